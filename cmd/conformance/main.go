@@ -1,0 +1,88 @@
+// Command conformance is the Tingee Open API conformance harness: it runs the
+// Gherkin suite against the embedded mock, UAT, live or any URL (run, the
+// default), serves the mock (mock), and signs a body as Tingee expects (sign).
+//
+//	go run ./cmd/conformance                      # the suite against the embedded mock
+//	go run ./cmd/conformance mock --addr 127.0.0.1:8080
+//	printf '{}' | TINGEE_SECRET_TOKEN=… go run ./cmd/conformance sign --body-file -
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// Exit codes shared by every command.
+const (
+	exitOK          = 0 // everything passed
+	exitFail        = 1 // the target (or the input) broke the contract
+	exitUsage       = 2 // bad flags, arguments or configuration
+	exitUnreachable = 3 // the target could not be reached
+)
+
+// cli is what a command gets from the process: streams and the environment.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// errorf prints a one-line error naming what is wrong and returns code.
+func (c *cli) errorf(code int, format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "conformance: "+format+"\n", args...)
+	return code
+}
+
+type command struct {
+	summary string
+	run     func(ctx context.Context, c *cli, args []string) int
+}
+
+// commands is filled by each command's own file (run.go, mock.go, sign.go, …).
+var commands = map[string]command{}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := dispatch(ctx, &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// dispatch picks the command named by the first argument; with none, or a flag first, it is run.
+func dispatch(ctx context.Context, c *cli, args []string) int {
+	name := "run"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" || (len(args) == 0 && name == "-h") {
+		usage(c.stdout)
+		return exitOK
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		return c.errorf(exitUsage, "unknown command %q (commands: %s)", name, strings.Join(commandNames(), ", "))
+	}
+	return cmd.run(ctx, c, args)
+}
+
+func commandNames() []string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: conformance [command] [flags]   (command defaults to run; COMMAND -h for its flags)")
+	for _, n := range commandNames() {
+		fmt.Fprintf(w, "  %-16s %s\n", n, commands[n].summary)
+	}
+}

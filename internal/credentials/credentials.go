@@ -1,0 +1,99 @@
+// Package credentials reads a partner's client id and secret token from the
+// environment or from a file named on the command line, and keeps the secret
+// out of every printed form.
+package credentials
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Environment variables the harness reads.
+const (
+	EnvClientID = "TINGEE_CLIENT_ID"
+	EnvSecret   = "TINGEE_SECRET_TOKEN"
+)
+
+// The test pair of the embedded mock. It signs nothing real; README.md lists it.
+const (
+	MockClientID = "conformance-test-client"
+	MockSecret   = "conformance-test-secret"
+)
+
+// ErrMissing is returned when a credential is neither in the environment nor in a file.
+var ErrMissing = errors.New("missing credentials")
+
+// Secret is a secret token. Its String and GoString never show the value.
+type Secret []byte
+
+func (Secret) String() string   { return "[secret redacted]" }
+func (Secret) GoString() string { return "[secret redacted]" }
+
+// Credentials are a client id and its secret token.
+type Credentials struct {
+	ClientID string
+	Secret   Secret
+}
+
+// Sources says where to look: explicit flag values first, then the environment.
+type Sources struct {
+	ClientID   string              // --client-id
+	SecretFile string              // --secret-file PATH
+	Getenv     func(string) string // os.Getenv in production
+}
+
+// Load resolves the client id and the secret. A secret file is read whole and
+// trailing newlines are trimmed, as editors add one.
+func Load(s Sources) (Credentials, error) {
+	getenv := s.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	c := Credentials{ClientID: s.ClientID}
+	if c.ClientID == "" {
+		c.ClientID = getenv(EnvClientID)
+	}
+	secret, err := LoadSecret(s.SecretFile, getenv)
+	if err != nil {
+		return Credentials{}, err
+	}
+	c.Secret = secret
+	if c.ClientID == "" {
+		return Credentials{}, fmt.Errorf("%w: set %s (or --client-id)", ErrMissing, EnvClientID)
+	}
+	return c, nil
+}
+
+// LoadSecret reads the secret from file (when path is not empty) or from TINGEE_SECRET_TOKEN.
+func LoadSecret(path string, getenv func(string) string) (Secret, error) {
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read --secret-file: %w", err)
+		}
+		b = []byte(strings.TrimRight(string(b), "\r\n"))
+		if len(b) == 0 {
+			return nil, fmt.Errorf("%w: --secret-file %s is empty", ErrMissing, path)
+		}
+		return Secret(b), nil
+	}
+	if v := getenv(EnvSecret); v != "" {
+		return Secret(v), nil
+	}
+	return nil, fmt.Errorf("%w: set %s (or --secret-file PATH)", ErrMissing, EnvSecret)
+}
+
+// Mock returns the embedded mock's test pair.
+func Mock() Credentials {
+	return Credentials{ClientID: MockClientID, Secret: Secret(MockSecret)}
+}
+
+// MaskID shows the last four characters of a client id, enough to tell ids apart.
+func MaskID(id string) string {
+	if len(id) <= 4 {
+		return strings.Repeat("*", len(id))
+	}
+	return strings.Repeat("*", len(id)-4) + id[len(id)-4:]
+}

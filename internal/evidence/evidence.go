@@ -1,0 +1,94 @@
+// Package evidence is the record of a conformance run: every scenario, every
+// step, and every HTTP exchange with the target, as the report is written
+// from it. Nothing here ever holds a secret: the signature is kept as sent,
+// the string-to-sign only as its SHA-256.
+package evidence
+
+import (
+	"net/http"
+	"time"
+)
+
+// Finding is one way an answer (or a request) departs from openapi.yaml.
+type Finding struct {
+	Operation string `json:"operation"`        // operationId, or "METHOD /path" when unknown
+	Pointer   string `json:"pointer"`          // JSON pointer into the body, or "/status", "/header/Content-Type"
+	Expected  string `json:"expected"`         // what the spec says
+	Got       string `json:"got,omitempty"`    // what came, shortened
+	DocRef    string `json:"docRef,omitempty"` // doc section of the operation, e.g. 6.2.2
+	Drift     bool   `json:"drift,omitempty"`  // undocumented extra (field, code, header), not a break
+}
+
+// Exchange is one request sent to the target and what came back.
+type Exchange struct {
+	Operation          string        `json:"operation,omitempty"`
+	Method             string        `json:"method"`
+	URL                string        `json:"url"`
+	RequestHeader      http.Header   `json:"requestHeader"`
+	RequestBody        []byte        `json:"requestBody,omitempty"`
+	StringToSignSHA256 string        `json:"stringToSignSha256,omitempty"`
+	Status             int           `json:"status,omitempty"`
+	ResponseHeader     http.Header   `json:"responseHeader,omitempty"`
+	ResponseBody       []byte        `json:"responseBody,omitempty"`
+	Duration           time.Duration `json:"duration"`
+	Findings           []Finding     `json:"findings,omitempty"`
+	TransportError     string        `json:"transportError,omitempty"`
+	Retries            int           `json:"retries,omitempty"`
+	Curl               string        `json:"curl,omitempty"`
+}
+
+// Step results, as godog names them.
+const (
+	Passed    = "passed"
+	Failed    = "failed"
+	Skipped   = "skipped"
+	Undefined = "undefined"
+	Pending   = "pending"
+)
+
+// Step is one Gherkin step and the exchanges it made.
+type Step struct {
+	Text      string     `json:"text"`
+	Status    string     `json:"status"`
+	Error     string     `json:"error,omitempty"`
+	Exchanges []Exchange `json:"exchanges,omitempty"`
+}
+
+// Scenario is one scenario (or one example row of an outline).
+type Scenario struct {
+	Feature    string        `json:"feature"`
+	Name       string        `json:"name"`
+	URI        string        `json:"uri"` // features/signing.feature:12
+	Tags       []string      `json:"tags"`
+	Status     string        `json:"status"`
+	SkipReason string        `json:"skipReason,omitempty"`
+	Steps      []Step        `json:"steps"`
+	Duration   time.Duration `json:"duration"`
+	// Observations are noted facts that are not failures (e.g. upper-case hex accepted).
+	Observations []string `json:"observations,omitempty"`
+}
+
+// Attestation is who vouches for a run, from --partner, --attested-by and --environment.
+type Attestation struct {
+	Partner     string `json:"partner,omitempty"`
+	AttestedBy  string `json:"attestedBy,omitempty"`
+	Environment string `json:"environment,omitempty"` // uat | production
+}
+
+// Run is a whole conformance run, as the report is written from it.
+type Run struct {
+	ID             string         `json:"id"`
+	Suite          string         `json:"suite"` // "api" (conformance run) or "webhook-receiver"
+	Start          time.Time      `json:"start"`
+	End            time.Time      `json:"end"`
+	Target         string         `json:"target"`      // base URL
+	Environment    string         `json:"environment"` // mock | uat | live | url
+	ClientIDMasked string         `json:"clientId"`
+	Seed           int64          `json:"seed"`
+	Tags           string         `json:"tags,omitempty"`
+	ClockSkew      *time.Duration `json:"clockSkew,omitempty"` // target's Date header minus our clock
+	Interrupted    bool           `json:"interrupted,omitempty"`
+	NotRun         []string       `json:"notRun,omitempty"` // scenarios that did not run (interrupt, outage)
+	Attestation    Attestation    `json:"attestation"`
+	Scenarios      []Scenario     `json:"scenarios"`
+}
