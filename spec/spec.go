@@ -5,9 +5,16 @@
 package spec
 
 import (
-	"net/http"
+	"context"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers"
+	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/evidence"
 )
 
@@ -17,6 +24,15 @@ type Finding = evidence.Finding
 // Spec is a loaded, validated openapi.yaml.
 type Spec struct {
 	Doc *openapi3.T
+	// Servers are the document's servers (live and UAT), kept aside: Doc has
+	// none, so routing ignores the host.
+	Servers openapi3.Servers
+
+	ops     []Operation
+	byRoute map[string]int // "METHOD /path" → index in ops
+	byID    map[string]int
+	routes  []*routers.Route // kin-openapi routes for openapi3filter, same index as ops
+	schemas *schemaSet
 }
 
 // Operation is one operation of the contract.
@@ -28,26 +44,96 @@ type Operation struct {
 	Op     *openapi3.Operation
 }
 
-// Load parses and validates the embedded openapi.yaml.
-func Load() (*Spec, error) { panic("stub") }
+// Load parses and validates the embedded openapi.yaml. It is done once; every
+// caller shares the result, which nobody may modify.
+func Load() (*Spec, error) { return loadEmbedded() }
 
-// Parse parses and validates an OpenAPI document.
-func Parse(data []byte) (*Spec, error) { panic("stub") }
+var loadEmbedded = sync.OnceValues(func() (*Spec, error) { return Parse(harness.OpenAPI) })
+
+// Parse parses and validates an OpenAPI document. External references are
+// refused. The document's servers are dropped: routing is by path alone, so
+// the mock on 127.0.0.1, UAT and live all route alike.
+func Parse(data []byte) (*Spec, error) {
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = false
+	doc, err := loader.LoadFromData(data)
+	if err != nil {
+		return nil, fmt.Errorf("spec: parse: %w", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return nil, fmt.Errorf("spec: invalid: %w", err)
+	}
+	s := &Spec{Doc: doc, Servers: doc.Servers, byRoute: map[string]int{}, byID: map[string]int{}}
+	doc.Servers = nil
+	if err := s.index(); err != nil {
+		return nil, err
+	}
+	if s.schemas, err = compileSchemas(doc); err != nil {
+		return nil, err
+	}
+	if err := s.compileAnswers(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// index lists the operations in path order and builds the routing tables.
+func (s *Spec) index() error {
+	paths := s.Doc.Paths.InMatchingOrder()
+	sort.Strings(paths)
+	for _, p := range paths {
+		item := s.Doc.Paths.Value(p)
+		methods := make([]string, 0, len(item.Operations()))
+		for m := range item.Operations() {
+			methods = append(methods, m)
+		}
+		sort.Strings(methods)
+		for _, m := range methods {
+			op := item.GetOperation(m)
+			if op.OperationID == "" {
+				return fmt.Errorf("spec: %s %s has no operationId", m, p)
+			}
+			if _, dup := s.byID[op.OperationID]; dup {
+				return fmt.Errorf("spec: operationId %s is used twice", op.OperationID)
+			}
+			ref, _ := op.Extensions["x-doc-ref"].(string)
+			s.byID[op.OperationID] = len(s.ops)
+			s.byRoute[m+" "+p] = len(s.ops)
+			s.ops = append(s.ops, Operation{ID: op.OperationID, Method: m, Path: p, DocRef: ref, Op: op})
+			s.routes = append(s.routes, &routers.Route{Spec: s.Doc, Path: p, PathItem: item, Method: m, Operation: op})
+		}
+	}
+	return nil
+}
 
 // Operations lists every operation, in path order.
-func (s *Spec) Operations() []Operation { panic("stub") }
+func (s *Spec) Operations() []Operation { return append([]Operation(nil), s.ops...) }
 
-// Find routes method and path (servers stripped; any query ignored) to its operation.
-func (s *Spec) Find(method, path string) (Operation, bool) { panic("stub") }
+// Find routes method and path (servers stripped; any query ignored) to its
+// operation. path may also be a whole URL on any host.
+func (s *Spec) Find(method, path string) (Operation, bool) {
+	i, ok := s.find(method, path)
+	if !ok {
+		return Operation{}, false
+	}
+	return s.ops[i], true
+}
+
+func (s *Spec) find(method, path string) (int, bool) {
+	if !strings.HasPrefix(path, "/") || strings.ContainsAny(path, "?#%") {
+		if u, err := url.Parse(path); err == nil {
+			path = u.Path
+		}
+	}
+	i, ok := s.byRoute[strings.ToUpper(method)+" "+path]
+	return i, ok
+}
 
 // OperationByID finds an operation by its operationId.
-func (s *Spec) OperationByID(id string) (Operation, bool) { panic("stub") }
-
-// ValidateRequest checks a request (its raw body passed separately) against its operation.
-func (s *Spec) ValidateRequest(r *http.Request, body []byte) []Finding { panic("stub") }
-
-// ValidateResponse checks an answer to method+path (path may carry a query):
-// status code, content type, headers and body.
-func (s *Spec) ValidateResponse(method, path string, status int, h http.Header, body []byte) []Finding {
-	panic("stub")
+func (s *Spec) OperationByID(id string) (Operation, bool) {
+	i, ok := s.byID[id]
+	if !ok {
+		return Operation{}, false
+	}
+	return s.ops[i], true
 }

@@ -23,7 +23,10 @@ func (c *cli) flags(name, synopsis string) *flag.FlagSet {
 // parse parses args. When ok is false the command must return code at once:
 // 0 after -h, 2 after a bad flag (named in one line on stderr).
 func (c *cli) parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	usage := fs.Usage
+	fs.Usage = func() {} // the flag package calls Usage on -h and on every bad flag
 	err := fs.Parse(args)
+	fs.Usage = usage
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fs.Usage()

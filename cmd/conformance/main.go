@@ -56,13 +56,13 @@ func main() {
 
 // dispatch picks the command named by the first argument; with none, or a flag first, it is run.
 func dispatch(ctx context.Context, c *cli, args []string) int {
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
+		usage(c.stdout)
+		return exitOK
+	}
 	name := "run"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
-	}
-	if name == "help" || (len(args) == 0 && name == "-h") {
-		usage(c.stdout)
-		return exitOK
 	}
 	cmd, ok := commands[name]
 	if !ok {

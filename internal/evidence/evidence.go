@@ -48,10 +48,12 @@ const (
 
 // Step is one Gherkin step and the exchanges it made.
 type Step struct {
-	Text      string     `json:"text"`
-	Status    string     `json:"status"`
-	Error     string     `json:"error,omitempty"`
-	Exchanges []Exchange `json:"exchanges,omitempty"`
+	Keyword   string        `json:"keyword,omitempty"` // "Given ", "When ", … as in the feature
+	Text      string        `json:"text"`
+	Status    string        `json:"status"`
+	Error     string        `json:"error,omitempty"`
+	Duration  time.Duration `json:"duration,omitempty"`
+	Exchanges []Exchange    `json:"exchanges,omitempty"`
 }
 
 // Scenario is one scenario (or one example row of an outline).

@@ -21,7 +21,8 @@ const (
 	HeaderSignature = "x-signature"
 )
 
-// Tolerance is how far a timestamp may be from the verifier's clock, either side.
+// Tolerance is how far a timestamp may be from the verifier's clock, either
+// side. The bound is inclusive: exactly 10 minutes away is still accepted.
 const Tolerance = 10 * time.Minute
 
 // EmptyBody is what a call without a body signs (GET, or POST with query parameters).
@@ -73,7 +74,9 @@ func CheckSignature(secret []byte, timestamp string, body []byte, signature stri
 	return nil
 }
 
-// CheckTimestamp parses a timestamp and checks that it lies within Tolerance of now, both ways.
+// CheckTimestamp parses a timestamp and checks that it lies within Tolerance of
+// now, both ways, bounds included. It returns the parsed time even when it is
+// out of the window, so a caller can report how far off it was.
 func CheckTimestamp(timestamp string, now time.Time) (time.Time, error) {
 	t, err := ParseTimestamp(timestamp)
 	if err != nil {

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDispatchUnknownCommand(t *testing.T) {
+	f := newFakeCLI("", nil)
+	if code := f.run("frobnicate", "--x"); code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+	stderr := f.errOut.String()
+	if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, `"frobnicate"`) || !strings.Contains(stderr, "sign") {
+		t.Errorf("stderr %q: want one line naming the command and listing the commands", stderr)
+	}
+	if f.out.Len() != 0 {
+		t.Errorf("stdout %q, want nothing", f.out.String())
+	}
+}
+
+func TestDispatchHelpListsCommands(t *testing.T) {
+	f := newFakeCLI("", nil)
+	if code := f.run("help"); code != exitOK {
+		t.Errorf("exit %d, want 0", code)
+	}
+	if len(commands) == 0 {
+		t.Fatal("no command registered")
+	}
+	for name, cmd := range commands {
+		if !strings.Contains(f.out.String(), "  "+name+" ") || !strings.Contains(f.out.String(), cmd.summary) {
+			t.Errorf("usage lacks %s (%s):\n%s", name, cmd.summary, f.out.String())
+		}
+	}
+}
+
+func TestCommandHelpExitsZeroAndPrintsUsageOnce(t *testing.T) {
+	f := newFakeCLI("", nil)
+	if code := f.run("sign", "-h"); code != exitOK {
+		t.Errorf("exit %d, want 0", code)
+	}
+	if n := strings.Count(f.out.String(), "usage: conformance sign"); n != 1 {
+		t.Errorf("usage printed %d times:\n%s", n, f.out.String())
+	}
+}

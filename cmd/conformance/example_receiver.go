@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/webhook"
+)
+
+func init() {
+	commands["example-receiver"] = command{summary: "serve the reference webhook receiver, the model for partners", run: runExampleReceiver}
+}
+
+// runExampleReceiver serves webhook.Receiver (read internal/webhook/receiver.go):
+// raw-byte signature check, idempotency by transactionCode, fast ack. Each
+// payment is printed once; a repeat is acknowledged as already processed.
+func runExampleReceiver(ctx context.Context, c *cli, args []string) int {
+	fs := c.flags("example-receiver", "[--addr HOST:PORT] [--secret-file PATH]")
+	addr := fs.String("addr", "127.0.0.1:8090", "address to listen on")
+	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
+	if code, ok := c.parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return c.errorf(exitUsage, "example-receiver: unexpected argument %q", fs.Arg(0))
+	}
+	secret, err := credentials.LoadSecret(*secretFile, c.getenv)
+	if err != nil {
+		return c.errorf(exitUsage, "example-receiver: %v", err)
+	}
+	receiver := &webhook.Receiver{
+		Secret: secret,
+		OnPayment: func(n webhook.PaymentNotification) error {
+			fmt.Fprintf(c.stdout, "payment %s: %d VND to %s, %q\n", n.TransactionCode, n.Amount, n.VaAccountNumber, n.Content)
+			return nil
+		},
+		OnLinkResult: func(l webhook.LinkResult) error {
+			fmt.Fprintf(c.stdout, "link result %s: %s for %s\n", l.RequestID, l.Status, l.VaAccountNumber)
+			return nil
+		},
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return c.errorf(exitUsage, "example-receiver: --addr: %v", err)
+	}
+	srv := &http.Server{Handler: receiver, ReadHeaderTimeout: 5 * time.Second}
+	fmt.Fprintf(c.stdout, "example receiver listening on http://%s (Ctrl-C stops it)\n", ln.Addr())
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err = <-served:
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		err = srv.Shutdown(shutdown)
+	}
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return c.errorf(exitFail, "example-receiver: %v", err)
+	}
+	return exitOK
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/spec"
+)
+
+// keygen runs conformance keygen into a temp dir and returns the prefix.
+func keygen(t *testing.T) string {
+	t.Helper()
+	prefix := filepath.Join(t.TempDir(), "partner")
+	f := newFakeCLI("", nil)
+	if code := f.run("keygen", "--out", prefix); code != exitOK {
+		t.Fatalf("keygen exit %d: %s", code, f.errOut.String())
+	}
+	return prefix
+}
+
+// signedReport writes a small signed bundle with the key keygen made.
+func signedReport(t *testing.T, prefix string) string {
+	t.Helper()
+	s, err := spec.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	run := evidence.Run{ID: "r1", Suite: "api", Start: start, End: start.Add(time.Second), Target: "http://127.0.0.1:1", Environment: "mock",
+		Scenarios: []evidence.Scenario{{Feature: "F", Name: "s", URI: "features/f.feature:2", Status: evidence.Passed}}}
+	dir := filepath.Join(t.TempDir(), "bundle")
+	if err := report.Write(dir, run, report.Options{Spec: s, SignKeyPath: prefix + ".key"}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestKeygenWritesAPrivateKeyOnlyTheOwnerReads(t *testing.T) {
+	prefix := keygen(t)
+	info, err := os.Stat(prefix + ".key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("%s.key mode %v, want 0600", prefix, info.Mode().Perm())
+	}
+	key, _ := os.ReadFile(prefix + ".key")
+	pub, _ := os.ReadFile(prefix + ".pub")
+	if !strings.HasPrefix(string(key), "-----BEGIN PRIVATE KEY-----") || !strings.HasPrefix(string(pub), "-----BEGIN PUBLIC KEY-----") {
+		t.Errorf("not PEM PKCS#8 / PKIX:\n%s\n%s", key, pub)
+	}
+	f := newFakeCLI("", nil)
+	if code := f.run("keygen", "--out", prefix); code != exitUsage || !strings.Contains(f.errOut.String(), "exists") {
+		t.Errorf("second keygen over the same prefix: exit %d, %q; want 2 and no overwrite", code, f.errOut.String())
+	}
+}
+
+func TestVerifyReport(t *testing.T) {
+	prefix := keygen(t)
+	dir := signedReport(t, prefix)
+
+	f := newFakeCLI("", nil)
+	if code := f.run("verify-report", dir, "--pub", prefix+".pub"); code != exitOK || !strings.HasPrefix(f.out.String(), "ok: ") {
+		t.Fatalf("intact bundle: exit %d, %q %q", code, f.out.String(), f.errOut.String())
+	}
+
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		path := filepath.Join(dir, e.Name())
+		orig, _ := os.ReadFile(path)
+		changed := append([]byte{}, orig...)
+		changed[len(changed)/2] ^= 0x20
+		if err := os.WriteFile(path, changed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		f := newFakeCLI("", nil)
+		code := f.run("verify-report", "--pub", prefix+".pub", dir)
+		if code != exitFail || !strings.HasPrefix(f.out.String(), e.Name()+": ") {
+			t.Errorf("%s changed: exit %d, output %q; want 1 and the file named first", e.Name(), code, f.out.String())
+		}
+		if err := os.WriteFile(path, orig, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	other := keygen(t)
+	f = newFakeCLI("", nil)
+	if code := f.run("verify-report", dir, "--pub", other+".pub"); code != exitFail || !strings.Contains(f.out.String(), "manifest.sig: signature") {
+		t.Errorf("another key: exit %d, %q", code, f.out.String())
+	}
+}
+
+func TestVerifyReportUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"verify-report"},
+		{"verify-report", "a", "b"},
+		{"verify-report", t.TempDir(), "--pub", filepath.Join(t.TempDir(), "none.pub")},
+		{"verify-report", filepath.Join(t.TempDir(), "no-such-dir")},
+		{"keygen"},
+	} {
+		f := newFakeCLI("", nil)
+		if code := f.run(args...); code != exitUsage || strings.Count(f.errOut.String(), "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and one line", args, code, f.errOut.String())
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/webhook"
+)
+
+var mockEnv = map[string]string{credentials.EnvClientID: credentials.MockClientID, credentials.EnvSecret: credentials.MockSecret}
+
+func TestWebhookCheckExitCodes(t *testing.T) {
+	good := httptest.NewServer(&webhook.Receiver{Secret: []byte(credentials.MockSecret)})
+	defer good.Close()
+	acksAll := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		io.WriteString(w, `{"code":"00","message":"Success"}`)
+	}))
+	defer acksAll.Close()
+	l, _ := net.Listen("tcp", "127.0.0.1:0")
+	nobody := "http://" + l.Addr().String()
+	l.Close()
+
+	tests := []struct {
+		name   string
+		env    map[string]string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"reference receiver", mockEnv, []string{"--url", good.URL}, exitOK, ""},
+		{"accepts anything", mockEnv, []string{"--url", acksAll.URL}, exitFail, ""},
+		{"nobody listening", mockEnv, []string{"--url", nobody, "--timeout", "1s"}, exitUnreachable, "nothing answered at"},
+		{"no url", mockEnv, nil, exitUsage, "--url is required"},
+		{"not a url", mockEnv, []string{"--url", "localhost:8090"}, exitUsage, `--url "localhost:8090" is not an http(s) URL`},
+		{"bad timeout", mockEnv, []string{"--url", good.URL, "--timeout", "0s"}, exitUsage, "--timeout must be positive"},
+		{"bad environment", mockEnv, []string{"--url", good.URL, "--environment", "prod"}, exitUsage, "--environment must be uat or production"},
+		{"no secret", map[string]string{credentials.EnvClientID: "c"}, []string{"--url", good.URL}, exitUsage, credentials.EnvSecret},
+		{"no scenario", mockEnv, []string{"--url", good.URL, "--tags", "@nothing"}, exitUsage, "matched no scenario"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "bundle")
+			f := newFakeCLI("", tt.env)
+			if code := f.run(append([]string{"webhook-check", "--report-dir", dir}, tt.args...)...); code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr %q", code, tt.code, f.errOut.String())
+			}
+			if !strings.Contains(f.errOut.String(), tt.stderr) || strings.Count(f.errOut.String(), "\n") > 1 {
+				t.Errorf("stderr %q: want one line with %q", f.errOut.String(), tt.stderr)
+			}
+			if tt.code == exitOK || tt.code == exitFail {
+				assertBundleWithoutSecret(t, dir)
+			}
+		})
+	}
+}
+
+func assertBundleWithoutSecret(t *testing.T, dir string) {
+	t.Helper()
+	for _, name := range []string{"report.json", "report.html", "junit.xml", "cucumber.json", "summary.md", "manifest.json"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Errorf("bundle: %v", err)
+			continue
+		}
+		if strings.Contains(string(data), credentials.MockSecret) {
+			t.Errorf("%s holds the secret", name)
+		}
+	}
+}
+
+func TestExampleReceiverServesUntilInterrupted(t *testing.T) {
+	l, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := l.Addr().String()
+	l.Close()
+	ctx, stop := context.WithCancel(context.Background())
+	f := newFakeCLI("", mockEnv)
+	done := make(chan int, 1)
+	go func() { done <- dispatch(ctx, &f.cli, []string{"example-receiver", "--addr", addr}) }()
+
+	var resp *http.Response
+	var err error
+	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if resp, err = http.Post("http://"+addr, "application/json", strings.NewReader(`{"event":"ping","message":"t","timestamp":1}`)); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatalf("the example receiver did not listen on %s: %v", addr, err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("ping answered %d, want 200", resp.StatusCode)
+	}
+	stop()
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("exit %d, want 0; stderr %q", code, f.errOut.String())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the example receiver did not stop on interrupt")
+	}
+}
+
+func TestExampleReceiverUsage(t *testing.T) {
+	for _, tt := range []struct {
+		env    map[string]string
+		args   []string
+		stderr string
+	}{
+		{nil, nil, credentials.EnvSecret},
+		{mockEnv, []string{"--addr", "256.0.0.1:80"}, "--addr"},
+		{mockEnv, []string{"extra"}, `unexpected argument "extra"`},
+	} {
+		f := newFakeCLI("", tt.env)
+		if code := f.run(append([]string{"example-receiver"}, tt.args...)...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", tt.args, code)
+		}
+		if !strings.Contains(f.errOut.String(), tt.stderr) {
+			t.Errorf("%v: stderr %q lacks %q", tt.args, f.errOut.String(), tt.stderr)
+		}
+	}
+}

@@ -1,0 +1,291 @@
+@signing
+Feature: Request signing
+  Every call carries x-client-id, x-request-timestamp (yyyyMMddHHmmssSSS, 17 digits, Vietnam
+  time) and x-signature: the lowercase hex HMAC-SHA512 of "timestamp:body" keyed with the secret
+  token, over the exact bytes sent; a call without a body signs the literal "{}" and query
+  parameters are not signed (doc 6.2.2, headers table; tingee-api-notes.md "Request signing").
+  A target must refuse what is not signed that way: code 97 for a bad signature, code 90 for a
+  timestamp more than 10 minutes from its clock or malformed, HTTP 401 for a missing header or an
+  unknown client. Each rule runs against every operation of openapi.yaml; the rows that change
+  state when the target accepts them are tagged @destructive, the others @uat-safe.
+
+  Scenario Outline: a correctly signed <operation> request is accepted
+    Given a valid "<operation>" request
+    When it is sent correctly signed
+    Then the signature is accepted
+
+    @TG-SIG-01 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getBanks             |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-01 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  Scenario Outline: <operation>: one body byte changed after signing is refused with code 97
+    Given a valid "<operation>" request
+    When it is sent with one body byte changed after signing
+    Then the request is refused with code "97"
+
+    @TG-SIG-02 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-02 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  Scenario Outline: <operation>: a request signed with another secret is refused with code 97
+    Given a valid "<operation>" request
+    When it is signed with another secret
+    Then the request is refused with code "97"
+
+    @TG-SIG-03 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getBanks             |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-03 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  Scenario Outline: <operation>: an unknown client id is refused with HTTP 401
+    Given a valid "<operation>" request
+    When it is sent with an unknown client id
+    Then the target answers HTTP 401 with the documented body
+
+    @TG-SIG-04 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getBanks             |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-04 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  Scenario Outline: <operation>: a request missing any of the three signing headers is refused with HTTP 401
+    Given a valid "<operation>" request
+    When it is sent without each signing header in turn
+    Then the target answers HTTP 401 with the documented body
+
+    @TG-SIG-05 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getBanks             |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-05 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  Scenario Outline: <operation>: a timestamp 11 minutes old is refused with code 90
+    Given a valid "<operation>" request
+    When it is signed with a timestamp 11 minutes old
+    Then the request is refused with code "90"
+
+    @TG-SIG-06 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getBanks             |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-06 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  Scenario Outline: <operation>: a timestamp 11 minutes ahead is refused with code 90
+    Given a valid "<operation>" request
+    When it is signed with a timestamp 11 minutes ahead
+    Then the request is refused with code "90"
+
+    @TG-SIG-07 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getBanks             |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-07 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  Scenario Outline: <operation>: a timestamp 9 minutes old is accepted
+    Given a valid "<operation>" request
+    When it is signed with a timestamp 9 minutes old
+    Then the signature is accepted
+
+    @TG-SIG-08 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getBanks             |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-08 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  Scenario Outline: <operation>: a malformed timestamp is refused with code 90
+    Given a valid "<operation>" request
+    When it is signed with the timestamp "2025-01-01T12:00:00"
+    Then the request is refused with code "90"
+
+    @TG-SIG-09 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getBanks             |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-09 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  Scenario Outline: <operation>: upper-case hex in x-signature is observed, never failed
+    Given a valid "<operation>" request
+    When its signature is sent in upper-case hex
+    Then the target's answer to upper-case hex is recorded as an observation
+
+    @TG-SIG-12 @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation            |
+      | getBanks             |
+      | getVaPaging          |
+      | generateVietQr       |
+      | getStatusDynamicQr   |
+      | getTransactionPaging |
+
+    @TG-SIG-12 @doc-6.2.2 @destructive
+    Examples: operations that change state when accepted
+      | operation             |
+      | createVa              |
+      | confirmVa             |
+      | registerNotify        |
+      | confirmRegisterNotify |
+      | deleteVa              |
+      | confirmDeleteVa       |
+      | generateDynamicQr     |
+      | deleteDynamicQr       |
+
+  @TG-SIG-10 @doc-6.2.2
+  Scenario Outline: <operation>: the empty string signed instead of "{}" for a bodyless call is refused with code 97
+    Given a valid "<operation>" request
+    When it is signed over the empty string instead of "{}"
+    Then the request is refused with code "97"
+
+    @uat-safe
+    Examples: a GET without a body
+      | operation |
+      | getBanks  |
+
+    @destructive
+    Examples: a POST whose parameters are in the query string
+      | operation |
+      | deleteVa  |
+
+  @TG-SIG-11 @doc-6.2.2 @doc-6.2.5 @destructive
+  Scenario: delete-va's query parameters are left out of the signature, and the request is accepted
+    Given a valid "deleteVa" request
+    When it is sent with its query parameters outside the signature
+    Then the signature is accepted

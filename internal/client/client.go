@@ -1,0 +1,189 @@
+// Package client sends signed requests to a Tingee-compatible target with the
+// exact bytes given, optionally tampered with for the signing matrix, and
+// returns each call as an evidence.Exchange whose answer has been validated
+// against openapi.yaml.
+package client
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/signing"
+)
+
+// DefaultMaxResponse caps a response body when Client.MaxResponse is zero.
+const DefaultMaxResponse = 8 << 20
+
+// ErrResponseTooLarge is recorded when an answer exceeds the size cap.
+var ErrResponseTooLarge = errors.New("response body exceeds the size cap")
+
+// Validator checks an answer against the contract; *spec.Spec is one.
+type Validator interface {
+	ValidateResponse(method, path string, status int, h http.Header, body []byte) []evidence.Finding
+}
+
+// Client signs and sends requests to one target.
+type Client struct {
+	BaseURL     string // e.g. https://uat-open-api.tingee.vn, no trailing slash needed
+	Credentials credentials.Credentials
+	HTTP        *http.Client     // http.DefaultClient when nil
+	Now         func() time.Time // time.Now when nil
+	Timeout     time.Duration    // per request; 0 leaves only the context's deadline
+	MaxResponse int64            // bytes; DefaultMaxResponse when 0
+	Spec        Validator        // validates every answer; nil validates nothing
+}
+
+// Send signs r over the exact bytes it sends and returns the exchange. A
+// transport failure is recorded in Exchange.TransportError, never returned
+// as a panic; the exchange is always usable as evidence.
+func (c *Client) Send(ctx context.Context, r Request) evidence.Exchange {
+	ts, header := c.sign(r)
+	u := c.url(r)
+	x := evidence.Exchange{
+		Operation:          r.Operation,
+		Method:             r.Method,
+		URL:                u,
+		RequestHeader:      header,
+		RequestBody:        r.Body,
+		StringToSignSHA256: digest(signing.StringToSign(ts, c.signedBody(r))),
+	}
+	x.Curl = Curl(r.Method, u, header, r.Body, ts)
+
+	if c.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.Timeout)
+		defer cancel()
+	}
+	req, err := http.NewRequestWithContext(ctx, r.Method, u, bodyReader(r.Body))
+	if err != nil {
+		x.TransportError = err.Error()
+		return x
+	}
+	req.Header = header.Clone()
+	start := time.Now()
+	resp, err := c.httpClient().Do(req)
+	if err != nil {
+		x.Duration = time.Since(start)
+		x.TransportError = err.Error()
+		return x
+	}
+	defer resp.Body.Close()
+	body, err := readCapped(resp.Body, c.maxResponse())
+	x.Duration = time.Since(start)
+	x.Status = resp.StatusCode
+	x.ResponseHeader = resp.Header
+	x.ResponseBody = body
+	if err != nil {
+		x.TransportError = err.Error()
+		return x
+	}
+	if c.Spec != nil && !r.Control {
+		x.Findings = c.Spec.ValidateResponse(r.Method, r.Path, resp.StatusCode, resp.Header, body)
+	}
+	return x
+}
+
+// sign builds the request headers as they will be sent, applying r.Tamper.
+func (c *Client) sign(r Request) (timestamp string, h http.Header) {
+	t := r.Tamper
+	timestamp = signing.Timestamp(c.now().Add(t.TimestampOffset))
+	if t.RawTimestamp != "" {
+		timestamp = t.RawTimestamp
+	}
+	secret := []byte(c.Credentials.Secret)
+	if t.Secret != nil {
+		secret = t.Secret
+	}
+	signature := signing.Sign(secret, timestamp, c.signedBody(r))
+	if t.UpperHex {
+		signature = strings.ToUpper(signature)
+	}
+	clientID := c.Credentials.ClientID
+	if t.ClientID != "" {
+		clientID = t.ClientID
+	}
+	h = http.Header{}
+	h.Set("Content-Type", "application/json")
+	h.Set("Accept", "application/json")
+	h.Set(signing.HeaderClientID, clientID)
+	h.Set(signing.HeaderTimestamp, timestamp)
+	h.Set(signing.HeaderSignature, signature)
+	if t.Omit != "" {
+		h.Del(t.Omit)
+	}
+	return timestamp, h
+}
+
+// signedBody is what the signature covers: the body, "{}" for none, or a tampered choice.
+func (c *Client) signedBody(r Request) []byte {
+	switch {
+	case r.Tamper.SignEmpty:
+		return []byte{}
+	case r.Tamper.SignBody != nil:
+		return r.Tamper.SignBody
+	}
+	return signing.BodyToSign(r.Body)
+}
+
+func (c *Client) url(r Request) string {
+	u := strings.TrimRight(c.BaseURL, "/") + r.Path
+	if len(r.Query) > 0 {
+		u += "?" + r.Query.Encode()
+	}
+	return u
+}
+
+func (c *Client) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
+}
+
+func (c *Client) httpClient() *http.Client {
+	if c.HTTP != nil {
+		return c.HTTP
+	}
+	return http.DefaultClient
+}
+
+func (c *Client) maxResponse() int64 {
+	if c.MaxResponse > 0 {
+		return c.MaxResponse
+	}
+	return DefaultMaxResponse
+}
+
+func bodyReader(b []byte) io.Reader {
+	if b == nil {
+		return nil
+	}
+	return bytes.NewReader(b)
+}
+
+// readCapped reads at most limit bytes; a longer body is cut and reported.
+func readCapped(r io.Reader, limit int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return body, err
+	}
+	if int64(len(body)) > limit {
+		return body[:limit], fmt.Errorf("%w (%d bytes)", ErrResponseTooLarge, limit)
+	}
+	return body, nil
+}
+
+func digest(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}

@@ -1,0 +1,124 @@
+package mock
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+)
+
+// maxBody is the largest body the mock reads. Larger bodies answer 400 (see README: the 6.2.2
+// page documents no 413, so the documented 400 shape carries the reason).
+const maxBody = 1 << 20
+
+// readBody reads the raw body, at most maxBody bytes; it never blocks past what the client sends.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *result) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		res := badRequest(fmt.Sprintf("request entity too large: the body exceeds %d bytes", maxBody))
+		return nil, &res
+	case err != nil:
+		res := badRequest("request body could not be read")
+		return nil, &res
+	}
+	return body, nil
+}
+
+// checkContentType requires application/json on a request that carries a body.
+func checkContentType(r *http.Request, body []byte) []string {
+	if len(body) == 0 {
+		return nil
+	}
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "application/json" {
+		return []string{fmt.Sprintf("Content-Type must be application/json, got %q", r.Header.Get("Content-Type"))}
+	}
+	return nil
+}
+
+// decodeObject parses a body as one JSON object, numbers kept as json.Number.
+// An empty body is {}. Duplicate keys, at any depth, and trailing data are faults.
+func decodeObject(body []byte) (map[string]any, string) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return map[string]any{}, ""
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	v, err := decodeValue(dec)
+	if err == nil {
+		if _, extra := dec.Token(); extra != io.EOF {
+			err = fmt.Errorf("Unexpected data after the JSON value at position %d", dec.InputOffset())
+		}
+	}
+	if err != nil {
+		return nil, jsonFault(err)
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return nil, "request body must be a JSON object"
+	}
+	return obj, ""
+}
+
+// jsonFault words a parse error as the NestJS body parser does.
+func jsonFault(err error) string {
+	var syntax *json.SyntaxError
+	switch {
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("Unexpected token in JSON at position %d", syntax.Offset)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "Unexpected end of JSON input"
+	}
+	return err.Error()
+}
+
+// errDuplicateKey names a key that appears twice in one object.
+type errDuplicateKey string
+
+func (e errDuplicateKey) Error() string {
+	return "duplicate key " + string(e) + " in JSON body"
+}
+
+// decodeValue builds one JSON value from the decoder's tokens, refusing duplicate keys.
+func decodeValue(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case json.Delim('{'):
+		obj := map[string]any{}
+		for dec.More() {
+			keyTok, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			key := keyTok.(string) // the decoder only yields string keys inside an object
+			if _, dup := obj[key]; dup {
+				return nil, errDuplicateKey(key)
+			}
+			if obj[key], err = decodeValue(dec); err != nil {
+				return nil, err
+			}
+		}
+		_, err = dec.Token() // '}'
+		return obj, err
+	case json.Delim('['):
+		arr := []any{}
+		for dec.More() {
+			v, err := decodeValue(dec)
+			if err != nil {
+				return nil, err
+			}
+			arr = append(arr, v)
+		}
+		_, err = dec.Token() // ']'
+		return arr, err
+	}
+	return tok, nil
+}

@@ -1,0 +1,87 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/spec"
+)
+
+// Build turns a run into the report document every artifact is rendered from.
+// Evidence is masked here, so no renderer sees an unmasked number.
+func Build(run evidence.Run, opts Options) (*Document, error) {
+	s := opts.Spec
+	if s == nil {
+		var err error
+		if s, err = spec.Load(); err != nil {
+			return nil, fmt.Errorf("report: load spec: %w", err)
+		}
+	}
+	featuresSum, err := hashFeatures(opts.features())
+	if err != nil {
+		return nil, fmt.Errorf("report: hash features: %w", err)
+	}
+	tool := buildTool()
+	if opts.Tool != nil {
+		tool = *opts.Tool
+	}
+	scenarios := maskScenarios(run.Scenarios)
+	ops := s.Operations()
+	doc := &Document{
+		Format:       Format,
+		Run:          runInfo(run),
+		Tool:         tool,
+		Spec:         specInfo(s, opts.openAPI(), featuresSum),
+		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},
+		Attestation:  run.Attestation,
+		Verdict:      decide(run),
+		Counts:       count(run),
+		Requirements: requirements(scenarios),
+		Coverage:     coverage(ops, scenarios),
+		Drift:        drift(ops, scenarios),
+		Scenarios:    scenarios,
+	}
+	doc.Counts.Drift = len(doc.Drift)
+	return doc, nil
+}
+
+func runInfo(run evidence.Run) RunInfo {
+	info := RunInfo{
+		ID:          run.ID,
+		Suite:       run.Suite,
+		Start:       run.Start,
+		End:         run.End,
+		DurationMS:  ms(run.End.Sub(run.Start)),
+		Seed:        run.Seed,
+		Tags:        run.Tags,
+		ClockSkew:   "not measured",
+		Interrupted: run.Interrupted,
+		NotRun:      append([]string{}, run.NotRun...),
+	}
+	if run.ClockSkew != nil {
+		v := ms(*run.ClockSkew)
+		info.ClockSkewMS = &v
+		info.ClockSkew = describeSkew(*run.ClockSkew)
+	}
+	return info
+}
+
+// describeSkew says which clock is ahead; the Date header has one-second resolution.
+func describeSkew(d time.Duration) string {
+	switch {
+	case d > 0:
+		return fmt.Sprintf("+%s (target ahead of the harness)", d.Round(time.Millisecond))
+	case d < 0:
+		return fmt.Sprintf("%s (target behind the harness)", d.Round(time.Millisecond))
+	}
+	return "0s (clocks agree to the second)"
+}
+
+func specInfo(s *spec.Spec, openAPI []byte, featuresSum string) SpecInfo {
+	info := SpecInfo{OpenAPISHA256: sha256Hex(openAPI), FeaturesSHA256: featuresSum}
+	if s.Doc != nil && s.Doc.Info != nil {
+		info.Title, info.Version = s.Doc.Info.Title, s.Doc.Info.Version
+	}
+	return info
+}

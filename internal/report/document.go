@@ -1,0 +1,200 @@
+package report
+
+import (
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
+)
+
+// Format names the shape of report.json; it changes when a field changes meaning.
+const Format = "tingee-conformance-report/1"
+
+// Verdicts, as the package doc defines them.
+const (
+	Conformant    = "CONFORMANT"
+	NotConformant = "NOT CONFORMANT"
+	Incomplete    = "INCOMPLETE"
+)
+
+// Document is report.json: everything every other artifact is rendered from.
+type Document struct {
+	Format       string               `json:"format"`
+	Run          RunInfo              `json:"run"`
+	Tool         Tool                 `json:"tool"`
+	Spec         SpecInfo             `json:"spec"`
+	Target       Target               `json:"target"`
+	Attestation  evidence.Attestation `json:"attestation"`
+	Verdict      Verdict              `json:"verdict"`
+	Counts       Counts               `json:"counts"`
+	Requirements []Requirement        `json:"requirements"`
+	Coverage     Coverage             `json:"coverage"`
+	Drift        []Drift              `json:"drift"`
+	Scenarios    []Scenario           `json:"scenarios"`
+}
+
+// RunInfo identifies the run.
+type RunInfo struct {
+	ID          string    `json:"id"`
+	Suite       string    `json:"suite"`
+	Start       time.Time `json:"start"`
+	End         time.Time `json:"end"`
+	DurationMS  float64   `json:"durationMs"`
+	Seed        int64     `json:"seed"`
+	Tags        string    `json:"tags,omitempty"`
+	ClockSkew   string    `json:"clockSkew"` // "+1.5s" (target ahead), or "not measured"
+	ClockSkewMS *float64  `json:"clockSkewMs,omitempty"`
+	Interrupted bool      `json:"interrupted"`
+	NotRun      []string  `json:"notRun"`
+}
+
+// Tool is the harness build that produced the report.
+type Tool struct {
+	Module    string `json:"module"`
+	Version   string `json:"version"`  // module version, or "unknown"
+	Revision  string `json:"revision"` // VCS revision, or "unknown"
+	Modified  bool   `json:"modified"` // built from a tree with uncommitted changes
+	GoVersion string `json:"goVersion"`
+}
+
+// SpecInfo identifies the contract and the features the run was judged by.
+type SpecInfo struct {
+	Title          string `json:"title"`
+	Version        string `json:"version"`
+	OpenAPISHA256  string `json:"openapiSha256"`
+	FeaturesSHA256 string `json:"featuresSha256"` // see hashFeatures
+}
+
+// Target is what was tested.
+type Target struct {
+	BaseURL     string `json:"baseUrl"`
+	Environment string `json:"environment"`
+	ClientID    string `json:"clientId"` // masked
+}
+
+// Verdict is the outcome and why.
+type Verdict struct {
+	Result      string   `json:"result"`
+	Reasons     []string `json:"reasons"`
+	NotVerified []string `json:"notVerified"` // skipped scenarios with their reason
+}
+
+// Tally counts results of one kind of item.
+type Tally struct {
+	Total     int `json:"total"`
+	Passed    int `json:"passed"`
+	Failed    int `json:"failed"`
+	Skipped   int `json:"skipped"`
+	Undefined int `json:"undefined"`
+	Pending   int `json:"pending"`
+	NotRun    int `json:"notRun"`
+}
+
+// Counts sums up the run.
+type Counts struct {
+	Scenarios       Tally `json:"scenarios"`
+	Steps           Tally `json:"steps"`
+	Exchanges       int   `json:"exchanges"`
+	TransportErrors int   `json:"transportErrors"`
+	Findings        int   `json:"findings"`
+	Drift           int   `json:"drift"`
+}
+
+// Requirement is one requirement tag and how its scenarios fared.
+type Requirement struct {
+	ID        string   `json:"id"`     // TG-SIG-01, or "(untagged)"
+	DocRef    string   `json:"docRef"` // from the @doc-… tag
+	Statement string   `json:"statement"`
+	Result    string   `json:"result"`
+	Passed    int      `json:"passed"`
+	Total     int      `json:"total"`
+	Scenarios []string `json:"scenarios"` // URIs
+}
+
+// Coverage is the error-catalogue matrix: operation × documented answer.
+type Coverage struct {
+	Columns []Column      `json:"columns"`
+	Rows    []CoverageRow `json:"rows"`
+}
+
+// Column is one kind of answer: an HTTP status, or HTTP 200 with a given code.
+type Column struct {
+	Key   string `json:"key"` // "200/00", "200/business", "200/90", "200/97", "400", …
+	Label string `json:"label"`
+}
+
+// CoverageRow is one operation.
+type CoverageRow struct {
+	Operation string `json:"operation"`
+	DocRef    string `json:"docRef,omitempty"`
+	Cells     []Cell `json:"cells"` // one per column, same order
+}
+
+// Cell says whether the spec documents an answer and whether the run saw it.
+type Cell struct {
+	Column     string `json:"column"` // its Column.Key
+	Documented bool   `json:"documented"`
+	Exercised  int    `json:"exercised"`
+	Passed     int    `json:"passed"`
+	Failed     int    `json:"failed"`
+}
+
+// Drift is something the target did that the spec does not document.
+type Drift struct {
+	Operation string `json:"operation"`
+	Pointer   string `json:"pointer"`
+	Expected  string `json:"expected"`
+	Got       string `json:"got,omitempty"`
+	DocRef    string `json:"docRef,omitempty"`
+	Count     int    `json:"count"`
+	FirstSeen string `json:"firstSeen"` // scenario URI
+}
+
+// Scenario is a scenario as evidence, masked.
+type Scenario struct {
+	Feature      string   `json:"feature"`
+	Name         string   `json:"name"`
+	URI          string   `json:"uri"`
+	Tags         []string `json:"tags"`
+	Status       string   `json:"status"`
+	SkipReason   string   `json:"skipReason,omitempty"`
+	DurationMS   float64  `json:"durationMs"`
+	Observations []string `json:"observations,omitempty"`
+	Steps        []Step   `json:"steps"`
+}
+
+// Step is a step as evidence, masked.
+type Step struct {
+	Keyword    string     `json:"keyword,omitempty"`
+	Text       string     `json:"text"`
+	Status     string     `json:"status"`
+	Error      string     `json:"error,omitempty"`
+	DurationMS float64    `json:"durationMs"`
+	Exchanges  []Exchange `json:"exchanges,omitempty"`
+}
+
+// Exchange is one request and its answer, masked, bodies as text.
+type Exchange struct {
+	Operation          string              `json:"operation,omitempty"`
+	Method             string              `json:"method"`
+	URL                string              `json:"url"`
+	RequestHeader      map[string][]string `json:"requestHeader"`
+	RequestBody        string              `json:"requestBody"`
+	StringToSignSHA256 string              `json:"stringToSignSha256,omitempty"`
+	Status             int                 `json:"status,omitempty"`
+	ResponseHeader     map[string][]string `json:"responseHeader,omitempty"`
+	ResponseBody       string              `json:"responseBody,omitempty"`
+	DurationMS         float64             `json:"durationMs"`
+	Findings           []evidence.Finding  `json:"findings,omitempty"`
+	TransportError     string              `json:"transportError,omitempty"`
+	Retries            int                 `json:"retries,omitempty"`
+	Curl               string              `json:"curl,omitempty"`
+}
+
+// CurlNote goes with every curl line: it is the request as sent, and expires.
+const CurlNote = "Reproduces the request as sent. Its x-request-timestamp expires 10 minutes after sending and the " +
+	"client id and masked numbers are hidden: fill them in and re-sign (conformance sign --curl) before running it."
+
+// ms turns a duration into milliseconds, rounded to the microsecond.
+func ms(d time.Duration) float64 {
+	return float64(d.Microseconds()) / 1000
+}

@@ -1,0 +1,156 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
+)
+
+// plantSecret puts the secret, in each of its forms, where a careless runner
+// might leak it: a header, a request body, an answer, an error, a curl line.
+func plantSecret(run evidence.Run) evidence.Run {
+	forms := secretForms([]byte(testSecret))
+	sc := &run.Scenarios[1]
+	x := &sc.Steps[0].Exchanges[0]
+	x.RequestHeader.Set("X-Debug-Secret", forms[0])
+	x.RequestBody = []byte(`{"note":"` + strings.Join(forms, " ") + `"}`)
+	x.ResponseBody = []byte(`{"echo":"` + forms[3] + `","hex":"` + forms[2] + `"}`)
+	x.Curl += " # " + forms[1]
+	sc.Steps[0].Error = "signed with " + forms[0] + " <&> " + forms[6]
+	sc.Observations = append(sc.Observations, forms[4]+" "+forms[5])
+	return run
+}
+
+// leaks lists every file of dir holding any form of secret.
+func leaks(t *testing.T, dir, secret string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < 6 {
+		t.Fatalf("bundle has %d files, want at least 6", len(entries))
+	}
+	var out []string
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, form := range secretForms([]byte(secret)) {
+			if bytes.Contains(data, []byte(form)) {
+				out = append(out, e.Name()+" holds "+form)
+			}
+		}
+	}
+	return out
+}
+
+// The exchanges are signed with the secret, as the runner signs them: the
+// signature and the string-to-sign's digest must not reveal it.
+func TestSecretUsedToSignNeverAppears(t *testing.T) {
+	opts := testOptions(t)
+	opts.Secrets = nil // no scrubber: evidence alone must be clean
+	dir := t.TempDir()
+	if err := Write(dir, syntheticRun(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if l := leaks(t, dir, testSecret); len(l) > 0 {
+		t.Errorf("secret in the bundle of a clean run: %v", l)
+	}
+}
+
+func TestScrubberRemovesPlantedSecretInEveryForm(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, plantSecret(syntheticRun()), testOptions(t)); err != nil {
+		t.Fatal(err)
+	}
+	if l := leaks(t, dir, testSecret); len(l) > 0 {
+		t.Errorf("planted secret survived the scrubber: %v", l)
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, FileHTML))
+	if !bytes.Contains(html, []byte(Redacted)) {
+		t.Errorf("report.html has no %s marker where the secret was planted", Redacted)
+	}
+}
+
+// The scan itself must be able to fail: without the scrubber the planted
+// secret is found, in every form.
+func TestLeakScanFindsPlantedSecretWithoutScrubber(t *testing.T) {
+	opts := testOptions(t)
+	opts.Secrets = nil
+	dir := t.TempDir()
+	if err := Write(dir, plantSecret(syntheticRun()), opts); err != nil {
+		t.Fatal(err)
+	}
+	found := strings.Join(leaks(t, dir, testSecret), "\n")
+	for _, form := range secretForms([]byte(testSecret)) {
+		if !strings.Contains(found, "report.json holds "+form) {
+			t.Errorf("scan missed the %q form in report.json", form)
+		}
+	}
+}
+
+func TestScrubberCatchesSecretsWithCharactersEncodersEscape(t *testing.T) {
+	secret := `s3<cr&t>"x`
+	run := syntheticRun()
+	run.Scenarios[0].Steps[0].Error = "leaked " + secret
+	opts := testOptions(t)
+	opts.Secrets = append(opts.Secrets, []byte(secret))
+	dir := t.TempDir()
+	if err := Write(dir, run, opts); err != nil {
+		t.Fatal(err)
+	}
+	if l := leaks(t, dir, secret); len(l) > 0 {
+		t.Errorf("secret with <&>\" survived: %v", l)
+	}
+	for _, name := range []string{FileJSON, FileHTML, FileJUnit, FileCucumber, FileSummary} {
+		data, _ := os.ReadFile(filepath.Join(dir, name))
+		for _, escaped := range []string{`s3\u003ccr\u0026t\u003e`, `s3&lt;cr&amp;t&gt;`, `s3<cr&t>`} {
+			if bytes.Contains(data, []byte(escaped)) {
+				t.Errorf("%s holds the secret escaped as %s", name, escaped)
+			}
+		}
+	}
+}
+
+func TestPersonalNumbersAreMaskedEverywhere(t *testing.T) {
+	dir := writeBundle(t, testOptions(t))
+	for _, e := range []string{"report.json", "report.html", "junit.xml", "cucumber.json", "summary.md"} {
+		data, err := os.ReadFile(filepath.Join(dir, e))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{accountNumber, identity, mobile, "98761234", "partner-client-0042"} {
+			if bytes.Contains(data, []byte(n)) {
+				t.Errorf("%s shows %s unmasked", e, n)
+			}
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, FileJSON))
+	for _, masked := range []string{`\"accountNumber\":\"******6789\"`, `\"identity\":\"********6789\"`, `\"mobile\":\"******5678\"`} {
+		if !bytes.Contains(data, []byte(masked)) {
+			t.Errorf("report.json lacks %s", masked)
+		}
+	}
+}
+
+func TestMaskText(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"accountNumber":"0123456789"}`:           `{"accountNumber":"******6789"}`,
+		`{"AccountNumber" : 84912345678}`:          `{"AccountNumber" : *******5678}`,
+		`{"vaAccountNumber":"TNG60716171228"}`:     `{"vaAccountNumber":"TNG60716171228"}`,
+		`{"mobile":null}`:                          `{"mobile":null}`,
+		`/v1/x?accountNumber=0123456789&bankBin=1`: `/v1/x?accountNumber=******6789&bankBin=1`,
+		`error: {\"identity\":\"079123456789\"}`:   `error: {\"identity\":\"********6789\"}`,
+		`{"phone":"123"}`:                          `{"phone":"***"}`,
+	} {
+		if got := maskText(in); got != want {
+			t.Errorf("maskText(%s) = %s, want %s", in, got, want)
+		}
+	}
+}

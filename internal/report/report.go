@@ -1,0 +1,158 @@
+// Package report writes a conformance run's certification bundle: report.json,
+// report.html (one self-contained file), junit.xml, cucumber.json, summary.md
+// and manifest.json with the SHA-256 of every file, plus manifest.sig
+// (Ed25519 over the manifest.json bytes) when a signing key is given.
+//
+// # Verdict
+//
+// The verdict is decided in this order:
+//
+//   - NOT CONFORMANT: at least one scenario failed for a reason other than the
+//     transport (the target answered, and the answer broke the contract). A
+//     failure seen is definitive, even in a run that was then interrupted.
+//   - INCOMPLETE: the run was interrupted, a scenario did not run (run.NotRun),
+//     an exchange failed at the transport level (no answer to judge), a step was
+//     undefined or pending, a scenario was skipped without a stated reason, or
+//     no scenario passed at all.
+//   - CONFORMANT: otherwise — every scenario that ran passed. Scenarios skipped
+//     with a stated reason (no fixture for the trigger, not applicable to the
+//     target) never count as passed; they are listed under the verdict as not
+//     verified, with their reason.
+//
+// # Redaction
+//
+// The primary guarantee is upstream: the secret never enters evidence (the
+// signature is kept as sent, the string-to-sign only as its SHA-256). As a
+// second line of defence every artifact is scrubbed of Options.Secrets in plain,
+// hex and base64 forms. Account, identity and mobile numbers in evidence are
+// masked to their last four characters in every artifact.
+package report
+
+import (
+	"crypto/ed25519"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/spec"
+)
+
+// Options are what Write needs beyond the run itself. Partner, attester and
+// environment come from run.Attestation.
+type Options struct {
+	// Spec gives the coverage matrix its operations and documented answers, and
+	// the report the spec's title and version; nil means spec.Load().
+	Spec *spec.Spec
+	// OpenAPI and Features are hashed into the report; nil means the embedded
+	// harness.OpenAPI and harness.Features.
+	OpenAPI  []byte
+	Features fs.FS
+	// SignKey, or else the PEM PKCS#8 file at SignKeyPath, signs manifest.json
+	// into manifest.sig. Neither means an unsigned bundle.
+	SignKey     ed25519.PrivateKey
+	SignKeyPath string
+	// Secrets are scrubbed from every artifact, in plain, hex and base64 forms.
+	Secrets []credentials.Secret
+	// Tool names the harness build; nil means runtime/debug.ReadBuildInfo.
+	Tool *Tool
+}
+
+// Files a bundle holds, in the order they are written.
+const (
+	FileJSON     = "report.json"
+	FileHTML     = "report.html"
+	FileJUnit    = "junit.xml"
+	FileCucumber = "cucumber.json"
+	FileSummary  = "summary.md"
+	FileManifest = "manifest.json"
+	FileSig      = "manifest.sig"
+)
+
+// Write builds the report from run and writes the whole bundle into dir
+// (created when missing).
+func Write(dir string, run evidence.Run, opts Options) error {
+	key, err := signingKey(opts)
+	if err != nil {
+		return err
+	}
+	doc, err := Build(run, opts)
+	if err != nil {
+		return err
+	}
+	scrub := newScrubber(opts.Secrets)
+	if doc, err = scrub.document(doc); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	files, err := render(doc)
+	if err != nil {
+		return err
+	}
+	for i := range files {
+		files[i].data = scrub.bytes(files[i].data)
+	}
+	manifest, sig, err := seal(files, key)
+	if err != nil {
+		return err
+	}
+	files = append(files, artifact{FileManifest, manifest})
+	if sig != nil {
+		files = append(files, artifact{FileSig, sig})
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+	}
+	return nil
+}
+
+// artifact is one rendered file of the bundle.
+type artifact struct {
+	name string
+	data []byte
+}
+
+// render writes every artifact but the manifest.
+func render(doc *Document) ([]artifact, error) {
+	renderers := []struct {
+		name string
+		fn   func(*Document) ([]byte, error)
+	}{
+		{FileJSON, renderJSON},
+		{FileHTML, renderHTML},
+		{FileJUnit, renderJUnit},
+		{FileCucumber, renderCucumber},
+		{FileSummary, renderSummary},
+	}
+	out := make([]artifact, 0, len(renderers))
+	for _, r := range renderers {
+		data, err := r.fn(doc)
+		if err != nil {
+			return nil, fmt.Errorf("report: %s: %w", r.name, err)
+		}
+		out = append(out, artifact{r.name, data})
+	}
+	return out, nil
+}
+
+// defaults fills in the embedded contract and features.
+func (o Options) openAPI() []byte {
+	if o.OpenAPI == nil {
+		return harness.OpenAPI
+	}
+	return o.OpenAPI
+}
+
+func (o Options) features() fs.FS {
+	if o.Features == nil {
+		return harness.Features
+	}
+	return o.Features
+}

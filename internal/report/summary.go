@@ -1,0 +1,148 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
+)
+
+// renderSummary writes summary.md, for $GITHUB_STEP_SUMMARY: verdict, counts,
+// requirements, coverage and drift, then each failure with its curl line.
+// Full evidence stays in report.html.
+func renderSummary(doc *Document) ([]byte, error) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s %s — Tingee Open API conformance\n\n", verdictMark(doc.Verdict.Result), doc.Verdict.Result)
+	for _, r := range doc.Verdict.Reasons {
+		fmt.Fprintf(&b, "- %s\n", mdText(r))
+	}
+	for _, r := range doc.Verdict.NotVerified {
+		fmt.Fprintf(&b, "- not verified: %s\n", mdText(r))
+	}
+	b.WriteString("\n| | |\n|---|---|\n")
+	for _, row := range facts(doc) {
+		fmt.Fprintf(&b, "| %s | %s |\n", row[0], mdCell(row[1]))
+	}
+	s := doc.Counts.Scenarios
+	fmt.Fprintf(&b, "\n**Scenarios** %d: %d passed, %d failed, %d skipped, %d undefined, %d pending, %d not run. "+
+		"**Exchanges** %d (%d transport errors), **contract findings** %d, **drift** %d.\n",
+		s.Total, s.Passed, s.Failed, s.Skipped, s.Undefined, s.Pending, s.NotRun,
+		doc.Counts.Exchanges, doc.Counts.TransportErrors, doc.Counts.Findings, doc.Counts.Drift)
+
+	b.WriteString("\n## Requirements\n\n| requirement | doc | statement | result |\n|---|---|---|---|\n")
+	for _, r := range doc.Requirements {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s %s |\n", mdCell(r.ID), mdCell(r.DocRef), mdCell(r.Statement),
+			resultMark(r.Result), requirementResult(r))
+	}
+
+	b.WriteString("\n## Error-catalogue coverage\n\n| operation |")
+	for _, c := range doc.Coverage.Columns {
+		fmt.Fprintf(&b, " %s |", mdCell(c.Label))
+	}
+	b.WriteString("\n|---|" + strings.Repeat("---|", len(doc.Coverage.Columns)) + "\n")
+	for _, row := range doc.Coverage.Rows {
+		fmt.Fprintf(&b, "| %s |", mdCell(row.Operation))
+		for _, c := range row.Cells {
+			fmt.Fprintf(&b, " %s |", mdCell(c.label()))
+		}
+		b.WriteString("\n")
+	}
+
+	b.WriteString("\n## Drift (sent by the target, not in the spec)\n\n")
+	if len(doc.Drift) == 0 {
+		b.WriteString("None seen.\n")
+	}
+	for _, d := range doc.Drift {
+		fmt.Fprintf(&b, "- `%s` %s: %s, expected %s (×%d, first in %s)\n",
+			d.Operation, mdText(d.Pointer), mdText(d.Got), mdText(d.Expected), d.Count, mdText(d.FirstSeen))
+	}
+
+	if failures := failedScenarios(doc); len(failures) > 0 {
+		b.WriteString("\n## Failures\n")
+		for _, sc := range failures {
+			st := failingStep(sc)
+			fmt.Fprintf(&b, "\n### %s\n\n`%s` — %s%s\n\n", mdText(sc.Name), sc.URI, st.Keyword, mdText(st.Text))
+			fmt.Fprintf(&b, "```text\n%s\n```\n", fence(strings.TrimSpace(failureText(sc, st))))
+		}
+	}
+	return []byte(b.String()), nil
+}
+
+// facts are the run's identity, as label/value pairs, shared by summary and HTML.
+func facts(doc *Document) [][2]string {
+	modified := ""
+	if doc.Tool.Modified {
+		modified = " (modified tree)"
+	}
+	return [][2]string{
+		{"Run", doc.Run.ID},
+		{"Start – end", doc.Run.Start.UTC().Format("2006-01-02 15:04:05 MST") + " – " + doc.Run.End.UTC().Format("15:04:05 MST")},
+		{"Target", doc.Target.BaseURL + " (" + doc.Target.Environment + ")"},
+		{"Client id", doc.Target.ClientID},
+		{"Partner", nonEmpty(doc.Attestation.Partner, "not given")},
+		{"Attested by", nonEmpty(doc.Attestation.AttestedBy, "not given")},
+		{"Attested environment", nonEmpty(doc.Attestation.Environment, "not given")},
+		{"Spec", doc.Spec.Title + " " + doc.Spec.Version},
+		{"openapi.yaml SHA-256", doc.Spec.OpenAPISHA256},
+		{"Features SHA-256", doc.Spec.FeaturesSHA256},
+		{"Harness", doc.Tool.Module + " " + doc.Tool.Version + ", revision " + doc.Tool.Revision + modified + ", " + doc.Tool.GoVersion},
+		{"Godog seed", fmt.Sprint(doc.Run.Seed)},
+		{"Tags", nonEmpty(doc.Run.Tags, "all")},
+		{"Clock skew", doc.Run.ClockSkew},
+	}
+}
+
+func failedScenarios(doc *Document) []Scenario {
+	var out []Scenario
+	for _, sc := range doc.Scenarios {
+		if sc.Status == evidence.Failed || sc.Status == evidence.Undefined || sc.Status == evidence.Pending {
+			out = append(out, sc)
+		}
+	}
+	return out
+}
+
+func requirementResult(r Requirement) string {
+	if r.Total == 1 {
+		return r.Result
+	}
+	return fmt.Sprintf("%s (%d of %d passed)", r.Result, r.Passed, r.Total)
+}
+
+func verdictMark(v string) string {
+	switch v {
+	case Conformant:
+		return "✅"
+	case NotConformant:
+		return "❌"
+	}
+	return "⚠️"
+}
+
+func resultMark(status string) string {
+	switch status {
+	case evidence.Passed:
+		return "✅"
+	case evidence.Failed:
+		return "❌"
+	case evidence.Skipped:
+		return "⏭️"
+	}
+	return "⚠️"
+}
+
+// mdCell makes text safe inside a Markdown table cell.
+func mdCell(s string) string {
+	return strings.ReplaceAll(mdText(s), "|", `\|`)
+}
+
+// mdText keeps text on one line and stops it from opening HTML in the summary.
+func mdText(s string) string {
+	s = strings.NewReplacer("\r", " ", "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
+	return s
+}
+
+// fence keeps a code block from being closed by its content.
+func fence(s string) string {
+	return strings.ReplaceAll(s, "```", "ˋˋˋ")
+}

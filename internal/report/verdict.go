@@ -1,0 +1,109 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
+)
+
+// decide applies the rules in the package doc.
+func decide(run evidence.Run) Verdict {
+	v := Verdict{Reasons: []string{}, NotVerified: []string{}}
+	var failed, passed int
+	var incomplete []string
+	for _, sc := range run.Scenarios {
+		transport := transportErrors(sc)
+		switch {
+		case sc.Status == evidence.Failed && transport == 0:
+			failed++
+			v.Reasons = append(v.Reasons, fmt.Sprintf("failed: %s (%s)", sc.Name, sc.URI))
+		case sc.Status == evidence.Failed:
+			incomplete = append(incomplete, fmt.Sprintf("no answer to judge (transport error): %s (%s)", sc.Name, sc.URI))
+		case sc.Status == evidence.Undefined || sc.Status == evidence.Pending:
+			incomplete = append(incomplete, fmt.Sprintf("%s step: %s (%s)", sc.Status, sc.Name, sc.URI))
+		case sc.Status == evidence.Skipped && sc.SkipReason == "":
+			incomplete = append(incomplete, fmt.Sprintf("skipped without a reason: %s (%s)", sc.Name, sc.URI))
+		case sc.Status == evidence.Skipped:
+			v.NotVerified = append(v.NotVerified, fmt.Sprintf("%s (%s): %s", sc.Name, sc.URI, sc.SkipReason))
+		case sc.Status == evidence.Passed:
+			passed++
+		default:
+			incomplete = append(incomplete, fmt.Sprintf("unknown status %q: %s (%s)", sc.Status, sc.Name, sc.URI))
+		}
+	}
+	if run.Interrupted {
+		incomplete = append(incomplete, "the run was interrupted")
+	}
+	for _, name := range run.NotRun {
+		incomplete = append(incomplete, "did not run: "+name)
+	}
+	if passed == 0 && failed == 0 {
+		incomplete = append(incomplete, "no scenario passed")
+	}
+	switch {
+	case failed > 0:
+		v.Result = NotConformant
+		v.Reasons = append(v.Reasons, incomplete...)
+	case len(incomplete) > 0:
+		v.Result = Incomplete
+		v.Reasons = incomplete
+	default:
+		v.Result = Conformant
+		v.Reasons = append(v.Reasons, fmt.Sprintf("all %d scenarios that ran passed", passed))
+	}
+	return v
+}
+
+func transportErrors(sc evidence.Scenario) int {
+	n := 0
+	for _, st := range sc.Steps {
+		for _, x := range st.Exchanges {
+			if x.TransportError != "" {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// count sums scenarios, steps, exchanges and contract findings (drift is
+// counted from the drift section).
+func count(run evidence.Run) Counts {
+	var c Counts
+	for _, sc := range run.Scenarios {
+		c.Scenarios.add(sc.Status)
+		for _, st := range sc.Steps {
+			c.Steps.add(st.Status)
+			for _, x := range st.Exchanges {
+				c.Exchanges++
+				if x.TransportError != "" {
+					c.TransportErrors++
+				}
+				for _, f := range x.Findings {
+					if !f.Drift {
+						c.Findings++
+					}
+				}
+			}
+		}
+	}
+	c.Scenarios.NotRun = len(run.NotRun)
+	c.Scenarios.Total += len(run.NotRun)
+	return c
+}
+
+func (t *Tally) add(status string) {
+	t.Total++
+	switch status {
+	case evidence.Passed:
+		t.Passed++
+	case evidence.Failed:
+		t.Failed++
+	case evidence.Skipped:
+		t.Skipped++
+	case evidence.Undefined:
+		t.Undefined++
+	case evidence.Pending:
+		t.Pending++
+	}
+}

@@ -1,0 +1,133 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
+)
+
+func scenario(name, status string) evidence.Scenario {
+	return evidence.Scenario{Feature: "F", Name: name, URI: "features/f.feature:1", Status: status}
+}
+
+func TestVerdict(t *testing.T) {
+	transport := scenario("outage", evidence.Failed)
+	transport.Steps = []evidence.Step{{Status: evidence.Failed, Exchanges: []evidence.Exchange{{TransportError: "connection refused"}}}}
+	skippedWithReason := scenario("501", evidence.Skipped)
+	skippedWithReason.SkipReason = "no trigger"
+
+	cases := []struct {
+		name   string
+		run    evidence.Run
+		want   string
+		reason string
+	}{
+		{"all passed", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed)}}, Conformant, "all 1 scenarios"},
+		{"skip with a reason does not block", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), skippedWithReason}}, Conformant, "all 1"},
+		{"one failed", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), scenario("b", evidence.Failed)}}, NotConformant, "failed: b"},
+		{"a failure outranks an interruption", evidence.Run{Interrupted: true, Scenarios: []evidence.Scenario{scenario("b", evidence.Failed)}}, NotConformant, "interrupted"},
+		{"interrupted", evidence.Run{Interrupted: true, NotRun: []string{"c"}, Scenarios: []evidence.Scenario{scenario("a", evidence.Passed)}}, Incomplete, "did not run: c"},
+		{"transport failure is not a contract failure", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), transport}}, Incomplete, "transport error"},
+		{"undefined step", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), scenario("u", evidence.Undefined)}}, Incomplete, "undefined step: u"},
+		{"pending step", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), scenario("p", evidence.Pending)}}, Incomplete, "pending step: p"},
+		{"skip without a reason", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), scenario("s", evidence.Skipped)}}, Incomplete, "without a reason"},
+		{"nothing ran", evidence.Run{}, Incomplete, "no scenario passed"},
+		{"only skips", evidence.Run{Scenarios: []evidence.Scenario{skippedWithReason}}, Incomplete, "no scenario passed"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := decide(c.run)
+			if v.Result != c.want {
+				t.Errorf("verdict %s, want %s (reasons %q)", v.Result, c.want, v.Reasons)
+			}
+			if !strings.Contains(strings.Join(v.Reasons, "\n"), c.reason) {
+				t.Errorf("reasons %q lack %q", v.Reasons, c.reason)
+			}
+		})
+	}
+}
+
+func TestInterruptedRunListsWhatDidNotRun(t *testing.T) {
+	run := syntheticRun()
+	run.Scenarios = run.Scenarios[:1]
+	run.Interrupted = true
+	run.NotRun = []string{"Signing: a body byte changed", "Envelope: get-banks"}
+	doc, err := Build(run, testOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Verdict.Result != Incomplete {
+		t.Errorf("verdict %s, want %s", doc.Verdict.Result, Incomplete)
+	}
+	if doc.Counts.Scenarios.NotRun != 2 || doc.Counts.Scenarios.Total != 3 {
+		t.Errorf("counts %+v, want 2 not run of 3", doc.Counts.Scenarios)
+	}
+	junit, err := renderJUnit(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range run.NotRun {
+		if !strings.Contains(string(junit), `<testcase name="`+name+`" classname="not run"`) {
+			t.Errorf("junit.xml lacks a skipped test case for %q", name)
+		}
+	}
+}
+
+func TestRequirementsGroupByTagAndTakeTheWorstResult(t *testing.T) {
+	row := func(status string, tags ...string) Scenario {
+		return Scenario{Name: "s", URI: "u", Status: status, Tags: tags}
+	}
+	got := requirements([]Scenario{
+		row(evidence.Passed, "@TG-SIG-01", "@doc-6.2.2"),
+		row(evidence.Failed, "@TG-SIG-01"),
+		row(evidence.Skipped, "@TG-ERR-05", "@doc-6.2.2"),
+		row(evidence.Passed, "@uat-safe"),
+	})
+	if len(got) != 3 {
+		t.Fatalf("got %d requirements, want 3: %+v", len(got), got)
+	}
+	if r := got[0]; r.ID != "TG-SIG-01" || r.DocRef != "6.2.2" || r.Result != evidence.Failed || r.Passed != 1 || r.Total != 2 {
+		t.Errorf("TG-SIG-01: %+v", r)
+	}
+	if r := got[1]; r.ID != "TG-ERR-05" || r.Result != evidence.Skipped {
+		t.Errorf("TG-ERR-05: %+v", r)
+	}
+	if r := got[2]; r.ID != untagged || r.DocRef != "" {
+		t.Errorf("untagged: %+v", r)
+	}
+}
+
+func TestCoverageCells(t *testing.T) {
+	doc, err := Build(syntheticRun(), testOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := func(op, key string) Cell {
+		for _, r := range doc.Coverage.Rows {
+			for _, c := range r.Cells {
+				if r.Operation == op && c.Column == key {
+					return c
+				}
+			}
+		}
+		t.Fatalf("no cell %s × %s", op, key)
+		return Cell{}
+	}
+	for _, c := range []struct {
+		op, key string
+		want    Cell
+	}{
+		{"confirmVa", "200/00", Cell{Column: "200/00", Documented: true, Exercised: 2, Passed: 1, Failed: 1}},
+		{"confirmVa", "200/97", Cell{Column: "200/97", Documented: true}},
+		{"confirmVa", "403", Cell{Column: "403"}},
+		{"getBanks", "200/00", Cell{Column: "200/00", Documented: true, Exercised: 1, Passed: 1}},
+		{"getBanks", "200/97", Cell{Column: "200/97"}},
+		{"getBanks", "502", Cell{Column: "502", Exercised: 1, Passed: 1}},
+		{noOperation, "404", Cell{Column: "404", Exercised: 1, Passed: 1}},
+	} {
+		if got := cell(c.op, c.key); got != c.want {
+			t.Errorf("%s × %s = %+v, want %+v", c.op, c.key, got, c.want)
+		}
+	}
+}

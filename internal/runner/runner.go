@@ -1,0 +1,263 @@
+// Package runner runs the Gherkin suite against one target and returns the
+// evidence.Run the report is written from, with an exit code that tells a
+// broken contract (1) from a configuration error (2) and an outage (3).
+package runner
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/cucumber/godog"
+	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/internal/client"
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/fixtures"
+	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/steps"
+)
+
+// Exit codes of a run.
+const (
+	ExitOK          = 0 // every scenario that ran passed
+	ExitFail        = 1 // the target broke the contract (or the run was interrupted)
+	ExitConfig      = 2 // bad options
+	ExitUnreachable = 3 // the target could not be reached, or kept failing at the transport level
+)
+
+// Environments a target is run as.
+const (
+	EnvMock = "mock"
+	EnvUAT  = "uat"
+	EnvLive = "live"
+	EnvURL  = "url"
+)
+
+// Tags that say what a scenario does to the target.
+const (
+	TagUATSafe     = "@uat-safe"
+	TagDestructive = "@destructive"
+	TagNeedsOTP    = "@needs-otp"
+	TagMockOnly    = "@mock-only"
+)
+
+// Options configure one run.
+type Options struct {
+	BaseURL     string
+	Environment string // mock | uat | live | url
+	AllowLive   bool   // --allow-live: without it a live run is refused
+	Credentials credentials.Credentials
+	Fixtures    *fixtures.File
+	Spec        *spec.Spec // loaded from the embedded openapi.yaml when nil
+	Features    fs.FS      // a tree holding features/*.feature; harness.Features when nil
+	Tags        string     // the user's godog tag expression
+	Format      string     // pretty (godog's) | progress (one line per scenario)
+	Seed        int64      // scenario order; 0 picks one (printed)
+	Timeout     time.Duration
+	OTP         *steps.OTPResolver
+	HTTP        *http.Client // its Transport is observed; a fresh client when nil
+	Out         io.Writer    // progress, godog output and the summary
+	// UnreachableAfter: this many first requests failing at the transport level is an outage (default 5).
+	UnreachableAfter int
+}
+
+// Run runs the suite. Its Run is complete even when the exit code is not 0.
+func Run(ctx context.Context, o Options) (evidence.Run, int) {
+	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: o.BaseURL, Environment: o.Environment,
+		ClientIDMasked: credentials.MaskID(o.Credentials.ClientID)}
+	out := o.Out
+	if out == nil {
+		out = io.Discard
+	}
+	tagExpr, err := tagsFor(o.Environment, o.AllowLive, o.Tags)
+	if err != nil {
+		fmt.Fprintf(out, "conformance: %v\n", err)
+		run.End = time.Now()
+		return run, ExitConfig
+	}
+	run.Tags = tagExpr
+	if err := o.defaults(); err != nil {
+		fmt.Fprintf(out, "conformance: %v\n", err)
+		run.End = time.Now()
+		return run, ExitConfig
+	}
+	run.Seed = o.Seed
+	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", o.BaseURL, o.Environment, o.Seed, o.Seed)
+
+	p := &probe{base: transportOf(o.HTTP), threshold: o.UnreachableAfter}
+	httpClient := *o.HTTP
+	httpClient.Transport = p
+	locs, err := steps.Locate(o.Features, "features")
+	if err != nil {
+		fmt.Fprintf(out, "conformance: features: %v\n", err)
+		return run, ExitConfig
+	}
+	rec := &recorder{out: out, progress: o.Format == "progress", ctx: ctx}
+	cfg := steps.Config{
+		Spec: o.Spec,
+		NewClient: func() *client.Client {
+			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: &httpClient, Timeout: o.Timeout, Spec: o.Spec}
+		},
+		Fixtures:  o.Fixtures,
+		OTP:       o.OTP,
+		Locations: locs,
+		Gate:      gate(ctx, p, o.Environment),
+		Record:    rec.record,
+	}
+	godogOut := io.Discard
+	if o.Format != "progress" {
+		godogOut = out
+	}
+	suite := godog.TestSuite{
+		Name:                "conformance",
+		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, cfg) },
+		Options: &godog.Options{
+			Format: "pretty", Output: godogOut, Strict: true, Randomize: o.Seed, NoColors: true,
+			FS: o.Features, Paths: []string{"features"}, Tags: tagExpr, DefaultContext: ctx,
+		},
+	}
+	status := suite.Run()
+
+	run.End = time.Now()
+	run.Scenarios, run.NotRun = rec.scenarios, rec.notRun
+	run.Interrupted = ctx.Err() != nil
+	run.ClockSkew = p.clockSkew()
+	code := exitCode(run, status, p)
+	summarize(out, run, code)
+	return run, code
+}
+
+// defaults fills what the caller left out and checks the rest.
+func (o *Options) defaults() error {
+	switch o.Format {
+	case "":
+		o.Format = "progress"
+	case "pretty", "progress":
+	default:
+		return fmt.Errorf("--format %q: want pretty or progress", o.Format)
+	}
+	if o.BaseURL == "" {
+		return fmt.Errorf("no target base URL")
+	}
+	if o.Spec == nil {
+		sp, err := spec.Load()
+		if err != nil {
+			return err
+		}
+		o.Spec = sp
+	}
+	if o.Features == nil {
+		o.Features = harness.Features
+	}
+	if o.Seed == 0 {
+		o.Seed = time.Now().UnixNano()
+	}
+	if o.HTTP == nil {
+		o.HTTP = &http.Client{}
+	}
+	if o.UnreachableAfter <= 0 {
+		o.UnreachableAfter = 5
+	}
+	return nil
+}
+
+// tagsFor narrows the user's tags to what the environment allows: a live
+// target only ever runs @uat-safe scenarios, never @destructive or
+// @needs-otp; @mock-only needs the mock's control endpoints, absent from UAT and live.
+func tagsFor(env string, allowLive bool, user string) (string, error) {
+	switch env {
+	case EnvLive:
+		if !allowLive {
+			return "", fmt.Errorf("--target live is refused without --allow-live (live runs change nothing: @uat-safe scenarios only)")
+		}
+		return steps.TagFilter(user, TagUATSafe, "~"+TagDestructive, "~"+TagNeedsOTP, "~"+TagMockOnly), nil
+	case EnvUAT:
+		return steps.TagFilter(user, "~"+TagMockOnly), nil
+	case EnvMock, EnvURL:
+		return steps.TagFilter(user), nil
+	}
+	return "", fmt.Errorf("environment %q: want mock, uat, live or url", env)
+}
+
+// gate keeps a scenario from running after an interrupt or an outage, and
+// enforces the live rule whatever the tag expression let through.
+func gate(ctx context.Context, p *probe, env string) func(context.Context, []string) error {
+	return func(_ context.Context, tags []string) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted")
+		}
+		if down, why := p.outage(); down {
+			return fmt.Errorf("the target is unreachable (%s)", why)
+		}
+		if env == EnvLive && (!slices.Contains(tags, TagUATSafe) || slices.Contains(tags, TagDestructive) || slices.Contains(tags, TagNeedsOTP)) {
+			return fmt.Errorf("a live target only runs @uat-safe scenarios")
+		}
+		return nil
+	}
+}
+
+// exitCode: 3 for an outage, 2 for a godog option error, 1 for any failed,
+// undefined or pending scenario or an interrupt, else 0.
+func exitCode(run evidence.Run, godogStatus int, p *probe) int {
+	if down, _ := p.outage(); down || p.everyRequestFailed() {
+		return ExitUnreachable
+	}
+	if godogStatus == 2 {
+		return ExitConfig
+	}
+	for _, s := range run.Scenarios {
+		if s.Status != evidence.Passed && s.Status != evidence.Skipped {
+			return ExitFail
+		}
+	}
+	if run.Interrupted || godogStatus != 0 {
+		return ExitFail
+	}
+	return ExitOK
+}
+
+func transportOf(c *http.Client) http.RoundTripper {
+	if c != nil && c.Transport != nil {
+		return c.Transport
+	}
+	return http.DefaultTransport
+}
+
+func newRunID(t time.Time) string {
+	b := make([]byte, 3)
+	rand.Read(b)
+	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b)
+}
+
+// recorder collects the scenarios as they end and prints a progress line for each.
+type recorder struct {
+	out      io.Writer
+	progress bool
+	ctx      context.Context
+
+	mu        sync.Mutex
+	scenarios []evidence.Scenario
+	notRun    []string
+}
+
+func (r *recorder) record(res steps.Result) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := res.Scenario
+	if res.NotRun || (r.ctx.Err() != nil && s.Status == evidence.Failed) {
+		r.notRun = append(r.notRun, s.Name+" ("+s.URI+")")
+		return
+	}
+	r.scenarios = append(r.scenarios, s)
+	if r.progress {
+		fmt.Fprintf(r.out, "%4d %-9s %s  %s (%s)\n", len(r.scenarios), s.Status, s.URI, s.Name, s.Duration.Round(time.Millisecond))
+	}
+}

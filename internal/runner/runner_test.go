@@ -1,0 +1,119 @@
+package runner
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/mock"
+)
+
+func mockURL(t *testing.T) string {
+	t.Helper()
+	c := credentials.Mock()
+	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func options(base, env, tags string, out *bytes.Buffer) Options {
+	return Options{BaseURL: base, Environment: env, Credentials: credentials.Mock(), Tags: tags, Out: out, Timeout: 5 * time.Second}
+}
+
+func TestRunPassesAgainstTheMock(t *testing.T) {
+	var out bytes.Buffer
+	run, code := Run(context.Background(), options(mockURL(t), EnvMock, "@TG-SIG-01", &out))
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, out.String())
+	}
+	if len(run.Scenarios) == 0 || run.Seed == 0 || run.ClockSkew == nil {
+		t.Fatalf("run %d scenarios, seed %d, skew %v", len(run.Scenarios), run.Seed, run.ClockSkew)
+	}
+	for _, s := range run.Scenarios {
+		if s.Status != evidence.Passed || len(s.Steps) == 0 || len(s.Steps[1].Exchanges) != 1 || !strings.Contains(s.URI, "signing.feature:") {
+			t.Fatalf("scenario %+v", s)
+		}
+	}
+	if !strings.Contains(out.String(), "exit 0") || !strings.Contains(out.String(), "seed") {
+		t.Fatalf("summary:\n%s", out.String())
+	}
+}
+
+func TestLiveIsRefusedWithoutAllowLive(t *testing.T) {
+	var out bytes.Buffer
+	_, code := Run(context.Background(), options("http://127.0.0.1:1", EnvLive, "", &out))
+	if code != ExitConfig || !strings.Contains(out.String(), "--allow-live") {
+		t.Fatalf("exit %d: %s", code, out.String())
+	}
+}
+
+// TestLiveRunsOnlyUATSafe asks for destructive scenarios by tag: a live run must still run none.
+func TestLiveRunsOnlyUATSafe(t *testing.T) {
+	var out bytes.Buffer
+	o := options(mockURL(t), EnvLive, "@TG-SIG-01,@destructive,@needs-otp", &out)
+	o.AllowLive = true
+	run, code := Run(context.Background(), o)
+	if code != ExitOK || len(run.Scenarios) == 0 {
+		t.Fatalf("exit %d, %d scenarios\n%s", code, len(run.Scenarios), out.String())
+	}
+	for _, s := range run.Scenarios {
+		if !slices.Contains(s.Tags, TagUATSafe) || slices.Contains(s.Tags, TagDestructive) || slices.Contains(s.Tags, TagNeedsOTP) {
+			t.Fatalf("live ran %q with tags %v", s.Name, s.Tags)
+		}
+	}
+}
+
+func TestGateEnforcesLiveWhateverTheTags(t *testing.T) {
+	g := gate(context.Background(), &probe{threshold: 5}, EnvLive)
+	for _, tags := range [][]string{{TagUATSafe, TagDestructive}, {TagUATSafe, TagNeedsOTP}, {"@TG-SIG-01"}} {
+		if g(context.Background(), tags) == nil {
+			t.Fatalf("live gate let %v through", tags)
+		}
+	}
+	if err := g(context.Background(), []string{TagUATSafe}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestUnreachableTargetExits3(t *testing.T) {
+	dead := httptest.NewServer(http.NotFoundHandler())
+	dead.Close()
+	var out bytes.Buffer
+	run, code := Run(context.Background(), options(dead.URL, EnvURL, "@TG-SIG-01", &out))
+	if code != ExitUnreachable {
+		t.Fatalf("exit %d\n%s", code, out.String())
+	}
+	if len(run.NotRun) == 0 {
+		t.Fatal("an outage should keep the remaining scenarios from running")
+	}
+}
+
+func TestInterruptStopsTheRun(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out bytes.Buffer
+	run, code := Run(ctx, options(mockURL(t), EnvMock, "@TG-SIG-01", &out))
+	if !run.Interrupted || len(run.NotRun) == 0 || len(run.Scenarios) != 0 || code != ExitFail {
+		t.Fatalf("interrupted %v, not run %d, ran %d, exit %d", run.Interrupted, len(run.NotRun), len(run.Scenarios), code)
+	}
+}
+
+func TestBadFormatIsAConfigError(t *testing.T) {
+	var out bytes.Buffer
+	o := options("http://127.0.0.1:1", EnvMock, "", &out)
+	o.Format = "json"
+	if _, code := Run(context.Background(), o); code != ExitConfig {
+		t.Fatalf("exit %d", code)
+	}
+}

@@ -1,0 +1,59 @@
+package runner
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
+)
+
+// verdicts explain each exit code in the summary.
+var verdicts = map[int]string{
+	ExitOK:          "every scenario that ran passed",
+	ExitFail:        "the target broke the contract",
+	ExitConfig:      "configuration error",
+	ExitUnreachable: "the target could not be reached",
+}
+
+// summarize prints counts, every failure with its message, every skip with
+// its reason, what did not run, and the exit code.
+func summarize(w io.Writer, run evidence.Run, code int) {
+	counts := map[string]int{}
+	for _, s := range run.Scenarios {
+		counts[s.Status]++
+	}
+	fmt.Fprintf(w, "\n%d scenarios: %d passed, %d failed, %d skipped", len(run.Scenarios), counts[evidence.Passed], counts[evidence.Failed], counts[evidence.Skipped])
+	if n := counts[evidence.Undefined] + counts[evidence.Pending]; n > 0 {
+		fmt.Fprintf(w, ", %d undefined or pending", n)
+	}
+	fmt.Fprintf(w, ", %d not run — seed %d, %s\n", len(run.NotRun), run.Seed, run.End.Sub(run.Start).Round(1e6))
+	for _, s := range run.Scenarios {
+		switch s.Status {
+		case evidence.Passed:
+		case evidence.Skipped:
+			fmt.Fprintf(w, "  SKIPPED %s  %s: %s\n", s.URI, s.Name, s.SkipReason)
+		default:
+			fmt.Fprintf(w, "  %s %s  %s\n      %s\n", strings.ToUpper(s.Status), s.URI, s.Name, firstError(s))
+		}
+	}
+	if run.Interrupted {
+		fmt.Fprintln(w, "  interrupted: the run stopped early")
+	}
+	for _, n := range run.NotRun {
+		fmt.Fprintf(w, "  NOT RUN %s\n", n)
+	}
+	fmt.Fprintf(w, "exit %d: %s\n", code, verdicts[code])
+}
+
+func firstError(s evidence.Scenario) string {
+	for _, st := range s.Steps {
+		if st.Error != "" {
+			return strings.ReplaceAll(st.Error, "\n", "\n      ")
+		}
+		if st.Status == evidence.Undefined || st.Status == evidence.Pending {
+			return st.Status + " step: " + st.Text
+		}
+	}
+	return "(no message)"
+}

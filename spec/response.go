@@ -1,0 +1,164 @@
+package spec
+
+import (
+	"bytes"
+	"fmt"
+	"mime"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// ValidateResponse checks an answer to method+path (path may carry a query):
+// status code, content type, headers and body. An unknown operation, an
+// undocumented status, a non-JSON body and every schema departure each give a
+// finding; an HTTP error body whose statusCode differs from the status too.
+func (s *Spec) ValidateResponse(method, path string, status int, h http.Header, body []byte) (out []Finding) {
+	defer recoverAsFinding(&out, method+" "+path)
+	i, ok := s.find(method, path)
+	if !ok {
+		return []Finding{noSuchOperation(method, path)}
+	}
+	op := s.ops[i]
+	base := Finding{Operation: op.ID, DocRef: op.DocRef}
+	documented := op.Op.Responses.Status(status) != nil
+	if !documented {
+		f := base
+		f.Pointer, f.Expected, f.Got = "/status", "a documented status: "+s.statuses(i), strconv.Itoa(status)
+		out = append(out, f)
+	}
+	if f, bad := contentTypeFinding(base, h); bad {
+		out = append(out, f)
+	}
+	instance, err := decodeJSON(body)
+	if err != nil {
+		f := base
+		f.Expected, f.Got = "a JSON body", shorten(string(body))
+		return append(out, f)
+	}
+	if answer, ok := s.schemas.responses[i][strconv.Itoa(status)]; ok && documented {
+		out = append(out, answer.check(instance, base)...)
+	}
+	if f, bad := statusCodeFinding(base, status, instance, out); bad {
+		out = append(out, f)
+	}
+	return out
+}
+
+// ValidateBody checks a JSON body against one schema component by name, e.g.
+// a webhook's PaymentNotification.
+func (s *Spec) ValidateBody(component string, body []byte) []Finding {
+	base := Finding{Operation: component}
+	c, ok := s.schemas.byName[component]
+	if !ok {
+		base.Expected, base.Got = "a schema component of openapi.yaml", component
+		return []Finding{base}
+	}
+	instance, err := decodeJSON(body)
+	if err != nil {
+		base.Expected, base.Got = "a JSON body", shorten(string(body))
+		return []Finding{base}
+	}
+	return validateAgainst(c, instance, base)
+}
+
+// check validates a body against one answer's schema. A success/BusinessError
+// answer is checked against the branch its `code` names, so findings point
+// into that branch; a success is also walked for undocumented properties.
+func (a *answerSchema) check(instance any, base Finding) []Finding {
+	if a.success == nil {
+		return validateAgainst(a.whole, instance, base)
+	}
+	if obj, ok := instance.(map[string]any); ok {
+		if code, has := obj["code"]; has && code != "00" {
+			return validateAgainst(a.business, instance, base)
+		}
+	}
+	out := validateAgainst(a.success, instance, base)
+	return a.success.shape.drift(instance, nil, base, out)
+}
+
+// validateAgainst runs one compiled schema.
+func validateAgainst(c *compiled, instance any, base Finding) []Finding {
+	if err := c.schema.Validate(instance); err != nil {
+		return schemaFindings(err, instance, base)
+	}
+	return nil
+}
+
+// decodeJSON parses a body the way jsonschema expects (numbers kept exact).
+func decodeJSON(body []byte) (any, error) {
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// recoverAsFinding turns a panic inside a validation into one finding, so a
+// validator bug never takes the mock or a run down with it.
+func recoverAsFinding(out *[]Finding, what string) {
+	if p := recover(); p != nil {
+		*out = append(*out, Finding{Operation: what, Expected: "a validation without internal error", Got: shorten(fmt.Sprint(p))})
+	}
+}
+
+// noSuchOperation is the finding for a method and path the spec lacks.
+func noSuchOperation(method, path string) Finding {
+	return Finding{
+		Operation: method + " " + path,
+		Pointer:   "/path",
+		Expected:  "an operation of openapi.yaml",
+		Got:       "no such operation: " + method + " " + path,
+	}
+}
+
+// contentTypeFinding checks the answer is declared application/json.
+func contentTypeFinding(base Finding, h http.Header) (Finding, bool) {
+	ct := h.Get("Content-Type")
+	if ct == "application/json" {
+		return Finding{}, false
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err == nil && mt == "application/json" {
+		return Finding{}, false
+	}
+	base.Pointer, base.Expected, base.Got = "/header/Content-Type", "application/json", shorten(ct)
+	if ct == "" {
+		base.Got = "(missing)"
+	}
+	return base, true
+}
+
+// statusCodeFinding checks that an HTTP error body's statusCode repeats the
+// HTTP status, unless the schema already reported /statusCode.
+func statusCodeFinding(base Finding, status int, instance any, found []Finding) (Finding, bool) {
+	obj, ok := instance.(map[string]any)
+	if status < 400 || !ok {
+		return Finding{}, false
+	}
+	for _, f := range found {
+		if f.Pointer == "/statusCode" {
+			return Finding{}, false
+		}
+	}
+	got, has := obj["statusCode"]
+	if has && fmt.Sprint(got) == strconv.Itoa(status) {
+		return Finding{}, false
+	}
+	base.Pointer, base.Expected, base.Got = "/statusCode", "statusCode "+strconv.Itoa(status)+", the HTTP status", valueAt(instance, []string{"statusCode"})
+	return base, true
+}
+
+// statuses lists the documented statuses of operation i.
+func (s *Spec) statuses(i int) string {
+	keys := make([]string, 0, s.ops[i].Op.Responses.Len())
+	for k := range s.ops[i].Op.Responses.Map() {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}

@@ -1,0 +1,128 @@
+package spec
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// agreedOperations are the operationIds, methods and paths the team agreed on.
+var agreedOperations = map[string]string{
+	"createVa":              "POST /v1/create-va",
+	"confirmVa":             "POST /v1/confirm-va",
+	"registerNotify":        "POST /v1/register-notify",
+	"confirmRegisterNotify": "POST /v1/confirm-register-notify",
+	"deleteVa":              "POST /v1/delete-va",
+	"confirmDeleteVa":       "POST /v1/confirm-delete-va",
+	"getVaPaging":           "POST /v1/get-va-paging",
+	"getBanks":              "GET /v1/get-banks",
+	"generateVietQr":        "POST /v1/generate-viet-qr",
+	"generateDynamicQr":     "POST /v1/generate-dynamic-qr",
+	"deleteDynamicQr":       "POST /v1/delete-dynamic-qr",
+	"getStatusDynamicQr":    "POST /v1/get-status-dynamic-qr",
+	"getTransactionPaging":  "POST /v1/transaction/get-paging",
+}
+
+func mustLoad(t testing.TB) *Spec {
+	t.Helper()
+	s, err := Load()
+	require.NoError(t, err)
+	return s
+}
+
+func TestLoadListsTheAgreedOperations(t *testing.T) {
+	s := mustLoad(t)
+	got := map[string]string{}
+	for _, op := range s.Operations() {
+		got[op.ID] = op.Method + " " + op.Path
+		assert.NotEmpty(t, op.DocRef, "%s has no x-doc-ref", op.ID)
+		assert.NotEmpty(t, op.Op.Summary, "%s has no summary", op.ID)
+		assert.NotEmpty(t, op.Op.Description, "%s has no description", op.ID)
+	}
+	assert.Equal(t, agreedOperations, got)
+	assert.Empty(t, s.Doc.Servers, "servers must be stripped for routing")
+	var urls []string
+	for _, sv := range s.Servers {
+		urls = append(urls, sv.URL)
+	}
+	assert.Equal(t, []string{"https://open-api.tingee.vn", "https://uat-open-api.tingee.vn"}, urls)
+}
+
+func TestDocRefs(t *testing.T) {
+	s := mustLoad(t)
+	for id, ref := range map[string]string{"confirmVa": "6.2.2", "generateVietQr": "6.3", "createVa": "6.2.1"} {
+		op, ok := s.OperationByID(id)
+		require.True(t, ok, id)
+		assert.Equal(t, ref, op.DocRef, id)
+	}
+}
+
+func TestParseRefusesAnInvalidDocument(t *testing.T) {
+	_, err := Parse([]byte("openapi: 3.0.3\ninfo: {title: x}\npaths: {}\n"))
+	assert.Error(t, err, "info.version is required")
+	_, err = Parse([]byte("not: [yaml"))
+	assert.Error(t, err)
+}
+
+func TestParseRefusesExternalRefs(t *testing.T) {
+	doc := `openapi: 3.0.3
+info: {title: x, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: a
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: 'other.yaml#/X'}
+`
+	_, err := Parse([]byte(doc))
+	assert.Error(t, err)
+}
+
+func TestFindRoutesOnAnyHostAndIgnoresTheQuery(t *testing.T) {
+	s := mustLoad(t)
+	for _, path := range []string{
+		"/v1/confirm-va",
+		"http://127.0.0.1:1234/v1/confirm-va",
+		"https://uat-open-api.tingee.vn/v1/confirm-va",
+		"https://open-api.tingee.vn/v1/confirm-va?debug=1",
+		"/v1/confirm-va?x=y",
+	} {
+		op, ok := s.Find("POST", path)
+		if assert.True(t, ok, path) {
+			assert.Equal(t, "confirmVa", op.ID, path)
+			assert.Equal(t, "6.2.2", op.DocRef, path)
+		}
+	}
+	op, ok := s.Find("POST", "https://uat-open-api.tingee.vn/v1/delete-va?bankBin=970448&vaAccountNumber=TNG1")
+	assert.True(t, ok)
+	assert.Equal(t, "deleteVa", op.ID)
+}
+
+func TestFindMisses(t *testing.T) {
+	s := mustLoad(t)
+	for _, c := range [][2]string{
+		{"GET", "/v1/confirm-va"},
+		{"POST", "/v1/get-banks"},
+		{"POST", "/v1/nope"},
+		{"POST", "/v1/bank/confirm-va"},
+		{"POST", "::not a url"},
+	} {
+		_, ok := s.Find(c[0], c[1])
+		assert.False(t, ok, "%s %s", c[0], c[1])
+	}
+}
+
+func TestOperationByID(t *testing.T) {
+	s := mustLoad(t)
+	op, ok := s.OperationByID("getBanks")
+	require.True(t, ok)
+	assert.Equal(t, "GET", op.Method)
+	assert.Equal(t, "/v1/get-banks", op.Path)
+	_, ok = s.OperationByID("nope")
+	assert.False(t, ok)
+}

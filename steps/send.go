@@ -1,0 +1,102 @@
+package steps
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/tingee-conformance/harness/internal/client"
+	"github.com/tingee-conformance/harness/internal/evidence"
+)
+
+// snippet is how much of a body a failure message quotes.
+const snippet = 300
+
+// send makes one call, records it for the evidence and the following Then
+// steps, and fails when the call did not complete or its answer breaks
+// openapi.yaml (drift is recorded, never failed).
+func (w *world) send(ctx context.Context, what string, r client.Request) (evidence.Exchange, error) {
+	x := w.client.Send(ctx, r)
+	a := answer{what: what, x: x}
+	w.exchanges = append(w.exchanges, x)
+	w.answers = append(w.answers, a)
+	return x, w.contractOf(a)
+}
+
+// contractOf fails an answer that did not arrive or breaks openapi.yaml, and
+// notes its drift (what the target sent that the spec does not document).
+func (w *world) contractOf(a answer) error {
+	if a.x.TransportError != "" {
+		return w.brokenf(a.x, "transport", "the target could not be reached or did not answer %s", a.what)
+	}
+	var broken []string
+	for _, f := range a.x.Findings {
+		if f.Drift {
+			w.observe("drift in %s: %s %s (got %s)", operationOf(a.x), f.Pointer, f.Expected, f.Got)
+			continue
+		}
+		broken = append(broken, fmt.Sprintf("%s: expected %s, got %s", pointerOf(f), f.Expected, shorten([]byte(f.Got))))
+	}
+	if len(broken) > 0 {
+		return w.brokenf(a.x, "response schema", "the answer to %s breaks openapi.yaml: %s", a.what, strings.Join(broken, "; "))
+	}
+	return nil
+}
+
+// prepare starts a new action: the answers of the previous one are forgotten.
+func (w *world) prepare(what string) {
+	w.sent, w.answers = what, nil
+}
+
+// brokenf is a failure naming the requirement, its doc section and the rule,
+// then what was sent and what came back.
+func (w *world) brokenf(x evidence.Exchange, rule, format string, args ...any) error {
+	return fmt.Errorf("%s: %s; %s", w.rulePrefix(rule), fmt.Sprintf(format, args...), exchangeLine(x))
+}
+
+// rulePrefix is "TG-SIG-02 (doc 6.2.2, x-signature)".
+func (w *world) rulePrefix(rule string) string {
+	req := w.requirement()
+	if req == "" {
+		req = "contract"
+	}
+	return fmt.Sprintf("%s (doc %s, %s)", req, w.docRef(), rule)
+}
+
+func exchangeLine(x evidence.Exchange) string {
+	got := fmt.Sprintf("got %d %s", x.Status, shorten(x.ResponseBody))
+	if x.TransportError != "" {
+		got = "got no answer: " + x.TransportError
+	}
+	return sentLine(x) + "; " + got
+}
+
+func sentLine(x evidence.Exchange) string {
+	s := "sent " + x.Method + " " + x.URL
+	if x.RequestBody != nil {
+		s += " " + shorten(x.RequestBody)
+	}
+	return s
+}
+
+func shorten(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if len(s) > snippet {
+		return s[:snippet] + "…"
+	}
+	return s
+}
+
+func pointerOf(f evidence.Finding) string {
+	if f.Pointer == "" {
+		return "body"
+	}
+	return f.Pointer
+}
+
+func operationOf(x evidence.Exchange) string {
+	if x.Operation != "" {
+		return x.Operation
+	}
+	return x.Method + " " + x.URL
+}

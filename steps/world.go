@@ -1,0 +1,159 @@
+package steps
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cucumber/godog"
+	"github.com/tingee-conformance/harness/internal/client"
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/fixtures"
+	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/steps/payload"
+)
+
+// world is one scenario's state.
+type world struct {
+	cfg    Config
+	client *client.Client
+	record evidence.Scenario
+	start  time.Time
+
+	// the step being run
+	stepStart time.Time
+	exchanges []evidence.Exchange
+
+	// the request being prepared and the answers of the last action
+	op      spec.Operation
+	req     client.Request
+	sent    string // what the last action did, for messages ("a body changed after signing")
+	answers []answer
+
+	// values carried from one step to the next (confirmId, vaAccountNumber, billId, …)
+	saved   map[string]string
+	account *fixtures.Account
+	cases   []payload.Case // negative cases generated from openapi.yaml
+}
+
+// answer is one exchange of the last action, with what it was meant to show.
+type answer struct {
+	what  string
+	field string // the field a negative case broke, "" otherwise
+	x     evidence.Exchange
+}
+
+type worldKey struct{}
+
+func getWorld(ctx context.Context) *world { return ctx.Value(worldKey{}).(*world) }
+
+func registerHooks(sc *godog.ScenarioContext, cfg Config) {
+	sc.Before(func(ctx context.Context, s *godog.Scenario) (context.Context, error) {
+		w := &world{cfg: cfg, client: cfg.NewClient(), start: time.Now(), saved: map[string]string{}}
+		w.record = evidence.Scenario{Name: s.Name, URI: s.Uri, Tags: tagNames(s)}
+		if loc, ok := cfg.Locations[locationKey(s)]; ok {
+			w.record.Feature, w.record.URI = loc.Feature, loc.URI
+		}
+		ctx = context.WithValue(ctx, worldKey{}, w)
+		if cfg.Gate != nil {
+			if err := cfg.Gate(ctx, w.record.Tags); err != nil {
+				w.record.SkipReason = "not run: " + err.Error()
+				return ctx, fmt.Errorf("%w: %s", godog.ErrSkip, w.record.SkipReason)
+			}
+		}
+		return ctx, nil
+	})
+	sc.StepContext().Before(func(ctx context.Context, st *godog.Step) (context.Context, error) {
+		w := getWorld(ctx)
+		w.stepStart, w.exchanges = time.Now(), nil
+		return ctx, nil
+	})
+	sc.StepContext().After(func(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
+		w := getWorld(ctx)
+		step := evidence.Step{Text: st.Text, Status: status.String(), Duration: time.Since(w.stepStart), Exchanges: w.exchanges}
+		if err != nil && !errors.Is(err, godog.ErrSkip) {
+			step.Error = err.Error()
+		}
+		if errors.Is(err, godog.ErrSkip) && w.record.SkipReason == "" {
+			w.record.SkipReason = strings.TrimPrefix(strings.TrimPrefix(err.Error(), godog.ErrSkip.Error()), ": ")
+		}
+		w.record.Steps = append(w.record.Steps, step)
+		w.exchanges = nil
+		return ctx, nil
+	})
+	sc.After(func(ctx context.Context, s *godog.Scenario, err error) (context.Context, error) {
+		w := getWorld(ctx)
+		w.record.Duration = time.Since(w.start)
+		w.record.Status = scenarioStatus(w.record.Steps, err)
+		notRun := strings.HasPrefix(w.record.SkipReason, "not run: ")
+		if w.record.Status != evidence.Skipped && !notRun {
+			w.record.SkipReason = ""
+		}
+		if cfg.Record != nil {
+			cfg.Record(Result{Scenario: w.record, NotRun: notRun})
+		}
+		return ctx, nil
+	})
+}
+
+// scenarioStatus is the worst status of its steps: failed, undefined,
+// pending, skipped, then passed. A scenario with any skipped step never passes.
+func scenarioStatus(steps []evidence.Step, err error) string {
+	rank := map[string]int{evidence.Passed: 0, evidence.Skipped: 1, evidence.Pending: 2, evidence.Undefined: 3, evidence.Failed: 4, "ambiguous": 4}
+	status := evidence.Passed
+	for _, s := range steps {
+		if rank[s.Status] > rank[status] {
+			status = s.Status
+		}
+	}
+	if status == "ambiguous" {
+		status = evidence.Failed
+	}
+	if err != nil && status == evidence.Passed && !errors.Is(err, godog.ErrSkip) {
+		status = evidence.Failed
+	}
+	return status
+}
+
+func tagNames(s *godog.Scenario) []string {
+	tags := make([]string, len(s.Tags))
+	for i, t := range s.Tags {
+		tags[i] = t.Name
+	}
+	return tags
+}
+
+// requirement is the scenario's @TG-… tag without the @, or "" when it has none.
+func (w *world) requirement() string {
+	for _, t := range w.record.Tags {
+		if strings.HasPrefix(t, "@TG-") {
+			return t[1:]
+		}
+	}
+	return ""
+}
+
+// docRef is the doc section of the operation at hand, else the scenario's @doc- tag.
+func (w *world) docRef() string {
+	if w.op.DocRef != "" {
+		return w.op.DocRef
+	}
+	for _, t := range w.record.Tags {
+		if strings.HasPrefix(t, "@doc-") {
+			return t[len("@doc-"):]
+		}
+	}
+	return "?"
+}
+
+// observe notes a fact that is not a failure.
+func (w *world) observe(format string, args ...any) {
+	w.record.Observations = append(w.record.Observations, fmt.Sprintf(format, args...))
+}
+
+// skip ends the scenario as skipped, with the reason; a skip never counts as a pass.
+func skip(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", godog.ErrSkip, fmt.Sprintf(format, args...))
+}
