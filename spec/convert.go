@@ -34,7 +34,8 @@ func toGeneric(v any) (any, error) {
 
 // convertSchema rewrites an OpenAPI 3.0 schema (as plain JSON values) into
 // JSON Schema 2020-12: `nullable` becomes a type array (and null joins an
-// enum), `example` becomes `examples`, and component refs point into $defs.
+// enum), `example` becomes `examples`, a boolean exclusiveMinimum/Maximum
+// becomes the numeric form, and component refs point into $defs.
 // Values of enum/example/default/const are copied untouched.
 func convertSchema(v any) any {
 	switch t := v.(type) {
@@ -65,6 +66,8 @@ func convertSchema(v any) any {
 		if nullable, _ := t["nullable"].(bool); nullable {
 			makeNullable(out)
 		}
+		exclusiveBound(out, "exclusiveMinimum", "minimum")
+		exclusiveBound(out, "exclusiveMaximum", "maximum")
 		return out
 	case []any:
 		out := make([]any, len(t))
@@ -89,6 +92,19 @@ func makeNullable(s map[string]any) {
 			}
 		}
 		s["enum"] = append(append([]any(nil), enum...), nil)
+	}
+}
+
+// exclusiveBound turns OpenAPI 3.0's `exclusiveX: true` + `bound` into 2020-12's `exclusiveX: bound`.
+func exclusiveBound(s map[string]any, exclusive, bound string) {
+	flag, isBool := s[exclusive].(bool)
+	if !isBool {
+		return
+	}
+	delete(s, exclusive)
+	if v, ok := s[bound]; ok && flag {
+		s[exclusive] = v
+		delete(s, bound)
 	}
 }
 

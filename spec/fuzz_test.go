@@ -22,9 +22,9 @@ func FuzzValidateNeverPanics(f *testing.F) {
 			s.ValidateResponse(method, path, status, h, []byte(body)),
 			s.ValidateBody("ConfirmVaSuccess", []byte(body)),
 		} {
-			for _, f := range fs {
-				if strings.HasPrefix(f.Expected, "a validation without internal error") {
-					t.Fatalf("panic: %+v", f)
+			for _, got := range fs {
+				if strings.HasPrefix(got.Expected, "a validation without internal error") {
+					t.Fatalf("panic: %+v", got)
 				}
 			}
 		}
@@ -33,9 +33,9 @@ func FuzzValidateNeverPanics(f *testing.F) {
 			return
 		}
 		r.Header = h
-		for _, f := range s.ValidateRequest(r, []byte(body)) {
-			if strings.HasPrefix(f.Expected, "a validation without internal error") {
-				t.Fatalf("panic: %+v", f)
+		for _, got := range s.ValidateRequest(r, []byte(body)) {
+			if strings.HasPrefix(got.Expected, "a validation without internal error") {
+				t.Fatalf("panic: %+v", got)
 			}
 		}
 	})

@@ -100,3 +100,8 @@ func TestConvertNullable(t *testing.T) {
 		"properties": map[string]any{"x": map[string]any{"$ref": "#/$defs/X"}},
 	}, got)
 }
+
+func TestConvertExclusiveBounds(t *testing.T) {
+	got := convertSchema(map[string]any{"type": "number", "minimum": 0, "exclusiveMinimum": true, "maximum": 9, "exclusiveMaximum": false})
+	assert.Equal(t, map[string]any{"type": "number", "exclusiveMinimum": 0, "maximum": 9}, got)
+}

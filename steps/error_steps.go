@@ -12,6 +12,9 @@ import (
 	"github.com/tingee-conformance/harness/steps/payload"
 )
 
+// notFoundBody is the schema of the documented 404 body, which answers a request to no operation.
+const notFoundBody = "HttpError404"
+
 func registerErrorSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^a request to the unknown path "([^"]*)"$`, requestToUnknownPath)
 	sc.Step(`^a "([^"]*)" request sent with the method "([^"]*)"$`, requestWithWrongMethod)
@@ -22,7 +25,7 @@ func registerErrorSteps(sc *godog.ScenarioContext) {
 func requestToUnknownPath(ctx context.Context, path string) error {
 	w := getWorld(ctx)
 	w.op = spec.Operation{}
-	w.req = client.Request{Method: "POST", Path: path, Body: []byte("{}")}
+	w.req = client.Request{Method: "POST", Path: path, Body: []byte("{}"), Component: notFoundBody}
 	return nil
 }
 
@@ -35,7 +38,7 @@ func requestWithWrongMethod(ctx context.Context, operationID, method string) err
 		return fmt.Errorf("the feature asks for %s with %s, which is its documented method", operationID, method)
 	}
 	w.req.Method = method
-	w.req.Operation = ""
+	w.req.Operation, w.req.Component = "", notFoundBody
 	return nil
 }
 

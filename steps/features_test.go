@@ -5,7 +5,8 @@
 //	go test ./steps -run TestFeatures                       # the whole suite
 //	go test ./steps -run TestFeatures -v                    # with one line per scenario
 //	go test ./steps -run 'TestFeatures/a_correctly_signed'  # scenarios by name (spaces become _)
-//	go test ./steps -run TestFeatures -godog.tags=@TG-SIG-01
+//	go test ./steps -run TestFeatures -godog.tags=@signing          # one feature, by its feature tag
+//	go test ./steps -run TestFeatures -godog.tags=@TG-SIG-01        # one requirement
 //	go test ./steps -run TestFeatures -godog.tags='@signing && ~@destructive'
 //	go test ./steps -run TestFeatures -godog.random=42      # replay an order by its seed
 package steps_test

@@ -217,9 +217,6 @@ func (w *world) otp(ctx context.Context, purpose string) (string, error) {
 func (w *world) sendJSON(ctx context.Context, what string, body map[string]any, query url.Values) error {
 	w.prepare(what)
 	r := client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.Path, Query: query, Body: payload.Marshal(body)}
-	if _, err := w.send(ctx, what, r); err != nil {
-		return err
-	}
-	return nil
+	_, err := w.send(ctx, what, r)
+	return err
 }
-

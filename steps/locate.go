@@ -8,14 +8,15 @@ import (
 	"strings"
 
 	gherkin "github.com/cucumber/gherkin/go/v26"
-	messages "github.com/cucumber/messages/go/v21"
 	"github.com/cucumber/godog"
+	messages "github.com/cucumber/messages/go/v21"
 )
 
 // Location is where a scenario (or an outline's example row) is written.
 type Location struct {
-	Feature string // the feature's name
-	URI     string // features/signing.feature:12
+	Feature  string   // the feature's name
+	URI      string   // features/signing.feature:12
+	Keywords []string // each step's keyword as written ("Given ", "And "…)
 }
 
 // Locations maps a scenario, by its URI, name and step texts, to its location.
@@ -40,22 +41,30 @@ func Locate(fsys fs.FS, dir string) (Locations, error) {
 		if doc.Feature == nil {
 			return nil
 		}
-		lines := nodeLines(doc.Feature.Children)
+		lines, keywords := nodeLines(doc.Feature.Children)
 		for _, pk := range gherkin.Pickles(*doc, p, newID) {
-			line := lines[pk.AstNodeIds[len(pk.AstNodeIds)-1]]
-			locs[key(p, pk.Name, pk.Steps)] = Location{Feature: doc.Feature.Name, URI: fmt.Sprintf("%s:%d", p, line)}
+			loc := Location{Feature: doc.Feature.Name, URI: fmt.Sprintf("%s:%d", p, lines[pk.AstNodeIds[len(pk.AstNodeIds)-1]])}
+			for _, st := range pk.Steps {
+				loc.Keywords = append(loc.Keywords, keywords[st.AstNodeIds[0]])
+			}
+			locs[key(p, pk.Name, pk.Steps)] = loc
 		}
 		return nil
 	})
 	return locs, err
 }
 
-// nodeLines maps scenario and example-row ids to their line.
-func nodeLines(children []*messages.FeatureChild) map[string]int64 {
-	lines := map[string]int64{}
-	var scenario func(s *messages.Scenario)
-	scenario = func(s *messages.Scenario) {
+// nodeLines maps scenario and example-row ids to their line, and step ids to their keyword.
+func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]string) {
+	lines, keywords := map[string]int64{}, map[string]string{}
+	steps := func(sts []*messages.Step) {
+		for _, st := range sts {
+			keywords[st.Id] = st.Keyword
+		}
+	}
+	scenario := func(s *messages.Scenario) {
 		lines[s.Id] = s.Location.Line
+		steps(s.Steps)
 		for _, ex := range s.Examples {
 			for _, row := range ex.TableBody {
 				lines[row.Id] = row.Location.Line
@@ -63,18 +72,24 @@ func nodeLines(children []*messages.FeatureChild) map[string]int64 {
 		}
 	}
 	for _, c := range children {
+		if c.Background != nil {
+			steps(c.Background.Steps)
+		}
 		if c.Scenario != nil {
 			scenario(c.Scenario)
 		}
 		if c.Rule != nil {
 			for _, rc := range c.Rule.Children {
+				if rc.Background != nil {
+					steps(rc.Background.Steps)
+				}
 				if rc.Scenario != nil {
 					scenario(rc.Scenario)
 				}
 			}
 		}
 	}
-	return lines
+	return lines, keywords
 }
 
 func locationKey(s *godog.Scenario) string { return key(s.Uri, s.Name, s.Steps) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"time"
 
@@ -59,7 +60,8 @@ func signedWithOffset(ctx context.Context, minutes int, direction string) error 
 	if direction == "old" {
 		offset = -offset
 	}
-	return getWorld(ctx).sendPrepared(ctx, "a timestamp "+direction+" by "+offset.String(), client.Tamper{TimestampOffset: offset})
+	what := fmt.Sprintf("a timestamp %d minutes %s", minutes, direction)
+	return getWorld(ctx).sendPrepared(ctx, what, client.Tamper{TimestampOffset: offset})
 }
 
 func signedWithRawTimestamp(ctx context.Context, ts string) error {

@@ -17,10 +17,11 @@ import (
 
 // world is one scenario's state.
 type world struct {
-	cfg    Config
-	client *client.Client
-	record evidence.Scenario
-	start  time.Time
+	cfg      Config
+	client   *client.Client
+	record   evidence.Scenario
+	keywords []string // each step's keyword, when the scenario was located
+	start    time.Time
 
 	// the step being run
 	stepStart time.Time
@@ -54,7 +55,7 @@ func registerHooks(sc *godog.ScenarioContext, cfg Config) {
 		w := &world{cfg: cfg, client: cfg.NewClient(), start: time.Now(), saved: map[string]string{}}
 		w.record = evidence.Scenario{Name: s.Name, URI: s.Uri, Tags: tagNames(s)}
 		if loc, ok := cfg.Locations[locationKey(s)]; ok {
-			w.record.Feature, w.record.URI = loc.Feature, loc.URI
+			w.record.Feature, w.record.URI, w.keywords = loc.Feature, loc.URI, loc.Keywords
 		}
 		ctx = context.WithValue(ctx, worldKey{}, w)
 		if cfg.Gate != nil {
@@ -73,6 +74,9 @@ func registerHooks(sc *godog.ScenarioContext, cfg Config) {
 	sc.StepContext().After(func(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
 		w := getWorld(ctx)
 		step := evidence.Step{Text: st.Text, Status: status.String(), Duration: time.Since(w.stepStart), Exchanges: w.exchanges}
+		if i := len(w.record.Steps); i < len(w.keywords) {
+			step.Keyword = w.keywords[i]
+		}
 		if err != nil && !errors.Is(err, godog.ErrSkip) {
 			step.Error = err.Error()
 		}

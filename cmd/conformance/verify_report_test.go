@@ -1,12 +1,15 @@
 package main
 
 import (
+	"encoding/base64"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/spec"
@@ -92,6 +95,37 @@ func TestVerifyReport(t *testing.T) {
 	f = newFakeCLI("", nil)
 	if code := f.run("verify-report", dir, "--pub", other+".pub"); code != exitFail || !strings.Contains(f.out.String(), "manifest.sig: signature") {
 		t.Errorf("another key: exit %d, %q", code, f.out.String())
+	}
+}
+
+// The whole suite against the embedded mock, signed with its known secret:
+// the bundle verifies, and no file holds the secret in any form.
+func TestRunBundleVerifiesAndHoldsNoSecret(t *testing.T) {
+	prefix := keygen(t)
+	dir := filepath.Join(t.TempDir(), "bundle")
+	f := newFakeCLI("", nil)
+	if code := f.run("run", "--report-dir", dir, "--sign-key", prefix+".key"); code != exitOK {
+		t.Fatalf("run against the mock: exit %d\n%s", code, f.errOut.String())
+	}
+	f = newFakeCLI("", nil)
+	if code := f.run("verify-report", dir, "--pub", prefix+".pub"); code != exitOK {
+		t.Errorf("verify-report: exit %d, %s", code, f.out.String())
+	}
+	secret := []byte(credentials.MockSecret)
+	forms := []string{string(secret), hex.EncodeToString(secret), strings.ToUpper(hex.EncodeToString(secret)),
+		base64.StdEncoding.EncodeToString(secret), base64.RawStdEncoding.EncodeToString(secret),
+		base64.URLEncoding.EncodeToString(secret), base64.RawURLEncoding.EncodeToString(secret)}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 7 {
+		t.Errorf("bundle has %d files, want 7", len(entries))
+	}
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		for _, form := range forms {
+			if strings.Contains(string(data), form) {
+				t.Errorf("%s holds the secret as %q", e.Name(), form)
+			}
+		}
 	}
 }
 

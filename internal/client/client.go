@@ -30,6 +30,7 @@ var ErrResponseTooLarge = errors.New("response body exceeds the size cap")
 // Validator checks an answer against the contract; *spec.Spec is one.
 type Validator interface {
 	ValidateResponse(method, path string, status int, h http.Header, body []byte) []evidence.Finding
+	ValidateBody(component string, body []byte) []evidence.Finding
 }
 
 // Client signs and sends requests to one target.
@@ -87,7 +88,11 @@ func (c *Client) Send(ctx context.Context, r Request) evidence.Exchange {
 		x.TransportError = err.Error()
 		return x
 	}
-	if c.Spec != nil && !r.Control {
+	switch {
+	case c.Spec == nil || r.Control:
+	case r.Component != "":
+		x.Findings = c.Spec.ValidateBody(r.Component, body)
+	default:
 		x.Findings = c.Spec.ValidateResponse(r.Method, r.Path, resp.StatusCode, resp.Header, body)
 	}
 	return x

@@ -153,6 +153,11 @@ func (f *fakeSpec) ValidateResponse(method, path string, status int, h http.Head
 	return []evidence.Finding{{Operation: method + " " + path, Pointer: "/status", Expected: "200"}}
 }
 
+func (f *fakeSpec) ValidateBody(component string, body []byte) []evidence.Finding {
+	f.calls++
+	return []evidence.Finding{{Operation: component, Expected: "a " + component}}
+}
+
 func TestSendValidatesEveryAnswerButControlCalls(t *testing.T) {
 	srv, _ := server(t, ok)
 	v := &fakeSpec{}
@@ -165,6 +170,10 @@ func TestSendValidatesEveryAnswerButControlCalls(t *testing.T) {
 	c.Send(context.Background(), Request{Method: "POST", Path: "/_mock/transfers", Body: []byte(`{}`), Control: true})
 	if v.calls != 1 {
 		t.Fatalf("validator called %d times, want 1", v.calls)
+	}
+	x = c.Send(context.Background(), Request{Method: "POST", Path: "/v1/nothing", Body: []byte(`{}`), Component: "HttpError404"})
+	if len(x.Findings) != 1 || x.Findings[0].Operation != "HttpError404" {
+		t.Fatalf("findings against a component %+v", x.Findings)
 	}
 }
 

@@ -16,7 +16,10 @@ type Request struct {
 	// Control marks a call outside the contract (the mock's /_mock/… endpoints):
 	// it is signed like any other but its answer is not validated against openapi.yaml.
 	Control bool
-	Tamper  Tamper
+	// Component, for a request to no operation of the spec (an unknown path, a
+	// wrong method), names the schema its answer is validated against instead, e.g. HttpError404.
+	Component string
+	Tamper    Tamper
 }
 
 // Tamper lists the ways the signing matrix breaks a request on purpose. The

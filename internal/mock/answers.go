@@ -27,9 +27,9 @@ type httpError struct {
 	StatusCode int    `json:"statusCode"`
 }
 
-// documentedErrors are the verbatim bodies of the 6.2.2 page (400 only when no reason is known).
+// documentedErrors are the verbatim bodies of the 6.2.2 page. Its 400 body ("Not have access.") is
+// not among them: the mock's 400 always names the fault (badRequest).
 var documentedErrors = map[int]httpError{
-	http.StatusBadRequest:          {"Not have access.", "Bad Request", 400},
 	http.StatusUnauthorized:        {"Unauthorized.", "Unauthorized", 401},
 	http.StatusForbidden:           {"Forbidden.", "Forbidden", 403},
 	http.StatusNotFound:            {"Not Found.", "Not Found", 404},

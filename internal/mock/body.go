@@ -41,6 +41,12 @@ func checkContentType(r *http.Request, body []byte) []string {
 	return nil
 }
 
+// maxDepth is how deeply a body may nest objects and arrays; no request of the API nests beyond 3.
+const maxDepth = 32
+
+// errTooDeep refuses bodies nested beyond maxDepth, which would only cost time.
+var errTooDeep = fmt.Errorf("JSON body nested deeper than %d levels", maxDepth)
+
 // decodeObject parses a body as one JSON object, numbers kept as json.Number.
 // An empty body is {}. Duplicate keys, at any depth, and trailing data are faults.
 func decodeObject(body []byte) (map[string]any, string) {
@@ -49,7 +55,7 @@ func decodeObject(body []byte) (map[string]any, string) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
-	v, err := decodeValue(dec)
+	v, err := decodeValue(dec, 0)
 	if err == nil {
 		if _, extra := dec.Token(); extra != io.EOF {
 			err = fmt.Errorf("Unexpected data after the JSON value at position %d", dec.InputOffset())
@@ -85,10 +91,13 @@ func (e errDuplicateKey) Error() string {
 }
 
 // decodeValue builds one JSON value from the decoder's tokens, refusing duplicate keys.
-func decodeValue(dec *json.Decoder) (any, error) {
+func decodeValue(dec *json.Decoder, depth int) (any, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		return nil, err
+	}
+	if d, ok := tok.(json.Delim); ok && (d == '{' || d == '[') && depth == maxDepth {
+		return nil, errTooDeep
 	}
 	switch tok {
 	case json.Delim('{'):
@@ -102,7 +111,7 @@ func decodeValue(dec *json.Decoder) (any, error) {
 			if _, dup := obj[key]; dup {
 				return nil, errDuplicateKey(key)
 			}
-			if obj[key], err = decodeValue(dec); err != nil {
+			if obj[key], err = decodeValue(dec, depth+1); err != nil {
 				return nil, err
 			}
 		}
@@ -111,7 +120,7 @@ func decodeValue(dec *json.Decoder) (any, error) {
 	case json.Delim('['):
 		arr := []any{}
 		for dec.More() {
-			v, err := decodeValue(dec)
+			v, err := decodeValue(dec, depth+1)
 			if err != nil {
 				return nil, err
 			}

@@ -17,7 +17,7 @@ func newUUID() string {
 
 // randomDigits returns n random decimal digits.
 func randomDigits(n int) string {
-	max := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
-	v, _ := rand.Int(rand.Reader, max) // crypto/rand never fails (Go 1.24+)
+	limit := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+	v, _ := rand.Int(rand.Reader, limit) // crypto/rand never fails (Go 1.24+)
 	return fmt.Sprintf("%0*s", n, v.String())
 }

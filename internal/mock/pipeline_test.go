@@ -65,6 +65,7 @@ func TestCheckOrder(t *testing.T) {
 		{name: "97 before 400", r: req{path: "/v1/confirm-va", body: "not json", tamper: func(_ http.Header, b *string) { *b = "still not json" }}, status: 200, code: "97"},
 		{name: "empty body signed as {}", r: req{path: "/v1/confirm-va"}, status: 400, msg: "confirmId should not be empty"},
 		{name: "malformed JSON", r: req{path: "/v1/confirm-va", body: `{"confirmId":`}, status: 400, msg: "Unexpected end of JSON input"},
+		{name: "nested too deep", r: req{path: "/v1/confirm-va", body: strings.Repeat("[", 100000)}, status: 400, msg: "nested deeper than 32 levels"},
 		{name: "not an object", r: req{path: "/v1/confirm-va", body: `[1]`}, status: 400, msg: "must be a JSON object"},
 		{name: "trailing data", r: req{path: "/v1/confirm-va", body: confirmBody + `{}`}, status: 400, msg: "Unexpected data"},
 		{name: "duplicate key", r: req{path: "/v1/confirm-va", body: `{"bankName":"OCB","confirmId":"a","confirmId":"b","otpNumber":"1"}`}, status: 400, msg: "duplicate key confirmId"},

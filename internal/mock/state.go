@@ -65,7 +65,6 @@ type va struct {
 	accountNumber string
 	number        string // vaAccountNumber, TNG + digits
 	status        string
-	notify        bool // ACB: register-notify confirmed
 	webhookURL    string
 	shopID        any
 	otp           string // the fixture account's OTP, sent again for delete-va and register-notify
@@ -78,7 +77,6 @@ type bill struct {
 	id             string
 	qrCodeType     string
 	va             *va
-	qrCode         string
 	amount         int64
 	purpose        string
 	extraInfo      any

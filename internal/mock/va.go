@@ -139,11 +139,9 @@ func (s *server) confirmRegisterNotify(c *call) result {
 	if fault != nil {
 		return business(*fault)
 	}
-	v, ok := s.st.vas[p.vaNum]
-	if !ok {
+	if _, ok := s.st.vas[p.vaNum]; !ok {
 		return business(errVANotFound)
 	}
-	v.notify = true
 	return success(notifyAnswer(c.str("confirmId")))
 }
 
@@ -230,11 +228,11 @@ type paged struct {
 
 // page cuts skipCount/maxResultCount out of a list.
 func page[T any](list []T, c *call) []T {
-	skip, max := int(c.int("skipCount")), int(c.int("maxResultCount"))
+	skip, size := int(c.int("skipCount")), int(c.int("maxResultCount"))
 	if skip >= len(list) {
 		return nil
 	}
-	return list[skip:min(skip+max, len(list))]
+	return list[skip:min(skip+size, len(list))]
 }
 
 // mask hides all but the last four characters of an account number, as live (******6789).

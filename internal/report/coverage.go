@@ -191,9 +191,10 @@ func coverage(ops []spec.Operation, scenarios []Scenario) Coverage {
 		if !found {
 			r = len(rows)
 			rowOf[noOperation] = r
+			// Any path the spec does not name is documented to answer 404.
 			cells := make([]Cell, len(columns))
 			for i, c := range columns {
-				cells[i].Column = c.Key
+				cells[i] = Cell{Column: c.Key, Documented: c.Key == "404"}
 			}
 			rows = append(rows, CoverageRow{Operation: noOperation, Cells: cells})
 		}

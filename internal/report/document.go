@@ -114,6 +114,7 @@ type Requirement struct {
 type Coverage struct {
 	Columns []Column      `json:"columns"`
 	Rows    []CoverageRow `json:"rows"`
+	Note    string        `json:"note,omitempty"` // why there is no matrix
 }
 
 // Column is one kind of answer: an HTTP status, or HTTP 200 with a given code.

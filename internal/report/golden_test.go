@@ -22,7 +22,7 @@ func writeBundle(t *testing.T, opts Options) string {
 
 func TestGoldenFiles(t *testing.T) {
 	dir := writeBundle(t, testOptions(t))
-	for _, name := range []string{FileJSON, FileJUnit, FileCucumber, FileSummary, FileManifest} {
+	for _, name := range []string{FileJSON, FileHTML, FileJUnit, FileCucumber, FileSummary, FileManifest} {
 		t.Run(name, func(t *testing.T) {
 			got, err := os.ReadFile(filepath.Join(dir, name))
 			if err != nil {

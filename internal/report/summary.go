@@ -35,17 +35,11 @@ func renderSummary(doc *Document) ([]byte, error) {
 			resultMark(r.Result), requirementResult(r))
 	}
 
-	b.WriteString("\n## Error-catalogue coverage\n\n| operation |")
-	for _, c := range doc.Coverage.Columns {
-		fmt.Fprintf(&b, " %s |", mdCell(c.Label))
-	}
-	b.WriteString("\n|---|" + strings.Repeat("---|", len(doc.Coverage.Columns)) + "\n")
-	for _, row := range doc.Coverage.Rows {
-		fmt.Fprintf(&b, "| %s |", mdCell(row.Operation))
-		for _, c := range row.Cells {
-			fmt.Fprintf(&b, " %s |", mdCell(c.label()))
-		}
-		b.WriteString("\n")
+	b.WriteString("\n## Error-catalogue coverage\n\n")
+	if doc.Coverage.Note != "" {
+		b.WriteString(mdText(doc.Coverage.Note) + "\n")
+	} else {
+		writeCoverageTable(&b, doc.Coverage)
 	}
 
 	b.WriteString("\n## Drift (sent by the target, not in the spec)\n\n")
@@ -145,4 +139,20 @@ func mdText(s string) string {
 // fence keeps a code block from being closed by its content.
 func fence(s string) string {
 	return strings.ReplaceAll(s, "```", "ˋˋˋ")
+}
+
+// writeCoverageTable writes the matrix as a Markdown table.
+func writeCoverageTable(b *strings.Builder, cov Coverage) {
+	b.WriteString("| operation |")
+	for _, c := range cov.Columns {
+		fmt.Fprintf(b, " %s |", mdCell(c.Label))
+	}
+	b.WriteString("\n|---|" + strings.Repeat("---|", len(cov.Columns)) + "\n")
+	for _, row := range cov.Rows {
+		fmt.Fprintf(b, "| %s |", mdCell(row.Operation))
+		for _, c := range row.Cells {
+			fmt.Fprintf(b, " %s |", mdCell(c.label()))
+		}
+		b.WriteString("\n")
+	}
 }

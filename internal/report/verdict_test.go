@@ -79,19 +79,19 @@ func TestRequirementsGroupByTagAndTakeTheWorstResult(t *testing.T) {
 		return Scenario{Name: "s", URI: "u", Status: status, Tags: tags}
 	}
 	got := requirements([]Scenario{
-		row(evidence.Passed, "@TG-SIG-01", "@doc-6.2.2"),
-		row(evidence.Failed, "@TG-SIG-01"),
-		row(evidence.Skipped, "@TG-ERR-05", "@doc-6.2.2"),
 		row(evidence.Passed, "@uat-safe"),
+		row(evidence.Passed, "@TG-SIG-10", "@doc-6.2.2"),
+		row(evidence.Failed, "@TG-SIG-10"),
+		row(evidence.Skipped, "@TG-SIG-9", "@doc-6.2.2"),
 	})
 	if len(got) != 3 {
 		t.Fatalf("got %d requirements, want 3: %+v", len(got), got)
 	}
-	if r := got[0]; r.ID != "TG-SIG-01" || r.DocRef != "6.2.2" || r.Result != evidence.Failed || r.Passed != 1 || r.Total != 2 {
-		t.Errorf("TG-SIG-01: %+v", r)
+	if r := got[0]; r.ID != "TG-SIG-9" || r.Result != evidence.Skipped {
+		t.Errorf("first: %+v, want TG-SIG-9 skipped", r)
 	}
-	if r := got[1]; r.ID != "TG-ERR-05" || r.Result != evidence.Skipped {
-		t.Errorf("TG-ERR-05: %+v", r)
+	if r := got[1]; r.ID != "TG-SIG-10" || r.DocRef != "6.2.2" || r.Result != evidence.Failed || r.Passed != 1 || r.Total != 2 {
+		t.Errorf("second: %+v, want TG-SIG-10 failed, 1 of 2 passed", r)
 	}
 	if r := got[2]; r.ID != untagged || r.DocRef != "" {
 		t.Errorf("untagged: %+v", r)
@@ -124,10 +124,47 @@ func TestCoverageCells(t *testing.T) {
 		{"getBanks", "200/00", Cell{Column: "200/00", Documented: true, Exercised: 1, Passed: 1}},
 		{"getBanks", "200/97", Cell{Column: "200/97"}},
 		{"getBanks", "502", Cell{Column: "502", Exercised: 1, Passed: 1}},
-		{noOperation, "404", Cell{Column: "404", Exercised: 1, Passed: 1}},
+		{noOperation, "404", Cell{Column: "404", Documented: true, Exercised: 1, Passed: 1}},
 	} {
 		if got := cell(c.op, c.key); got != c.want {
 			t.Errorf("%s × %s = %+v, want %+v", c.op, c.key, got, c.want)
+		}
+	}
+}
+
+func TestWebhookSuiteHasNoAPIMatrix(t *testing.T) {
+	run := syntheticRun()
+	run.Suite = "webhook-receiver"
+	doc, err := Build(run, testOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Coverage.Rows) != 0 || !strings.Contains(doc.Coverage.Note, "webhook-receiver") {
+		t.Errorf("coverage %+v, want no rows and a note", doc.Coverage)
+	}
+	summary, _ := renderSummary(doc)
+	if !strings.Contains(string(summary), doc.Coverage.Note) {
+		t.Error("summary.md does not say why there is no matrix")
+	}
+}
+
+func TestStatement(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		want  string
+	}{
+		{[]string{"a VA is linked", "a VA is linked"}, "a VA is linked"},
+		{[]string{"createVa: a stale timestamp is refused", "getBanks: a stale timestamp is refused", "deleteVa: a stale timestamp is refused", "getVaPaging: a stale timestamp is refused"},
+			"… a stale timestamp is refused"},
+		{[]string{"a correctly signed createVa request is accepted", "a correctly signed getBanks request is accepted", "a correctly signed x request is accepted", "a correctly signed y request is accepted"},
+			"a correctly signed … request is accepted"},
+		{[]string{"refuses x y z", "refuses x y z w", "refuses x y z v", "refuses x y z u"}, "refuses x y z …"},
+		{[]string{"linked in the bankBin form", "linked in the bankName form"}, "linked in the bankBin form; linked in the bankName form"},
+		{[]string{"a", "b", "c", "d"}, "a (and 3 more)"},
+		{[]string{"a", "b", "c"}, "a; b; c"},
+	} {
+		if got := statement(c.names); got != c.want {
+			t.Errorf("statement(%q) = %q, want %q", c.names, got, c.want)
 		}
 	}
 }

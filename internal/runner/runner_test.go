@@ -12,6 +12,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/fixtures"
 	"github.com/tingee-conformance/harness/internal/mock"
 )
 
@@ -41,7 +42,8 @@ func TestRunPassesAgainstTheMock(t *testing.T) {
 		t.Fatalf("run %d scenarios, seed %d, skew %v", len(run.Scenarios), run.Seed, run.ClockSkew)
 	}
 	for _, s := range run.Scenarios {
-		if s.Status != evidence.Passed || len(s.Steps) == 0 || len(s.Steps[1].Exchanges) != 1 || !strings.Contains(s.URI, "signing.feature:") {
+		if s.Status != evidence.Passed || len(s.Steps) != 3 || len(s.Steps[1].Exchanges) != 1 || s.Steps[1].Keyword != "When " ||
+			s.Feature != "Request signing" || !strings.Contains(s.URI, "features/signing.feature:") {
 			t.Fatalf("scenario %+v", s)
 		}
 	}
@@ -115,5 +117,25 @@ func TestBadFormatIsAConfigError(t *testing.T) {
 	o.Format = "json"
 	if _, code := Run(context.Background(), o); code != ExitConfig {
 		t.Fatalf("exit %d", code)
+	}
+}
+
+// TestMissingFixturesSkipWithReason: without triggers or accounts, what needs
+// them is skipped with the reason, and a skip is never counted as a pass.
+func TestMissingFixturesSkipWithReason(t *testing.T) {
+	var out bytes.Buffer
+	o := options(mockURL(t), EnvURL, "@TG-ERR-05,@TG-LINK-01", &out)
+	o.Fixtures = &fixtures.File{}
+	run, code := Run(context.Background(), o)
+	if code != ExitOK || len(run.Scenarios) != 5 {
+		t.Fatalf("exit %d, %d scenarios\n%s", code, len(run.Scenarios), out.String())
+	}
+	for _, s := range run.Scenarios {
+		if s.Status != evidence.Skipped || !strings.Contains(s.SkipReason, "fixtures") {
+			t.Fatalf("%s: status %s, reason %q", s.Name, s.Status, s.SkipReason)
+		}
+	}
+	if !strings.Contains(out.String(), "0 passed, 0 failed, 5 skipped") || !strings.Contains(out.String(), "SKIPPED") {
+		t.Fatalf("summary:\n%s", out.String())
 	}
 }

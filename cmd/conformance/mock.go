@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/fixtures"
+	"github.com/tingee-conformance/harness/internal/mock"
+	"github.com/tingee-conformance/harness/internal/webhook"
+)
+
+func init() {
+	commands["mock"] = command{summary: "serve the strict, stateful mock of the Tingee Open API", run: runMock}
+}
+
+// shutdownGrace is how long in-flight requests get once a signal arrives.
+const shutdownGrace = 5 * time.Second
+
+// runMock serves the mock until ctx is cancelled (SIGINT/SIGTERM). Without credentials in the
+// flags or the environment it uses the test pair of README.md. An address that cannot be
+// listened on is a configuration error: one line, exit 2.
+func runMock(ctx context.Context, c *cli, args []string) int {
+	fs := c.flags("mock", "[--addr HOST:PORT] [--client-id ID] [--secret-file PATH] [--fixtures PATH] [--control=false] [--self-check] [--webhook-url URL]")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
+	clientID := fs.String("client-id", "", "the client id the mock accepts (default: $"+credentials.EnvClientID+", else the test pair)")
+	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+", else the test pair)")
+	fixturesPath := fs.String("fixtures", "", "fixtures file (default: the embedded "+mock.FixturesPath+")")
+	control := fs.Bool("control", true, "serve the /_mock/ control endpoints (transfers, deliveries)")
+	selfCheck := fs.Bool("self-check", false, "validate every answer against openapi.yaml and log findings on stderr")
+	webhookURL := fs.String("webhook-url", "", "where payment notifications go for VAs that named no webhookUrl")
+	if code, ok := c.parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return c.errorf(exitUsage, "mock: unexpected argument %q", fs.Arg(0))
+	}
+	creds, err := mockCredentials(c, *clientID, *secretFile)
+	if err != nil {
+		return c.errorf(exitUsage, "mock: %v", err)
+	}
+	var fx *fixtures.File
+	if *fixturesPath != "" {
+		if fx, err = fixtures.Load(*fixturesPath); err != nil {
+			return c.errorf(exitUsage, "mock: --fixtures: %v", err)
+		}
+	}
+	dispatcher := webhook.NewDispatcher(webhook.DispatcherConfig{Secret: creds.Secret})
+	defer dispatcher.Close()
+	h, err := mock.New(mock.Config{
+		ClientID: creds.ClientID, Secret: creds.Secret, Fixtures: fx, Control: *control,
+		SelfCheck: *selfCheck, Log: c.stderr, WebhookURL: *webhookURL, Webhooks: dispatcher,
+	})
+	if err != nil {
+		return c.errorf(exitUsage, "%v", err)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return c.errorf(exitUsage, "mock: --addr %s: %v", *addr, err)
+	}
+	fmt.Fprintf(c.stdout, "mock: serving http://%s (client id %s)\n", ln.Addr(), creds.ClientID)
+	return serve(ctx, c, ln, h)
+}
+
+// mockCredentials resolves the pair from the flags and the environment; with none, the test pair.
+func mockCredentials(c *cli, clientID, secretFile string) (credentials.Credentials, error) {
+	if clientID == "" && secretFile == "" && c.getenv(credentials.EnvClientID) == "" && c.getenv(credentials.EnvSecret) == "" {
+		return credentials.Mock(), nil
+	}
+	return credentials.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: c.getenv})
+}
+
+// serve answers on ln until ctx is done, then shuts down gracefully.
+func serve(ctx context.Context, c *cli, ln net.Listener, h http.Handler) int {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second, // a slow body cannot hold a connection forever
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return c.errorf(exitFail, "mock: %v", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return c.errorf(exitFail, "mock: shutdown: %v", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return c.errorf(exitFail, "mock: %v", err)
+	}
+	fmt.Fprintln(c.stdout, "mock: stopped")
+	return exitOK
+}
