@@ -22,6 +22,7 @@ type world struct {
 	record   evidence.Scenario
 	keywords []string // each step's keyword, when the scenario was located
 	start    time.Time
+	notRun   bool // kept from running by Config.Gate
 
 	// the step being run
 	stepStart time.Time
@@ -60,8 +61,8 @@ func registerHooks(sc *godog.ScenarioContext, cfg Config) {
 		ctx = context.WithValue(ctx, worldKey{}, w)
 		if cfg.Gate != nil {
 			if err := cfg.Gate(ctx, w.record.Tags); err != nil {
-				w.record.SkipReason = "not run: " + err.Error()
-				return ctx, fmt.Errorf("%w: %s", godog.ErrSkip, w.record.SkipReason)
+				w.notRun, w.record.SkipReason = true, err.Error()
+				return ctx, fmt.Errorf("%w: not run: %s", godog.ErrSkip, err)
 			}
 		}
 		return ctx, nil
@@ -91,12 +92,11 @@ func registerHooks(sc *godog.ScenarioContext, cfg Config) {
 		w := getWorld(ctx)
 		w.record.Duration = time.Since(w.start)
 		w.record.Status = scenarioStatus(w.record.Steps, err)
-		notRun := strings.HasPrefix(w.record.SkipReason, "not run: ")
-		if w.record.Status != evidence.Skipped && !notRun {
+		if w.record.Status != evidence.Skipped {
 			w.record.SkipReason = ""
 		}
 		if cfg.Record != nil {
-			cfg.Record(Result{Scenario: w.record, NotRun: notRun})
+			cfg.Record(Result{Scenario: w.record, NotRun: w.notRun})
 		}
 		return ctx, nil
 	})

@@ -25,7 +25,7 @@ const shutdownGrace = 5 * time.Second
 // flags or the environment it uses the test pair of README.md. An address that cannot be
 // listened on is a configuration error: one line, exit 2.
 func runMock(ctx context.Context, c *cli, args []string) int {
-	fs := c.flags("mock", "[--addr HOST:PORT] [--client-id ID] [--secret-file PATH] [--fixtures PATH] [--control=false] [--self-check] [--webhook-url URL]")
+	fs := c.flags("mock", "[--addr HOST:PORT] [--client-id ID] [--secret-file PATH] [--fixtures PATH] [--control=false] [--self-check] [--webhook-url URL] [--webhook-retry-interval D]")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
 	clientID := fs.String("client-id", "", "the client id the mock accepts (default: $"+credentials.EnvClientID+", else the test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+", else the test pair)")
@@ -33,11 +33,15 @@ func runMock(ctx context.Context, c *cli, args []string) int {
 	control := fs.Bool("control", true, "serve the /_mock/ control endpoints (transfers, deliveries)")
 	selfCheck := fs.Bool("self-check", false, "validate every answer against openapi.yaml and log findings on stderr")
 	webhookURL := fs.String("webhook-url", "", "where payment notifications go for VAs that named no webhookUrl")
+	retryInterval := fs.Duration("webhook-retry-interval", webhook.DefaultInterval, "wait between webhook delivery attempts")
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
 		return c.errorf(exitUsage, "mock: unexpected argument %q", fs.Arg(0))
+	}
+	if *retryInterval <= 0 {
+		return c.errorf(exitUsage, "mock: --webhook-retry-interval must be positive, got %s", *retryInterval)
 	}
 	creds, err := mockCredentials(c, *clientID, *secretFile)
 	if err != nil {
@@ -49,7 +53,7 @@ func runMock(ctx context.Context, c *cli, args []string) int {
 			return c.errorf(exitUsage, "mock: --fixtures: %v", err)
 		}
 	}
-	dispatcher := webhook.NewDispatcher(webhook.DispatcherConfig{Secret: creds.Secret})
+	dispatcher := webhook.NewDispatcher(webhook.DispatcherConfig{Secret: creds.Secret, Interval: *retryInterval})
 	defer dispatcher.Close()
 	h, err := mock.New(mock.Config{
 		ClientID: creds.ClientID, Secret: creds.Secret, Fixtures: fx, Control: *control,

@@ -24,6 +24,9 @@ import (
 // DefaultMaxResponse caps a response body when Client.MaxResponse is zero.
 const DefaultMaxResponse = 8 << 20
 
+// UserAgent names the harness in every request.
+const UserAgent = "tingee-conformance-harness"
+
 // ErrResponseTooLarge is recorded when an answer exceeds the size cap.
 var ErrResponseTooLarge = errors.New("response body exceeds the size cap")
 
@@ -120,6 +123,7 @@ func (c *Client) sign(r Request) (timestamp string, h http.Header) {
 	h = http.Header{}
 	h.Set("Content-Type", "application/json")
 	h.Set("Accept", "application/json")
+	h.Set("User-Agent", UserAgent)
 	h.Set(signing.HeaderClientID, clientID)
 	h.Set(signing.HeaderTimestamp, timestamp)
 	h.Set(signing.HeaderSignature, signature)

@@ -52,11 +52,7 @@ func FuzzHandler(f *testing.F) {
 			t.Skip("not a request net/http would hand a handler")
 		}
 		rec := httptest.NewRecorder()
-		st := time.Now()
 		h.ServeHTTP(rec, r)
-		if d := time.Since(st); d > 500*time.Millisecond {
-			t.Fatalf("SLOW %v: %s %q %q %q %d", d, method, target, headers, body, rec.Code)
-		}
 		if fault := answerFault(sp, r, body, rec); fault != "" {
 			t.Fatal(fault)
 		}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +57,24 @@ func TestOutputIsDeterministic(t *testing.T) {
 		if len(x) == 0 || !bytes.Equal(x, y) {
 			t.Errorf("%s is empty or differs between two writes of the same run", name)
 		}
+	}
+}
+
+func TestSummaryCapsFailures(t *testing.T) {
+	run := syntheticRun()
+	failing := run.Scenarios[1]
+	for range summaryFailures + 5 {
+		run.Scenarios = append(run.Scenarios, failing)
+	}
+	doc, err := Build(run, testOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, _ := renderSummary(doc)
+	if n := strings.Count(string(md), "\n### "); n != summaryFailures {
+		t.Errorf("summary.md details %d failures, want %d", n, summaryFailures)
+	}
+	if !strings.Contains(string(md), "The first 25 of 31") {
+		t.Error("summary.md does not say it shows only some failures")
 	}
 }

@@ -30,6 +30,7 @@ package report
 
 import (
 	"crypto/ed25519"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -110,6 +111,11 @@ func Write(dir string, run evidence.Run, opts Options) error {
 			return fmt.Errorf("report: %w", err)
 		}
 	}
+	if sig == nil { // a signature left by an earlier run would no longer match
+		if err := os.Remove(filepath.Join(dir, FileSig)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("report: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -142,7 +148,7 @@ func render(doc *Document) ([]artifact, error) {
 	return out, nil
 }
 
-// defaults fills in the embedded contract and features.
+// openAPI is the contract to hash: Options.OpenAPI, else the embedded one.
 func (o Options) openAPI() []byte {
 	if o.OpenAPI == nil {
 		return harness.OpenAPI
@@ -150,6 +156,7 @@ func (o Options) openAPI() []byte {
 	return o.OpenAPI
 }
 
+// features are the features to hash: Options.Features, else the embedded ones.
 func (o Options) features() fs.FS {
 	if o.Features == nil {
 		return harness.Features

@@ -7,6 +7,10 @@ import (
 	"github.com/tingee-conformance/harness/internal/evidence"
 )
 
+// summaryFailures caps the failures summary.md details, to stay well within
+// GitHub's 1 MiB step-summary limit.
+const summaryFailures = 25
+
 // renderSummary writes summary.md, for $GITHUB_STEP_SUMMARY: verdict, counts,
 // requirements, coverage and drift, then each failure with its curl line.
 // Full evidence stays in report.html.
@@ -53,6 +57,10 @@ func renderSummary(doc *Document) ([]byte, error) {
 
 	if failures := failedScenarios(doc); len(failures) > 0 {
 		b.WriteString("\n## Failures\n")
+		if len(failures) > summaryFailures {
+			fmt.Fprintf(&b, "\nThe first %d of %d; report.html has every one.\n", summaryFailures, len(failures))
+			failures = failures[:summaryFailures]
+		}
 		for _, sc := range failures {
 			st := failingStep(sc)
 			fmt.Fprintf(&b, "\n### %s\n\n`%s` — %s%s\n\n", mdText(sc.Name), sc.URI, st.Keyword, mdText(st.Text))

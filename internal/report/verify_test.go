@@ -162,3 +162,13 @@ func problems(v Verification) string {
 	}
 	return strings.Join(out, " | ")
 }
+
+func TestUnsignedRewriteRemovesAStaleSignature(t *testing.T) {
+	dir, _ := signedBundle(t)
+	if err := Write(dir, syntheticRun(), testOptions(t)); err != nil {
+		t.Fatal(err)
+	}
+	if v := verify(t, dir, nil); len(v.Problems) > 0 || v.Signed {
+		t.Errorf("unsigned rewrite of a signed bundle: %+v", v)
+	}
+}

@@ -9,15 +9,16 @@ import (
 )
 
 // probe watches every round trip to the target: it measures the clock skew
-// from the first Date header and tells an outage (the first requests all
-// failing at the transport level) from answers, whatever they say.
+// from the first Date header and tells an outage (requests failing at the
+// transport level, threshold of them in a row) from answers, whatever they say.
 type probe struct {
 	base      http.RoundTripper
-	threshold int // this many first requests failing in a row is an outage
+	threshold int // this many requests failing in a row is an outage
 
 	mu        sync.Mutex
 	attempts  int
 	failures  int // transport failures, cancellations aside
+	inARow    int // transport failures since the last answer
 	lastError string
 	skew      *time.Duration
 }
@@ -33,9 +34,11 @@ func (p *probe) RoundTrip(r *http.Request) (*http.Response, error) {
 	p.attempts++
 	if err != nil {
 		p.failures++
+		p.inARow++
 		p.lastError = err.Error()
 		return resp, err
 	}
+	p.inARow = 0
 	if p.skew == nil {
 		if t, perr := http.ParseTime(resp.Header.Get("Date")); perr == nil {
 			d := t.Sub(received.Truncate(time.Second))
@@ -45,13 +48,12 @@ func (p *probe) RoundTrip(r *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
-// outage reports whether the target looks unreachable: the first threshold
-// requests all failed, or every request of the run did.
+// outage reports whether the target looks unreachable: the last threshold
+// requests all failed at the transport level.
 func (p *probe) outage() (bool, string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	down := p.attempts > 0 && p.failures == p.attempts && p.attempts >= p.threshold
-	return down, p.lastError
+	return p.inARow >= p.threshold, p.lastError
 }
 
 // everyRequestFailed is the end-of-run check: at least one request, and none answered.
