@@ -31,7 +31,7 @@ Feature: Documented HTTP error bodies
     When it is sent correctly signed
     Then the target answers HTTP 404 with the documented body
 
-  @TG-ERR-05 @doc-6.2.2
+  @TG-ERR-05 @doc-6.2.2 @destructive
   Scenario Outline: the fixtures' trigger for HTTP <status> answers the documented <status> body
     Given the fixtures' trigger for HTTP <status>
     When it is sent correctly signed

@@ -7,7 +7,9 @@ Feature: Request signing
   A target must refuse what is not signed that way: code 97 for a bad signature, code 90 for a
   timestamp more than 10 minutes from its clock or malformed, HTTP 401 for a missing header or an
   unknown client. Each rule runs against every operation of openapi.yaml; the rows that change
-  state when the target accepts them are tagged @destructive, the others @uat-safe.
+  state when the target accepts them are tagged @destructive, the others @uat-safe (get-banks
+  sends no body to change after signing: its bodyless signature is TG-SIG-10). Upper-case hex is
+  not what the docs specify; how a target treats it is recorded as an observation, never failed.
 
   Scenario Outline: a correctly signed <operation> request is accepted
     Given a valid "<operation>" request

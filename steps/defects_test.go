@@ -61,6 +61,43 @@ func rewrite(status int, edit func(body map[string]any)) func(http.Handler) http
 	}
 }
 
+// restatus answers to instead of from, with body.
+func restatus(from, to int, body string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := httptest.NewRecorder()
+			next.ServeHTTP(rec, r)
+			if rec.Code != from {
+				for k, v := range rec.Header() {
+					w.Header()[k] = v
+				}
+				w.WriteHeader(rec.Code)
+				w.Write(rec.Body.Bytes())
+				return
+			}
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.WriteHeader(to)
+			io.WriteString(w, body)
+		})
+	}
+}
+
+// plainText answers every JSON answer as text/plain.
+func plainText(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		next.ServeHTTP(rec, r)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+	})
+}
+
+const (
+	body500   = `{"message":"Internal Server Error.","error":"Internal Server Error","statusCode":500}`
+	successOK = `{"code":"00","message":"Success","data":{}}`
+)
+
 var defects = []defect{
 	{"no 401 for an unknown client", resign(func(h http.Header) { h.Set(signing.HeaderClientID, credentials.MockClientID) }),
 		[]string{"TG-SIG-04 (doc ", "expected HTTP 401 for an unknown client id"}},
@@ -82,6 +119,18 @@ var defects = []defect{
 	}), []string{"TG-QR-01 (doc 6.3, response schema)", "qrCode"}},
 	{"an error body reshaped", rewrite(http.StatusUnauthorized, func(b map[string]any) { b["message"] = []any{1, 2} }),
 		[]string{"TG-SIG-04 (doc ", "breaks openapi.yaml", "/message"}},
+	{"no 404 for an unknown path", restatus(http.StatusNotFound, http.StatusOK, successOK),
+		[]string{"TG-ERR-03 (doc 6.2.2, response schema)", "expected required property statusCode", "got 200"}},
+	{"no 400 for invalid data", restatus(http.StatusBadRequest, http.StatusOK, successOK),
+		[]string{"TG-VAL-01 (doc ", "HTTP 400 body): expected HTTP 400"}},
+	{"500 instead of 403", restatus(http.StatusForbidden, http.StatusInternalServerError, body500),
+		[]string{"TG-ERR-05 (doc 6.2.7, HTTP 403 body): expected HTTP 403"}},
+	{"a business error with data", rewrite(http.StatusOK, func(b map[string]any) {
+		if c, _ := b["code"].(string); len(c) == 4 {
+			b["data"] = map[string]any{}
+		}
+	}), []string{"TG-LINK-04 (doc 6.2.2, response schema)", "/data"}},
+	{"answers not declared JSON", plainText, []string{"TG-ENV-01 (doc 6.2.7, response schema)", "Content-Type"}},
 }
 
 // TestSuiteFailsAgainstABrokenMock breaks each row of the mock's answer table

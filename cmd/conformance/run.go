@@ -92,7 +92,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
-		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout,
+		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr,
 		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: c.stderr, Wait: *otpWait},
 	})
 	if code == runner.ExitConfig {

@@ -55,6 +55,7 @@ func TestRunRefusals(t *testing.T) {
 		{[]string{"run", "--target", "ftp://x"}, "want mock, uat, live or an http(s) base URL"},
 		{[]string{"run", "--fixtures", "/nonexistent.yaml"}, "fixtures"},
 		{[]string{"run", "--format", "json", "--report-dir", os.DevNull}, "--format"},
+		{[]string{"run", "--tags", "@no-such-tag", "--report-dir", os.DevNull}, "matched no scenario"},
 	}
 	for _, tc := range cases {
 		f := newFakeCLI("", nil)
@@ -82,5 +83,29 @@ func TestUATExampleFixturesParse(t *testing.T) {
 	}
 	if len(f.Accounts) != 1 || f.Accounts[0].OTP != fixtures.OTPPrompt || len(f.Triggers) != 0 {
 		t.Fatalf("uat.example.yaml: %+v", f)
+	}
+}
+
+// TestRunAsksForTheOTP: with `otp: prompt`, the OTP is asked on the terminal
+// (stderr) and read from stdin, once for create-va and once for delete-va.
+func TestRunAsksForTheOTP(t *testing.T) {
+	c := credentials.Mock()
+	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	fx := writeFile(t, "prompt.yaml", `accounts:
+  - {bankName: OCB, bankBin: "970448", accountType: personal-account, accountNumber: "0123456789",
+     accountName: NGUYEN VAN A, identity: "001090000001", mobile: "0912345678", otp: prompt}
+`)
+	f := newFakeCLI("123456\n123456\n123456\n123456\n", map[string]string{credentials.EnvClientID: c.ClientID, credentials.EnvSecret: string(c.Secret)})
+	code := f.run("run", "--target", srv.URL, "--fixtures", fx, "--tags", "@TG-LINK-01", "--otp-wait", "5s", "--report-dir", t.TempDir())
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, f.out.String(), f.errOut.String())
+	}
+	if n := strings.Count(f.errOut.String(), "Enter the OTP bank OCB sent for account ******6789"); n != 4 {
+		t.Fatalf("asked %d times, want 4 (two scenarios, create-va and delete-va):\n%s", n, f.errOut.String())
 	}
 }

@@ -68,3 +68,16 @@ func (p *probe) clockSkew() *time.Duration {
 	defer p.mu.Unlock()
 	return p.skew
 }
+
+// minSkew is the smallest clock skew worth correcting: Date has whole seconds.
+const minSkew = 2 * time.Second
+
+// targetNow is our clock moved by the measured skew, so that timestamps
+// "11 minutes old" or "9 minutes old" are so by the target's clock.
+func (p *probe) targetNow() time.Time {
+	now := time.Now()
+	if s := p.clockSkew(); s != nil && (*s >= minSkew || *s <= -minSkew) {
+		return now.Add(*s)
+	}
+	return now
+}

@@ -11,8 +11,6 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"slices"
-	"sync"
 	"time"
 
 	"github.com/cucumber/godog"
@@ -41,14 +39,6 @@ const (
 	EnvURL  = "url"
 )
 
-// Tags that say what a scenario does to the target.
-const (
-	TagUATSafe     = "@uat-safe"
-	TagDestructive = "@destructive"
-	TagNeedsOTP    = "@needs-otp"
-	TagMockOnly    = "@mock-only"
-)
-
 // Options configure one run.
 type Options struct {
 	BaseURL     string
@@ -65,6 +55,7 @@ type Options struct {
 	OTP         *steps.OTPResolver
 	HTTP        *http.Client // its Transport is observed; a fresh client when nil
 	Out         io.Writer    // progress, godog output and the summary
+	Err         io.Writer    // the one line naming a configuration error; Out when nil
 	// UnreachableAfter: this many first requests failing at the transport level is an outage (default 5).
 	UnreachableAfter int
 }
@@ -73,19 +64,22 @@ type Options struct {
 func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: o.BaseURL, Environment: o.Environment,
 		ClientIDMasked: credentials.MaskID(o.Credentials.ClientID)}
-	out := o.Out
+	out, errOut := o.Out, o.Err
 	if out == nil {
 		out = io.Discard
 	}
+	if errOut == nil {
+		errOut = out
+	}
 	tagExpr, err := tagsFor(o.Environment, o.AllowLive, o.Tags)
 	if err != nil {
-		fmt.Fprintf(out, "conformance: %v\n", err)
+		fmt.Fprintf(errOut, "conformance: %v\n", err)
 		run.End = time.Now()
 		return run, ExitConfig
 	}
 	run.Tags = tagExpr
 	if err := o.defaults(); err != nil {
-		fmt.Fprintf(out, "conformance: %v\n", err)
+		fmt.Fprintf(errOut, "conformance: %v\n", err)
 		run.End = time.Now()
 		return run, ExitConfig
 	}
@@ -97,14 +91,15 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	httpClient.Transport = p
 	locs, err := steps.Locate(o.Features, "features")
 	if err != nil {
-		fmt.Fprintf(out, "conformance: features: %v\n", err)
+		fmt.Fprintf(errOut, "conformance: features: %v\n", err)
+		run.End = time.Now()
 		return run, ExitConfig
 	}
 	rec := &recorder{out: out, progress: o.Format == "progress", ctx: ctx}
 	cfg := steps.Config{
 		Spec: o.Spec,
 		NewClient: func() *client.Client {
-			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: &httpClient, Timeout: o.Timeout, Spec: o.Spec}
+			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: &httpClient, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec}
 		},
 		Fixtures:  o.Fixtures,
 		OTP:       o.OTP,
@@ -130,6 +125,10 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	run.Scenarios, run.NotRun = rec.scenarios, rec.notRun
 	run.Interrupted = ctx.Err() != nil
 	run.ClockSkew = p.clockSkew()
+	if len(run.Scenarios) == 0 && len(run.NotRun) == 0 && !run.Interrupted {
+		fmt.Fprintf(errOut, "conformance: --tags %q matched no scenario of this suite (run with %s)\n", o.Tags, tagExpr)
+		return run, ExitConfig
+	}
 	code := exitCode(run, status, p)
 	summarize(out, run, code)
 	return run, code
@@ -169,41 +168,6 @@ func (o *Options) defaults() error {
 	return nil
 }
 
-// tagsFor narrows the user's tags to what the environment allows: a live
-// target only ever runs @uat-safe scenarios, never @destructive or
-// @needs-otp; @mock-only needs the mock's control endpoints, absent from UAT and live.
-func tagsFor(env string, allowLive bool, user string) (string, error) {
-	switch env {
-	case EnvLive:
-		if !allowLive {
-			return "", fmt.Errorf("--target live is refused without --allow-live (live runs change nothing: @uat-safe scenarios only)")
-		}
-		return steps.TagFilter(user, TagUATSafe, "~"+TagDestructive, "~"+TagNeedsOTP, "~"+TagMockOnly), nil
-	case EnvUAT:
-		return steps.TagFilter(user, "~"+TagMockOnly), nil
-	case EnvMock, EnvURL:
-		return steps.TagFilter(user), nil
-	}
-	return "", fmt.Errorf("environment %q: want mock, uat, live or url", env)
-}
-
-// gate keeps a scenario from running after an interrupt or an outage, and
-// enforces the live rule whatever the tag expression let through.
-func gate(ctx context.Context, p *probe, env string) func(context.Context, []string) error {
-	return func(_ context.Context, tags []string) error {
-		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted")
-		}
-		if down, why := p.outage(); down {
-			return fmt.Errorf("the target is unreachable (%s)", why)
-		}
-		if env == EnvLive && (!slices.Contains(tags, TagUATSafe) || slices.Contains(tags, TagDestructive) || slices.Contains(tags, TagNeedsOTP)) {
-			return fmt.Errorf("a live target only runs @uat-safe scenarios")
-		}
-		return nil
-	}
-}
-
 // exitCode: 3 for an outage, 2 for a godog option error, 1 for any failed,
 // undefined or pending scenario or an interrupt, else 0.
 func exitCode(run evidence.Run, godogStatus int, p *probe) int {
@@ -235,29 +199,4 @@ func newRunID(t time.Time) string {
 	b := make([]byte, 3)
 	rand.Read(b)
 	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b)
-}
-
-// recorder collects the scenarios as they end and prints a progress line for each.
-type recorder struct {
-	out      io.Writer
-	progress bool
-	ctx      context.Context
-
-	mu        sync.Mutex
-	scenarios []evidence.Scenario
-	notRun    []string
-}
-
-func (r *recorder) record(res steps.Result) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	s := res.Scenario
-	if res.NotRun || (r.ctx.Err() != nil && s.Status == evidence.Failed) {
-		r.notRun = append(r.notRun, s.Name+" ("+s.URI+")")
-		return
-	}
-	r.scenarios = append(r.scenarios, s)
-	if r.progress {
-		fmt.Fprintf(r.out, "%4d %-9s %s  %s (%s)\n", len(r.scenarios), s.Status, s.URI, s.Name, s.Duration.Round(time.Millisecond))
-	}
 }

@@ -109,6 +109,16 @@ func TestInterruptStopsTheRun(t *testing.T) {
 	if !run.Interrupted || len(run.NotRun) == 0 || len(run.Scenarios) != 0 || code != ExitFail {
 		t.Fatalf("interrupted %v, not run %d, ran %d, exit %d", run.Interrupted, len(run.NotRun), len(run.Scenarios), code)
 	}
+	if !strings.Contains(out.String(), "exit 1: interrupted") || !strings.Contains(out.String(), "NOT RUN") {
+		t.Fatalf("summary:\n%s", out.String())
+	}
+}
+
+func TestTagsMatchingNothingIsAConfigError(t *testing.T) {
+	var out bytes.Buffer
+	if _, code := Run(context.Background(), options(mockURL(t), EnvMock, "@no-such-tag", &out)); code != ExitConfig || !strings.Contains(out.String(), "matched no scenario") {
+		t.Fatalf("exit %d: %s", code, out.String())
+	}
 }
 
 func TestBadFormatIsAConfigError(t *testing.T) {

@@ -37,13 +37,20 @@ func summarize(w io.Writer, run evidence.Run, code int) {
 			fmt.Fprintf(w, "  %s %s  %s\n      %s\n", strings.ToUpper(s.Status), s.URI, s.Name, firstError(s))
 		}
 	}
+	if s := run.ClockSkew; s != nil && (*s >= minSkew || *s <= -minSkew) {
+		fmt.Fprintf(w, "  clock skew: the target's Date header is %s from our clock; timestamps were moved to its clock\n", *s)
+	}
 	if run.Interrupted {
 		fmt.Fprintln(w, "  interrupted: the run stopped early")
 	}
 	for _, n := range run.NotRun {
 		fmt.Fprintf(w, "  NOT RUN %s\n", n)
 	}
-	fmt.Fprintf(w, "exit %d: %s\n", code, verdicts[code])
+	verdict := verdicts[code]
+	if run.Interrupted && code == ExitFail {
+		verdict = "interrupted before the end"
+	}
+	fmt.Fprintf(w, "exit %d: %s\n", code, verdict)
 }
 
 func firstError(s evidence.Scenario) string {

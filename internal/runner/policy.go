@@ -1,0 +1,52 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/tingee-conformance/harness/steps"
+)
+
+// Tags that say what a scenario does to the target.
+const (
+	TagUATSafe     = "@uat-safe"
+	TagDestructive = "@destructive"
+	TagNeedsOTP    = "@needs-otp"
+	TagMockOnly    = "@mock-only"
+)
+
+// tagsFor narrows the user's tags to what the environment allows: a live
+// target only ever runs @uat-safe scenarios, never @destructive or
+// @needs-otp; @mock-only needs the mock's control endpoints, absent from UAT and live.
+func tagsFor(env string, allowLive bool, user string) (string, error) {
+	switch env {
+	case EnvLive:
+		if !allowLive {
+			return "", fmt.Errorf("--target live is refused without --allow-live (live runs change nothing: @uat-safe scenarios only)")
+		}
+		return steps.TagFilter(user, TagUATSafe, "~"+TagDestructive, "~"+TagNeedsOTP, "~"+TagMockOnly), nil
+	case EnvUAT:
+		return steps.TagFilter(user, "~"+TagMockOnly), nil
+	case EnvMock, EnvURL:
+		return steps.TagFilter(user), nil
+	}
+	return "", fmt.Errorf("environment %q: want mock, uat, live or url", env)
+}
+
+// gate keeps a scenario from running after an interrupt or an outage, and
+// enforces the live rule whatever the tag expression let through.
+func gate(ctx context.Context, p *probe, env string) func(context.Context, []string) error {
+	return func(_ context.Context, tags []string) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted")
+		}
+		if down, why := p.outage(); down {
+			return fmt.Errorf("the target is unreachable (%s)", why)
+		}
+		if env == EnvLive && (!slices.Contains(tags, TagUATSafe) || slices.Contains(tags, TagDestructive) || slices.Contains(tags, TagNeedsOTP)) {
+			return fmt.Errorf("a live target only runs @uat-safe scenarios")
+		}
+		return nil
+	}
+}
