@@ -79,15 +79,9 @@ func (s *Spec) checkRequestBody(i int, h http.Header, body []byte, base Finding)
 	if schema == nil {
 		return nil
 	}
-	var out []Finding
-	if f, bad := contentTypeFinding(base, h); bad {
-		out = append(out, f)
-	}
-	instance, err := decodeJSON(body)
-	if err != nil {
-		f := base
-		f.Expected, f.Got = "a JSON body", shorten(string(body))
-		return append(out, f)
+	instance, out, ok := jsonBody(base, h, body)
+	if !ok {
+		return out
 	}
 	return append(out, validateAgainst(schema, instance, base)...)
 }

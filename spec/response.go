@@ -30,14 +30,10 @@ func (s *Spec) ValidateResponse(method, path string, status int, h http.Header, 
 		f.Pointer, f.Expected, f.Got = "/status", "a documented status: "+s.statuses(i), strconv.Itoa(status)
 		out = append(out, f)
 	}
-	if f, bad := contentTypeFinding(base, h); bad {
-		out = append(out, f)
-	}
-	instance, err := decodeJSON(body)
-	if err != nil {
-		f := base
-		f.Expected, f.Got = "a JSON body", shorten(string(body))
-		return append(out, f)
+	instance, bodyFindings, ok := jsonBody(base, h, body)
+	out = append(out, bodyFindings...)
+	if !ok {
+		return out
 	}
 	if answer, ok := s.schemas.responses[i][strconv.Itoa(status)]; ok && documented {
 		out = append(out, answer.check(instance, base)...)
@@ -59,8 +55,7 @@ func (s *Spec) ValidateBody(component string, body []byte) []Finding {
 	}
 	instance, err := decodeJSON(body)
 	if err != nil {
-		base.Expected, base.Got = "a JSON body", shorten(string(body))
-		return []Finding{base}
+		return []Finding{notJSON(base, body)}
 	}
 	return validateAgainst(c, instance, base)
 }
@@ -87,6 +82,25 @@ func validateAgainst(c *compiled, instance any, base Finding) []Finding {
 		return schemaFindings(err, instance, base)
 	}
 	return nil
+}
+
+// jsonBody checks that a message is declared application/json and parses its
+// body. The findings say what is wrong; ok is false when the body is not JSON.
+func jsonBody(base Finding, h http.Header, body []byte) (instance any, out []Finding, ok bool) {
+	if f, bad := contentTypeFinding(base, h); bad {
+		out = append(out, f)
+	}
+	instance, err := decodeJSON(body)
+	if err != nil {
+		return nil, append(out, notJSON(base, body)), false
+	}
+	return instance, out, true
+}
+
+// notJSON is the finding for a body that does not parse as JSON.
+func notJSON(base Finding, body []byte) Finding {
+	base.Expected, base.Got = "a JSON body", shorten(string(body))
+	return base
 }
 
 // decodeJSON parses a body the way jsonschema expects (numbers kept exact).
@@ -116,7 +130,7 @@ func noSuchOperation(method, path string) Finding {
 	}
 }
 
-// contentTypeFinding checks the answer is declared application/json.
+// contentTypeFinding checks that a message is declared application/json.
 func contentTypeFinding(base Finding, h http.Header) (Finding, bool) {
 	ct := h.Get("Content-Type")
 	if ct == "application/json" {

@@ -89,14 +89,21 @@ func mockServer(t testing.TB, f *fixtures.File, wrap func(http.Handler) http.Han
 	return srv
 }
 
-// runSuite runs the features matching tagExpr against baseURL. With tt set,
-// each scenario is a subtest of tt and a failing scenario fails tt.
+// runSuite runs the features matching tagExpr against baseURL, with the
+// embedded openapi.yaml. With tt set, each scenario is a subtest of tt and a
+// failing scenario fails tt.
 func runSuite(t testing.TB, tt *testing.T, baseURL, tagExpr string, order int64, f *fixtures.File) (*suiteResult, int) {
 	t.Helper()
 	sp, err := spec.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return runSuiteWith(t, tt, sp, baseURL, tagExpr, order, f)
+}
+
+// runSuiteWith is runSuite with the steps reading sp instead of the embedded openapi.yaml.
+func runSuiteWith(t testing.TB, tt *testing.T, sp *spec.Spec, baseURL, tagExpr string, order int64, f *fixtures.File) (*suiteResult, int) {
+	t.Helper()
 	locs, err := steps.Locate(harness.Features, "features")
 	if err != nil {
 		t.Fatal(err)

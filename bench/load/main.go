@@ -54,8 +54,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), cfg.duration)
 	defer cancel()
+	before, cpuErr := readCPU(*pid)
 	res := drive(ctx, cfg)
+	after, err := readCPU(*pid)
 	printResult(stdout, cfg, res)
+	if cpuErr == nil && err == nil {
+		printCPU(stdout, after.sub(before), len(res.latencies), *pid > 0)
+	}
 	if *pid > 0 {
 		printRSS(stdout, *pid)
 	}

@@ -62,6 +62,15 @@ func detail(first string) string {
 	return " (first: " + first + ")"
 }
 
+// printCPU prints the CPU time per answered request, of the target (when its pid is known) and of this tool.
+func printCPU(out io.Writer, used cpuTimes, answered int, target bool) {
+	per := func(d time.Duration) float64 { return float64(d.Microseconds()) / float64(max(answered, 1)) }
+	if target {
+		fmt.Fprintf(out, "target CPU        %.1f µs/request (%.2fs)\n", per(used.target), used.target.Seconds())
+	}
+	fmt.Fprintf(out, "load CPU          %.1f µs/request (%.2fs)\n", per(used.self), used.self.Seconds())
+}
+
 // printRSS prints the peak resident set (VmHWM) of pid from /proc.
 func printRSS(out io.Writer, pid int) {
 	kb, err := peakRSS(pid)

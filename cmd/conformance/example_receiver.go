@@ -40,7 +40,7 @@ func runExampleReceiver(ctx context.Context, c *cli, args []string) int {
 			return nil
 		},
 		OnLinkResult: func(l webhook.LinkResult) error {
-			fmt.Fprintf(c.stdout, "link result %s: %s for %s\n", l.RequestID, l.Status, l.VaAccountNumber)
+			fmt.Fprintf(c.stdout, "link result %s: VA %q, account %q, requestId %q\n", l.Status, l.VaAccountNumber, l.AccountNumber, l.RequestID)
 			return nil
 		},
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"net"
@@ -66,6 +67,14 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	case att.Environment != "" && att.Environment != "uat" && att.Environment != "production":
 		return c.errorf(exitUsage, "run: --environment must be uat or production, got %q", att.Environment)
 	}
+	var key ed25519.PrivateKey // loaded now, so that a bad key fails before the run, not after it
+	if *signKey != "" {
+		k, err := report.LoadPrivateKey(*signKey)
+		if err != nil {
+			return c.errorf(exitUsage, "run: --sign-key: %v", err)
+		}
+		key = k
+	}
 	env, base, err := resolveTarget(*target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
@@ -95,15 +104,15 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr,
 		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: c.stderr, Wait: *otpWait},
 	})
-	if code == runner.ExitConfig {
-		return exitUsage
+	if code == runner.ExitConfig && len(run.Scenarios) == 0 {
+		return exitUsage // refused before the run: there is nothing to report
 	}
 	run.Attestation = att
 	dir := *reportDir
 	if dir == "" {
 		dir = filepath.Join("reports", run.ID)
 	}
-	if err := report.Write(dir, run, report.Options{SignKeyPath: *signKey, Secrets: []credentials.Secret{creds.Secret}}); err != nil {
+	if err := report.Write(dir, run, report.Options{SignKey: key, Secrets: []credentials.Secret{creds.Secret}}); err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)

@@ -56,6 +56,7 @@ func TestRunRefusals(t *testing.T) {
 		{[]string{"run", "--fixtures", "/nonexistent.yaml"}, "fixtures"},
 		{[]string{"run", "--format", "json", "--report-dir", os.DevNull}, "--format"},
 		{[]string{"run", "--tags", "@no-such-tag", "--report-dir", os.DevNull}, "matched no scenario"},
+		{[]string{"run", "--sign-key", "/nonexistent.key"}, "--sign-key"},
 	}
 	for _, tc := range cases {
 		f := newFakeCLI("", nil)
@@ -66,6 +67,11 @@ func TestRunRefusals(t *testing.T) {
 		}
 	}
 	f := newFakeCLI("", nil)
+	f.run("run", "--sign-key", "/nonexistent.key")
+	if strings.Contains(f.out.String(), "scenarios:") {
+		t.Errorf("a bad --sign-key must stop the run before it starts:\n%s", f.out.String())
+	}
+	f = newFakeCLI("", nil)
 	f.run("run", "--target", "uat")
 	if strings.Count(f.errOut.String(), "\n") != 1 {
 		t.Errorf("missing credentials: want one line, got %q", f.errOut.String())

@@ -16,6 +16,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/spec"
 )
 
 // shownBodyBytes is how much of the body the string-to-sign line shows.
@@ -31,7 +32,7 @@ func init() {
 // runSign signs the body bytes exactly as given, for a partner told "invalid
 // signature": it prints the string-to-sign, its SHA-256 and, as the last line,
 // the x-signature value; or, with --curl, a curl command (internal/client.Curl)
-// sending those bytes.
+// sending those bytes (a GET, without them, for get-banks).
 // An absent or empty body is signed as {}, as Tingee expects for calls without one.
 func runSign(_ context.Context, c *cli, args []string) int {
 	fs := c.flags("sign", "[--timestamp T] [--body-file PATH|-] [--secret-file PATH] [--client-id ID] [--curl URL]")
@@ -77,12 +78,34 @@ func runSign(_ context.Context, c *cli, args []string) int {
 	if _, err := signing.CheckTimestamp(*timestamp, time.Now()); err != nil {
 		fmt.Fprintf(c.stderr, "warning: %v; Tingee answers code 90 outside ±%s\n", err, signing.Tolerance)
 	}
+	method, sent := curlMethod(*curlURL), body
+	if method == http.MethodGet {
+		sent = nil // a GET sends no body and signs {}
+		if !bytes.Equal(body, []byte(signing.EmptyBody)) {
+			fmt.Fprintf(c.stderr, "warning: %s is a GET, which sends no body, so Tingee verifies the signature of %s, not of this body\n", *curlURL, signing.EmptyBody)
+		}
+	}
 	h := http.Header{"Content-Type": {"application/json"}}
 	h.Set(signing.HeaderClientID, curlClientID(c, *clientID))
 	h.Set(signing.HeaderTimestamp, *timestamp)
 	h.Set(signing.HeaderSignature, signature)
-	fmt.Fprintln(c.stdout, client.Curl(http.MethodPost, *curlURL, h, body, *timestamp))
+	fmt.Fprintln(c.stdout, client.Curl(method, *curlURL, h, sent, *timestamp))
 	return exitOK
+}
+
+// curlMethod is GET when openapi.yaml has the URL's path as a GET only
+// (get-banks), else POST, the method of every other operation.
+func curlMethod(url string) string {
+	s, err := spec.Load()
+	if err != nil {
+		return http.MethodPost
+	}
+	if _, post := s.Find(http.MethodPost, url); !post {
+		if _, get := s.Find(http.MethodGet, url); get {
+			return http.MethodGet
+		}
+	}
+	return http.MethodPost
 }
 
 // curlClientID is --client-id, else $TINGEE_CLIENT_ID, else a placeholder to edit.

@@ -346,3 +346,46 @@ func TestSignCurlCommandSendsTheSignedBytes(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// get-banks is a GET: the curl command sends no body, and the server verifies {}.
+func TestSignCurlGetBanksIsAGetWithoutABody(t *testing.T) {
+	bash, errBash := exec.LookPath("bash")
+	_, errCurl := exec.LookPath("curl")
+	if errBash != nil || errCurl != nil {
+		t.Skip("needs bash and curl")
+	}
+	received := make(chan error, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, err := io.ReadAll(r.Body)
+		switch {
+		case err != nil:
+		case r.Method != http.MethodGet || len(got) != 0:
+			err = fmt.Errorf("received %s with body %q, want GET without a body", r.Method, got)
+		default:
+			err = signing.Verify(r.Header, got, []byte("test-secret"), time.Now())
+		}
+		received <- err
+	}))
+	defer srv.Close()
+	f := newFakeCLI("", map[string]string{"TINGEE_SECRET_TOKEN": "test-secret", "TINGEE_CLIENT_ID": "client-1"})
+	if code := f.run("sign", "--curl", srv.URL+"/v1/get-banks"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, f.errOut.String())
+	}
+	if !strings.Contains(f.out.String(), "-X GET ") || strings.Contains(f.out.String(), "--data-binary") {
+		t.Errorf("want a GET without --data-binary:\n%s", f.out.String())
+	}
+	if out, err := exec.Command(bash, "-c", f.out.String()).CombinedOutput(); err != nil {
+		t.Fatalf("curl command failed: %v\n%s", err, out)
+	}
+	if err := <-received; err != nil {
+		t.Error(err)
+	}
+
+	f = newFakeCLI(`{"a":1}`, testEnv)
+	if code := f.run("sign", "--body-file", "-", "--curl", srv.URL+"/v1/get-banks"); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(f.errOut.String(), "sends no body") {
+		t.Errorf("a body for a GET should draw a warning, stderr %q", f.errOut.String())
+	}
+}

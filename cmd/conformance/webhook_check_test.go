@@ -100,6 +100,14 @@ func TestExampleReceiverServesUntilInterrupted(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("ping answered %d, want 200", resp.StatusCode)
 	}
+	payment := `{"clientId":"c","transactionCode":"FT1","amount":150000,"content":"Thanh toán 12/2025","bank":"OCB",` +
+		`"accountNumber":"0123","vaAccountNumber":"TNG1","transactionDate":"20251201093000","additionalData":[]}`
+	link := `{"requestId":"","status":"confirm-va-success","vaAccountNumber":"TNG2","accountNumber":"0456","accountName":"A"}`
+	for _, body := range []string{payment, payment, link} {
+		if status := postSigned(t, "http://"+addr, body); status != http.StatusOK {
+			t.Errorf("%s answered %d, want 200", body, status)
+		}
+	}
 	stop()
 	select {
 	case code := <-done:
@@ -109,6 +117,29 @@ func TestExampleReceiverServesUntilInterrupted(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the example receiver did not stop on interrupt")
 	}
+	out := f.out.String()
+	if strings.Count(out, "payment FT1:") != 1 || !strings.Contains(out, `"Thanh toán 12/2025"`) {
+		t.Errorf("want the payment printed once, Vietnamese intact; stdout %q", out)
+	}
+	if !strings.Contains(out, `link result confirm-va-success: VA "TNG2"`) {
+		t.Errorf("want the link result printed; stdout %q", out)
+	}
+}
+
+// postSigned POSTs body signed with the test pair's secret, as Tingee sends a webhook.
+func postSigned(t *testing.T, url, body string) int {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	webhook.SignHeaders(req.Header, []byte(credentials.MockSecret), []byte(body), time.Now())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }
 
 func TestExampleReceiverUsage(t *testing.T) {

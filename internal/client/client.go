@@ -45,12 +45,36 @@ type Client struct {
 	Timeout     time.Duration    // per request; 0 leaves only the context's deadline
 	MaxResponse int64            // bytes; DefaultMaxResponse when 0
 	Spec        Validator        // validates every answer; nil validates nothing
+	// Retries is how many times an idempotent read (see IsRead) is sent again
+	// after a transport failure or a gateway's 502/503/504, waiting Backoff
+	// (DefaultBackoff when 0) before the first retry and twice as long before
+	// each next one. Other calls are sent once. 0 never retries.
+	Retries int
+	Backoff time.Duration
 }
 
 // Send signs r over the exact bytes it sends and returns the exchange. A
 // transport failure is recorded in Exchange.TransportError, never returned
-// as a panic; the exchange is always usable as evidence.
+// as a panic; the exchange is always usable as evidence. An idempotent read
+// may be retried (see Client.Retries): the exchange is then the last
+// attempt, re-signed with a fresh timestamp, and Exchange.Retries counts the
+// attempts before it.
 func (c *Client) Send(ctx context.Context, r Request) evidence.Exchange {
+	x, err := c.attempt(ctx, r)
+	if r.Control || !IsRead(r.Operation) {
+		return x
+	}
+	backoff := c.backoff()
+	for retries := 1; retries <= c.Retries && retryable(ctx, x, err) && wait(ctx, backoff); retries++ {
+		x, err = c.attempt(ctx, r)
+		x.Retries = retries
+		backoff *= 2
+	}
+	return x
+}
+
+// attempt sends r once; err is the transport failure, also in Exchange.TransportError.
+func (c *Client) attempt(ctx context.Context, r Request) (evidence.Exchange, error) {
 	ts, header := c.sign(r)
 	u := c.url(r)
 	x := evidence.Exchange{
@@ -71,7 +95,7 @@ func (c *Client) Send(ctx context.Context, r Request) evidence.Exchange {
 	req, err := http.NewRequestWithContext(ctx, r.Method, u, bodyReader(r.Body))
 	if err != nil {
 		x.TransportError = err.Error()
-		return x
+		return x, err
 	}
 	req.Header = header.Clone()
 	start := time.Now()
@@ -79,7 +103,7 @@ func (c *Client) Send(ctx context.Context, r Request) evidence.Exchange {
 	if err != nil {
 		x.Duration = time.Since(start)
 		x.TransportError = err.Error()
-		return x
+		return x, err
 	}
 	defer resp.Body.Close()
 	body, err := readCapped(resp.Body, c.maxResponse())
@@ -89,7 +113,7 @@ func (c *Client) Send(ctx context.Context, r Request) evidence.Exchange {
 	x.ResponseBody = body
 	if err != nil {
 		x.TransportError = err.Error()
-		return x
+		return x, err
 	}
 	switch {
 	case c.Spec == nil || r.Control:
@@ -98,7 +122,7 @@ func (c *Client) Send(ctx context.Context, r Request) evidence.Exchange {
 	default:
 		x.Findings = c.Spec.ValidateResponse(r.Method, r.Path, resp.StatusCode, resp.Header, body)
 	}
-	return x
+	return x, nil
 }
 
 // sign builds the request headers as they will be sent, applying r.Tamper.
@@ -164,6 +188,13 @@ func (c *Client) httpClient() *http.Client {
 		return c.HTTP
 	}
 	return http.DefaultClient
+}
+
+func (c *Client) backoff() time.Duration {
+	if c.Backoff > 0 {
+		return c.Backoff
+	}
+	return DefaultBackoff
 }
 
 func (c *Client) maxResponse() int64 {

@@ -194,3 +194,30 @@ func TestEndlessBodyIsCutAtTheSizeCap(t *testing.T) {
 		t.Errorf("the target got to send %d bytes: the reader did not stop at the cap", s)
 	}
 }
+
+// With retries on, a read against a target that keeps resetting is tried
+// 1+Retries times with growing waits, then ends with the transport error;
+// a hang is not retried (it already had its timeout), so it still ends in time.
+func TestRetriedReadsStillEndInTime(t *testing.T) {
+	var attempts atomic.Int32
+	reset := rawTarget(t, func(c net.Conn) { attempts.Add(1); c.(*net.TCPConn).SetLinger(0) })
+	c := faultClient(reset)
+	c.Retries, c.Backoff = 2, 20*time.Millisecond
+	x := sendTimed(t, c)
+	wantTransportError(t, x, "connection reset", "EOF")
+	if x.Retries != 2 || attempts.Load() != 3 {
+		t.Errorf("exchange says %d retries, target saw %d attempts; want 2 and 3", x.Retries, attempts.Load())
+	}
+
+	release := make(chan struct{})
+	hang := rawTarget(t, func(net.Conn) { attempts.Add(1); <-release })
+	t.Cleanup(func() { close(release) })
+	attempts.Store(0)
+	c = faultClient(hang)
+	c.Retries, c.Backoff = 2, 20*time.Millisecond
+	x = sendTimed(t, c)
+	wantTransportError(t, x, "deadline exceeded", "Timeout")
+	if x.Retries != 0 || attempts.Load() != 1 {
+		t.Errorf("a timed-out read was retried: %d retries, %d attempts", x.Retries, attempts.Load())
+	}
+}

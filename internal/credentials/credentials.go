@@ -6,6 +6,7 @@ package credentials
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -25,11 +26,21 @@ const (
 // ErrMissing is returned when a credential is neither in the environment nor in a file.
 var ErrMissing = errors.New("missing credentials")
 
-// Secret is a secret token. Its String and GoString never show the value.
+// Secret is a secret token. No fmt verb and no JSON encoding shows its value.
 type Secret []byte
 
-func (Secret) String() string   { return "[secret redacted]" }
-func (Secret) GoString() string { return "[secret redacted]" }
+// redacted is what a Secret prints as.
+const redacted = "[secret redacted]"
+
+func (Secret) String() string   { return redacted }
+func (Secret) GoString() string { return redacted }
+
+// Format prints the redaction for every verb: without it, %d, %c or %o
+// would print the bytes of the token.
+func (Secret) Format(f fmt.State, _ rune) { io.WriteString(f, redacted) }
+
+// MarshalJSON encodes the redaction, not the base64 of the token.
+func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + redacted + `"`), nil }
 
 // Credentials are a client id and its secret token.
 type Credentials struct {

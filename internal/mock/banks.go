@@ -56,7 +56,8 @@ var (
 	bankNames      = []string{"OCB", "BIDV", "MBB", "ACB", "VPB", "PGB", "VIB", "STB", "CTG", "VCB", "AGRIBANK", "SHINHAN", "COB", "MSB", "NEXTPAY", "TPB"}
 	confirmVaBanks = []string{"OCB", "MBB", "BIDV", "ACB", "VPB"} // the 6.2.2 page
 	vietQrBanks    = []string{"OCB", "MBB", "BIDV", "ACB", "CTG", "PGB", "STB"}
-	redirectBanks  = []string{"VCB", "TPB"} // linked through a deep link; the mock answers 501
+	otpBanks       = confirmVaBanks         // create-va banks that link by OTP; the others answer 501
+	redirectBanks  = []string{"VCB", "TPB"} // linked through a redirect, the result sent by webhook
 	accountTypes   = []string{"personal-account", "business-account", "business-household-account"}
 	qrCodeTypes    = []string{"dynamic-one-time-payment", "dynamic-recurring-payment"}
 	bankBins       = binsOf(banks)
@@ -78,4 +79,10 @@ func bankBy(nameOrBin string) (bank, bool) {
 		}
 	}
 	return bank{}, false
+}
+
+// bankShortName is the short name of a bank named by BIN or short name, "" when unknown.
+func bankShortName(nameOrBin string) string {
+	b, _ := bankBy(nameOrBin)
+	return b.ShortName
 }

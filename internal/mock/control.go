@@ -3,6 +3,7 @@ package mock
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 )
@@ -12,8 +13,10 @@ const (
 	controlPrefix    = "/_mock/"
 	pathTransfers    = "/_mock/transfers"  // POST transfer → a payment into a VA
 	pathDeliveries   = "/_mock/deliveries" // GET → the webhook notifier's record of deliveries
+	pathRedirects    = "/_mock/redirects/" // POST …/{id} → the account holder finishes a VCB/TPB journey
 	methodTransfers  = http.MethodPost
 	methodDeliveries = http.MethodGet
+	methodRedirects  = http.MethodPost
 )
 
 func isControl(path string) bool { return strings.HasPrefix(path, controlPrefix) }
@@ -32,6 +35,8 @@ func (s *server) control(w http.ResponseWriter, r *http.Request) {
 			deliveries = d.Deliveries()
 		}
 		write(w, result{http.StatusOK, deliveries})
+	case strings.HasPrefix(r.URL.Path, pathRedirects) && r.Method == methodRedirects:
+		write(w, s.redirect(w, r, strings.TrimPrefix(r.URL.Path, pathRedirects)))
 	default:
 		write(w, documented(http.StatusNotFound))
 	}
@@ -55,8 +60,34 @@ func (s *server) transfer(w http.ResponseWriter, r *http.Request) result {
 	if err != nil {
 		return badRequest("transfer: " + err.Error())
 	}
-	if s.cfg.Webhooks != nil && url != "" {
-		s.cfg.Webhooks.Send(url, s.notification(txn))
-	}
+	s.notify(s.notification(txn), url)
 	return result{http.StatusOK, map[string]any{"transaction": txn, "webhookUrl": url}}
+}
+
+// redirect plays the account holder at a redirect bank: body {} or {"approved":true} approves the
+// journey whose links end with id, {"approved":false} refuses it. The LinkResult goes by webhook.
+func (s *server) redirect(w http.ResponseWriter, r *http.Request, id string) result {
+	raw, tooBig := readBody(w, r)
+	if tooBig != nil {
+		return *tooBig
+	}
+	var answer struct {
+		Approved *bool `json:"approved"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&answer); err != nil && len(bytes.TrimSpace(raw)) > 0 {
+		return badRequest("redirect: " + err.Error() + ` (want {"approved":true|false} or no body)`)
+	}
+	approved := answer.Approved == nil || *answer.Approved
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, pending := s.st.redirects[id]; !pending {
+		return badRequest(fmt.Sprintf("redirect: no pending VCB/TPB link or unlink %q", id))
+	}
+	res, url := s.finishRedirect(id, approved, s.now())
+	if res != nil {
+		s.notify(*res, url)
+	}
+	return result{http.StatusOK, map[string]any{"linkResult": res, "webhookUrl": url}}
 }

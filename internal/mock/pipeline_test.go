@@ -83,7 +83,7 @@ func TestCheckOrder(t *testing.T) {
 		{name: "merchantId from a non-master client", r: req{path: "/v1/get-va-paging", body: `{"skipCount":0,"maxResultCount":10,"merchantId":1001}`}, status: 403, raw: body403},
 		{name: "merchantId in the query", r: req{path: "/v1/delete-va?vaAccountNumber=TNG1&merchantId=7", body: "{}"}, status: 403, raw: body403},
 		{name: "400 before 403", r: req{path: "/v1/get-va-paging", body: `{"merchantId":1001}`}, status: 400, msg: "skipCount should not be empty"},
-		{name: "redirect bank", r: req{path: "/v1/create-va", body: `{"accountType":"personal-account","bankName":"TPB","accountNumber":"1"}`}, status: 501, raw: body501},
+		{name: "bank not implemented", r: req{path: "/v1/create-va", body: `{"accountType":"personal-account","bankName":"CTG","accountNumber":"1"}`}, status: 501, raw: body501},
 		{name: "fixture trigger 500", r: req{path: "/v1/create-va", body: `{"accountType":"personal-account","bankBin":"970448","accountNumber":"0999999500","accountName":"PANIC ON PURPOSE"}`}, status: 500, raw: body500},
 		{name: "business failure", r: req{path: "/v1/confirm-va", body: confirmBody}, status: 200, code: "1001"},
 	} {

@@ -33,6 +33,18 @@ func TestGenerateVietQr(t *testing.T) {
 	assert.NoError(t, err, "qrCodeImage is a PNG")
 }
 
+// TestAmountInAnyIntegerForm: 1.5e5 is the integer 150000 to validation (and to JavaScript), so the
+// QR carries it too.
+func TestAmountInAnyIntegerForm(t *testing.T) {
+	for _, amount := range []string{"150000", "1.5e5", "150000.0"} {
+		a := send(t, newMock(t), req{path: "/v1/generate-viet-qr", body: `{"bankName":"OCB","accountNumber":"0123456789","amount":` + amount + `}`})
+		require.Equal(t, "00", a.code(), a.Raw)
+		p, err := vietqr.Parse(a.data()["qrCode"].(string))
+		require.NoError(t, err)
+		assert.EqualValues(t, 150000, p.Amount, amount)
+	}
+}
+
 func TestDynamicQrPaidByATransfer(t *testing.T) {
 	n := &recordingNotifier{}
 	h := newMock(t, func(c *Config) { c.Webhooks = n; c.WebhookURL = "https://fallback.example/hook" })

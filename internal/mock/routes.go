@@ -44,11 +44,12 @@ func (c *call) str(name string) string {
 	return c.query.Get(name)
 }
 
-// int returns an integer field that validation has checked, 0 when absent.
+// int returns an integer field that validation has checked, 0 when absent. Validation allows
+// any JSON form of an integer within ±2^53 (150000, 1.5e5, 150000.0), which float64 holds exactly.
 func (c *call) int(name string) int64 {
 	n, _ := c.body[name].(json.Number)
-	i, _ := n.Int64()
-	return i
+	f, _ := n.Float64()
+	return int64(f)
 }
 
 // strings returns an array-of-strings field that validation has checked.

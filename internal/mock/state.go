@@ -7,22 +7,24 @@ import (
 
 // store is the mock's in-memory state. Every field is guarded by server.mu.
 type store struct {
-	links   map[string]*pendingLink // create-va confirmIds
-	deletes map[string]*pendingOTP  // delete-va confirmIds
-	notifys map[string]*pendingOTP  // register-notify confirmIds (ACB)
-	vas     map[string]*va          // by vaAccountNumber
-	bills   map[string]*bill        // by billId
-	txns    []transaction           // oldest first; transactionId is its index + 1
-	seq     int                     // creation order of VAs
+	links     map[string]*pendingLink     // create-va confirmIds
+	deletes   map[string]*pendingOTP      // delete-va confirmIds
+	notifys   map[string]*pendingOTP      // register-notify confirmIds (ACB)
+	redirects map[string]*pendingRedirect // redirect-bank links and unlinks (VCB, TPB), by id
+	vas       map[string]*va              // by vaAccountNumber
+	bills     map[string]*bill            // by billId
+	txns      []transaction               // oldest first; transactionId is its index + 1
+	seq       int                         // creation order of VAs
 }
 
 func newStore() *store {
 	return &store{
-		links:   map[string]*pendingLink{},
-		deletes: map[string]*pendingOTP{},
-		notifys: map[string]*pendingOTP{},
-		vas:     map[string]*va{},
-		bills:   map[string]*bill{},
+		links:     map[string]*pendingLink{},
+		deletes:   map[string]*pendingOTP{},
+		notifys:   map[string]*pendingOTP{},
+		redirects: map[string]*pendingRedirect{},
+		vas:       map[string]*va{},
+		bills:     map[string]*bill{},
 	}
 }
 

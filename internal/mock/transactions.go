@@ -84,11 +84,7 @@ func (s *server) pay(t transfer, now time.Time) (transaction, string, error) {
 		txn.BillID = &b.id
 	}
 	s.st.txns = append(s.st.txns, txn)
-	url := v.webhookURL
-	if url == "" {
-		url = s.cfg.WebhookURL
-	}
-	return txn, url, nil
+	return txn, s.webhookURL(v.webhookURL), nil
 }
 
 // notification is the webhook body Tingee posts for a payment.

@@ -14,11 +14,13 @@ import (
 // otpMethod is what create-va reports for an OTP bank: the bank texts the OTP.
 const otpMethod = "SMSTTT"
 
-// createVa starts linking a fixture account: the bank "sends" the fixture's OTP.
+// createVa starts linking a fixture account. An OTP bank "sends" the fixture's OTP; a redirect
+// bank answers links and reports the result by webhook (redirect.go). Other banks answer 501.
 func (s *server) createVa(c *call) result {
 	b := c.bank()
-	if slices.Contains(redirectBanks, b.ShortName) {
-		return documented(http.StatusNotImplemented) // deep-link flows are not simulated
+	redirect := slices.Contains(redirectBanks, b.ShortName)
+	if !redirect && !slices.Contains(otpBanks, b.ShortName) {
+		return documented(http.StatusNotImplemented)
 	}
 	acct, ok := s.account(b, c.str("accountNumber"))
 	if !ok {
@@ -28,9 +30,7 @@ func (s *server) createVa(c *call) result {
 	if name == "" {
 		name = acct.AccountName
 	}
-	confirmID := newUUID()
-	s.st.links[confirmID] = &pendingLink{
-		pendingOTP:    pendingOTP{otp: fixedOTP(acct), bin: b.Bin},
+	link := &pendingLink{
 		bank:          b,
 		accountType:   c.str("accountType"),
 		accountNumber: acct.AccountNumber,
@@ -38,6 +38,13 @@ func (s *server) createVa(c *call) result {
 		webhookURL:    c.str("webhookUrl"),
 		shopID:        c.body["shopId"],
 	}
+	if redirect {
+		id := s.startRedirect(&pendingRedirect{requestID: c.str("requestId"), link: link})
+		return success(redirectLinks{DeepLink: deepLink(id), AuthorizeLink: authorizeLink(id)})
+	}
+	link.pendingOTP = pendingOTP{otp: fixedOTP(acct), bin: b.Bin}
+	confirmID := newUUID()
+	s.st.links[confirmID] = link
 	return success(map[string]any{"confirmId": confirmID, "otpMethod": otpMethod})
 }
 
@@ -69,14 +76,20 @@ func (s *server) confirmVa(c *call) result {
 	if fault := link.attempt(c.str("otpNumber")); fault != nil {
 		return business(*fault)
 	}
+	v := s.activate(link, c.now)
+	return success(linked{v.accountType, v.bank.ShortName, v.accountNumber, v.number})
+}
+
+// activate turns a confirmed link into an active VA.
+func (s *server) activate(link *pendingLink, now time.Time) *va {
 	s.st.seq++
 	v := &va{
 		bank: link.bank, accountType: link.accountType, accountName: link.accountName,
 		accountNumber: link.accountNumber, number: s.newVANumber(), status: "active",
-		webhookURL: link.webhookURL, shopID: link.shopID, otp: link.otp, created: c.now, seq: s.st.seq,
+		webhookURL: link.webhookURL, shopID: link.shopID, otp: link.otp, created: now, seq: s.st.seq,
 	}
 	s.st.vas[v.number] = v
-	return success(linked{v.accountType, v.bank.ShortName, v.accountNumber, v.number})
+	return v
 }
 
 // linked is the data of confirm-va, keys in the 6.2.2 page's order.
@@ -130,7 +143,7 @@ type notifyData struct {
 }
 
 func notifyAnswer(confirmID string) notifyData {
-	return notifyData{confirmID, placeholderHost + "/authorize/" + confirmID}
+	return notifyData{confirmID, authorizeLink(confirmID)}
 }
 
 // confirmRegisterNotify spends the register-notify OTP (a missing one counts as wrong).
@@ -160,11 +173,20 @@ func (s *server) pending(m map[string]*pendingOTP, c *call) (*pendingOTP, *busin
 	return p, nil
 }
 
-// deleteVa (query parameters, body {}) starts unlinking a VA; answered by OTP.
+// deleteVa (query parameters, body {}) starts unlinking a VA: by OTP, or for a redirect bank as
+// the notes say (VCB at once, {}; TPB through an authorizeLink), the result sent by webhook.
 func (s *server) deleteVa(c *call) result {
 	v, fault := s.activeVA(c, c.str("vaAccountNumber"))
 	if fault != nil {
 		return business(*fault)
+	}
+	switch v.bank.ShortName {
+	case "VCB":
+		s.notify(s.unlink(v))
+		return success(map[string]any{})
+	case "TPB":
+		id := s.startRedirect(&pendingRedirect{unlink: v})
+		return success(redirectLinks{AuthorizeLink: authorizeLink(id)})
 	}
 	confirmID := newUUID()
 	s.st.deletes[confirmID] = &pendingOTP{otp: v.otp, bin: v.bank.Bin, vaNum: v.number}

@@ -76,6 +76,9 @@ type Verdict struct {
 	Result      string   `json:"result"`
 	Reasons     []string `json:"reasons"`
 	NotVerified []string `json:"notVerified"` // skipped scenarios with their reason
+	// Subset is the user's --tags filter: set, the run covered only part of
+	// the suite and is no certification of the whole (see Headline).
+	Subset string `json:"subset,omitempty"`
 }
 
 // Tally counts results of one kind of item.

@@ -14,6 +14,7 @@ var htmlSource string
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"facts":       facts,
+	"brief":       Verdict.brief,
 	"failures":    failedScenarios,
 	"failingStep": failingStep,
 	"cellLabel":   Cell.label,

@@ -13,7 +13,12 @@ import (
 // parseReport writes the synthetic bundle and parses its report.html.
 func parseReport(t *testing.T) *html.Node {
 	t.Helper()
-	f, err := os.Open(filepath.Join(writeBundle(t, testOptions(t)), FileHTML))
+	return parseHTML(t, filepath.Join(writeBundle(t, testOptions(t)), FileHTML))
+}
+
+func parseHTML(t *testing.T, path string) *html.Node {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ func renderJUnit(doc *Document) ([]byte, error) {
 				Name:      feature,
 				Timestamp: doc.Run.Start.UTC().Format("2006-01-02T15:04:05"),
 				Properties: []junitProperty{
-					{"verdict", doc.Verdict.Result},
+					{"verdict", doc.Verdict.Headline()},
 					{"target", doc.Target.BaseURL},
 					{"seed", fmt.Sprint(doc.Run.Seed)},
 				},

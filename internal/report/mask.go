@@ -42,10 +42,13 @@ func maskText(s string) string {
 	})
 }
 
+// absent is what spec findings say they got for a value that is not there.
+const absent = "(missing)"
+
 // maskFindingValue masks what a finding got at a personal field's pointer
 // (keeping its JSON quotes), and masks personal fields inside any other value.
 func maskFindingValue(pointer, got string) string {
-	if !personalPointer.MatchString(pointer) || got == "" || got == "null" {
+	if !personalPointer.MatchString(pointer) || got == "" || got == "null" || got == absent {
 		return maskText(got)
 	}
 	if inner, quoted := strings.CutPrefix(got, `"`); quoted {

@@ -2,11 +2,14 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 )
 
@@ -151,6 +154,115 @@ func TestMaskText(t *testing.T) {
 	} {
 		if got := maskText(in); got != want {
 			t.Errorf("maskText(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestCheckSecretRefusesSecretsTooShortToScrub(t *testing.T) {
+	for secret, want := range map[string]error{"": nil, "a": ErrShortSecret, "1234567": ErrShortSecret, "12345678": nil} {
+		if err := CheckSecret(credentials.Secret(secret)); !errors.Is(err, want) || (want == nil) != (err == nil) {
+			t.Errorf("CheckSecret(%d bytes) = %v, want %v", len(secret), err, want)
+		}
+	}
+}
+
+// A one-byte secret matches JSON's own syntax: Write must refuse it, not
+// write a corrupt or leaking bundle.
+func TestWriteRefusesShortSecret(t *testing.T) {
+	opts := testOptions(t)
+	opts.Secrets = []credentials.Secret{credentials.Secret("[")}
+	dir := t.TempDir()
+	if err := Write(dir, syntheticRun(), opts); !errors.Is(err, ErrShortSecret) {
+		t.Fatalf("Write with a 1-byte secret = %v, want ErrShortSecret", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("Write left %d files after refusing the secret", len(entries))
+	}
+}
+
+// A secret that is also a word of the report's own text, in a header name and
+// value, is scrubbed everywhere and every JSON and XML file stays well formed.
+func TestSecretMatchingReportTextKeepsFilesWellFormed(t *testing.T) {
+	secret := "scenario"
+	run := syntheticRun()
+	run.Scenarios[1].Steps[0].Exchanges[0].RequestHeader["x-"+secret] = []string{secret} // not canonical, so the key holds it
+	opts := testOptions(t)
+	opts.Secrets = []credentials.Secret{credentials.Secret(secret)}
+	dir := t.TempDir()
+	if err := Write(dir, run, opts); err != nil {
+		t.Fatal(err)
+	}
+	if l := leaks(t, dir, secret); len(l) > 0 {
+		t.Errorf("secret survived: %v", l)
+	}
+	for _, name := range []string{FileJSON, FileJUnit, FileCucumber, FileManifest} {
+		data, _ := os.ReadFile(filepath.Join(dir, name))
+		if !wellFormed(name, data) {
+			t.Errorf("%s is malformed after scrubbing", name)
+		}
+	}
+}
+
+// A secret that matches the report's syntax cannot be redacted without
+// breaking a file: Write says which file and never prints the secret.
+func TestSecretMatchingJSONSyntaxIsRefusedNotCorrupted(t *testing.T) {
+	secret := `"format"`
+	opts := testOptions(t)
+	opts.Secrets = []credentials.Secret{credentials.Secret(secret)}
+	err := Write(t.TempDir(), syntheticRun(), opts)
+	if err == nil || !strings.Contains(err.Error(), FileJSON) || strings.Contains(err.Error(), secret) {
+		t.Errorf("Write = %v, want an error naming %s without the secret", err, FileJSON)
+	}
+}
+
+func TestScrubbingLeavesTheRunUntouched(t *testing.T) {
+	run := plantSecret(syntheticRun())
+	before := strings.Join(run.Scenarios[1].Observations, " ")
+	if err := Write(t.TempDir(), run, testOptions(t)); err != nil {
+		t.Fatal(err)
+	}
+	if after := strings.Join(run.Scenarios[1].Observations, " "); after != before {
+		t.Errorf("Write changed the caller's run: %q became %q", before, after)
+	}
+}
+
+// The document pass alone scrubs every string, map keys included, so no
+// renderer's encoding of it can carry the secret.
+func TestScrubberDocumentReachesEveryString(t *testing.T) {
+	s, err := newScrubber([]credentials.Secret{credentials.Secret(testSecret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := plantSecret(syntheticRun())
+	run.Scenarios[1].Steps[0].Exchanges[0].RequestHeader["x-"+testSecret] = []string{"v"}
+	run.Attestation.Partner = testSecret
+	doc, err := Build(run, testOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean, err := s.document(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := json.Marshal(clean)
+	for _, form := range secretForms([]byte(testSecret)) {
+		if bytes.Contains(raw, []byte(form)) {
+			t.Errorf("the scrubbed document still holds %q", form)
+		}
+	}
+}
+
+func TestMaskFindingValue(t *testing.T) {
+	for _, c := range []struct{ pointer, got, want string }{
+		{"/data/accountNumber", `"0123456789"`, `"******6789"`},
+		{"/data/mobile", "84912345678", "*******5678"},
+		{"/data/accountNumber", "(missing)", "(missing)"}, // what spec reports for an absent field
+		{"/data/accountNumber", "null", "null"},
+		{"/data/bankName", `"VietinBank"`, `"VietinBank"`},
+		{"/data", `{"identity":"079123456789"}`, `{"identity":"********6789"}`},
+	} {
+		if got := maskFindingValue(c.pointer, c.got); got != c.want {
+			t.Errorf("maskFindingValue(%s, %s) = %s, want %s", c.pointer, c.got, got, c.want)
 		}
 	}
 }

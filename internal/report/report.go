@@ -24,8 +24,14 @@
 // The primary guarantee is upstream: the secret never enters evidence (the
 // signature is kept as sent, the string-to-sign only as its SHA-256). As a
 // second line of defence every artifact is scrubbed of Options.Secrets in plain,
-// hex and base64 forms. Account, identity and mobile numbers in evidence are
-// masked to their last four characters in every artifact.
+// hex and base64 forms: first inside the document's strings, where a
+// replacement cannot break a file's syntax, then in each rendered file. A
+// secret shorter than MinSecretLength (8 bytes) is refused (ErrShortSecret):
+// it matches ordinary text, so it cannot be scrubbed without wrecking the
+// report, and any signature in the report would give it away. A secret that
+// matches the report's own syntax is refused with the file it would break.
+// Account, identity and mobile numbers in evidence are masked to their last
+// four characters in every artifact.
 package report
 
 import (
@@ -56,8 +62,12 @@ type Options struct {
 	// into manifest.sig. Neither means an unsigned bundle.
 	SignKey     ed25519.PrivateKey
 	SignKeyPath string
-	// Secrets are scrubbed from every artifact, in plain, hex and base64 forms.
+	// Secrets are scrubbed from every artifact, in plain, hex and base64
+	// forms; each must be empty or at least MinSecretLength bytes.
 	Secrets []credentials.Secret
+	// Subset is the tag filter the user narrowed the run with (--tags); empty
+	// for a run of the whole suite. It is shown with the verdict.
+	Subset string
 	// Tool names the harness build; nil means runtime/debug.ReadBuildInfo.
 	Tool *Tool
 }
@@ -84,7 +94,10 @@ func Write(dir string, run evidence.Run, opts Options) error {
 	if err != nil {
 		return err
 	}
-	scrub := newScrubber(opts.Secrets)
+	scrub, err := newScrubber(opts.Secrets)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
 	if doc, err = scrub.document(doc); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -93,7 +106,9 @@ func Write(dir string, run evidence.Run, opts Options) error {
 		return err
 	}
 	for i := range files {
-		files[i].data = scrub.bytes(files[i].data)
+		if files[i].data, err = scrub.artifact(files[i].name, files[i].data); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
 	}
 	manifest, sig, err := seal(files, key)
 	if err != nil {

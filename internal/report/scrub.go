@@ -5,8 +5,15 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
 	"html"
+	"io"
+	"path"
+	"reflect"
 	"sort"
+	"strings"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 )
@@ -14,38 +21,69 @@ import (
 // Redacted replaces a secret wherever the scrubber finds one.
 const Redacted = "[REDACTED]"
 
-// scrubber removes secrets from rendered artifacts: a second line of defence,
-// since evidence is built never to hold one.
-type scrubber struct{ forms [][]byte }
+// MinSecretLength is the shortest secret a report can be written for. A
+// shorter one cannot be told apart from ordinary text (a one-byte secret is in
+// nearly every word), so scrubbing it would destroy the report without hiding
+// anything; and it could be guessed from any signature the report shows.
+const MinSecretLength = 8
 
-// newScrubber lists every form a secret could take in an artifact: plain,
-// lower- and upper-case hex, standard and URL base64 with and without padding,
-// and escaped as JSON and HTML would escape it.
-func newScrubber(secrets []credentials.Secret) scrubber {
-	seen := map[string]bool{}
-	var s scrubber
+// ErrShortSecret is returned for a secret shorter than MinSecretLength.
+var ErrShortSecret = errors.New("secret too short to keep out of a report")
+
+// CheckSecret refuses a secret a report cannot be scrubbed of. An empty secret
+// means none and passes. Commands call it before a run, so a short secret is a
+// usage error up front rather than a lost report at the end.
+func CheckSecret(secret credentials.Secret) error {
+	if n := len(secret); n > 0 && n < MinSecretLength {
+		return fmt.Errorf("%w: it is %d bytes, want at least %d", ErrShortSecret, n, MinSecretLength)
+	}
+	return nil
+}
+
+// scrubber removes secrets from the report: a second line of defence, since
+// evidence is built never to hold one. It replaces them inside the document's
+// strings, where no secret can break the structure, then checks every rendered
+// file for any form the renderers made.
+type scrubber struct {
+	forms    []string // what the document's strings are searched for
+	rendered []string // forms plus how the renderers escape them
+}
+
+// newScrubber lists every form a secret could take: plain, lower- and
+// upper-case hex, standard and URL base64 with and without padding; and in
+// rendered files also escaped as JSON and HTML would escape it.
+func newScrubber(secrets []credentials.Secret) (scrubber, error) {
+	forms, rendered := map[string]bool{}, map[string]bool{}
 	for _, secret := range secrets {
+		if err := CheckSecret(secret); err != nil {
+			return scrubber{}, err
+		}
 		if len(secret) == 0 {
 			continue
 		}
-		quoted, _ := json.Marshal(string(secret))
 		for _, form := range secretForms(secret) {
-			seen[form] = true
+			forms[form], rendered[form] = true, true
 		}
-		seen[string(quoted[1:len(quoted)-1])] = true
-		seen[html.EscapeString(string(secret))] = true
+		quoted, _ := json.Marshal(string(secret))
+		rendered[string(quoted[1:len(quoted)-1])] = true
+		rendered[html.EscapeString(string(secret))] = true
 	}
-	for form := range seen {
-		s.forms = append(s.forms, []byte(form))
+	return scrubber{forms: longestFirst(forms), rendered: longestFirst(rendered)}, nil
+}
+
+// longestFirst sorts forms so that none is half-replaced by a shorter one.
+func longestFirst(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for form := range set {
+		out = append(out, form)
 	}
-	// Longest first, so a form is never half-replaced by a shorter one.
-	sort.Slice(s.forms, func(i, j int) bool {
-		if len(s.forms[i]) != len(s.forms[j]) {
-			return len(s.forms[i]) > len(s.forms[j])
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
 		}
-		return bytes.Compare(s.forms[i], s.forms[j]) < 0
+		return out[i] < out[j]
 	})
-	return s
+	return out
 }
 
 // secretForms are the encodings of a secret an artifact must never contain:
@@ -55,7 +93,7 @@ func secretForms(secret []byte) []string {
 	return []string{
 		string(secret),
 		h,
-		string(bytes.ToUpper([]byte(h))),
+		strings.ToUpper(h),
 		base64.StdEncoding.EncodeToString(secret),
 		base64.RawStdEncoding.EncodeToString(secret),
 		base64.URLEncoding.EncodeToString(secret),
@@ -63,24 +101,95 @@ func secretForms(secret []byte) []string {
 	}
 }
 
-func (s scrubber) bytes(b []byte) []byte {
-	for _, form := range s.forms {
-		b = bytes.ReplaceAll(b, form, []byte(Redacted))
+func replaceAll(s string, forms []string) string {
+	for _, form := range forms {
+		s = strings.ReplaceAll(s, form, Redacted)
 	}
-	return b
+	return s
 }
 
-// document scrubs every string of doc before rendering, so that no artifact —
-// nor an encoding of one, such as cucumber.json's base64 embeddings — can
-// carry a secret that reached the evidence.
+// document returns a copy of doc with every string (map keys included)
+// scrubbed, before rendering: no artifact, nor an encoding of one such as
+// cucumber.json's base64 embeddings, can then carry a secret that reached the
+// evidence. Numbers and times are the harness's own and are left alone.
 func (s scrubber) document(doc *Document) (*Document, error) {
-	raw, err := json.Marshal(doc)
+	raw, err := json.Marshal(doc) // a deep copy: the run's slices stay untouched
 	if err != nil {
 		return nil, err
 	}
 	var out Document
-	if err := json.Unmarshal(s.bytes(raw), &out); err != nil {
+	if err := json.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
+	if len(s.forms) > 0 {
+		s.value(reflect.ValueOf(&out).Elem())
+	}
 	return &out, nil
+}
+
+// value scrubs the strings reachable from v, which must be settable.
+func (s scrubber) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(replaceAll(v.String(), s.forms))
+	case reflect.Pointer:
+		if !v.IsNil() {
+			s.value(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				s.value(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			s.value(v.Index(i))
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			return
+		}
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for iter := v.MapRange(); iter.Next(); {
+			key, elem := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			key.Set(iter.Key())
+			elem.Set(iter.Value())
+			s.value(key)
+			s.value(elem)
+			out.SetMapIndex(key, elem)
+		}
+		v.Set(out)
+	}
+}
+
+// artifact scrubs a rendered file of the forms renderers make (escapes, and
+// a secret that happens to match the report's own text). It refuses, rather
+// than write, a JSON or XML file the replacement left malformed.
+func (s scrubber) artifact(name string, data []byte) ([]byte, error) {
+	out := []byte(replaceAll(string(data), s.rendered))
+	if bytes.Equal(out, data) || wellFormed(name, out) {
+		return out, nil
+	}
+	return nil, fmt.Errorf("%s: the secret matches the report's own text there; it cannot be redacted without breaking the file", name)
+}
+
+// wellFormed checks a .json or .xml file; other files have no syntax to break.
+func wellFormed(name string, data []byte) bool {
+	switch path.Ext(name) {
+	case ".json":
+		return json.Valid(data)
+	case ".xml":
+		dec := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				return true
+			}
+			if err != nil {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -16,9 +16,13 @@ const summaryFailures = 25
 // Full evidence stays in report.html.
 func renderSummary(doc *Document) ([]byte, error) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s %s — Tingee Open API conformance\n\n", verdictMark(doc.Verdict.Result), doc.Verdict.Result)
-	for _, r := range doc.Verdict.Reasons {
+	fmt.Fprintf(&b, "# %s %s — Tingee Open API conformance\n\n", verdictMark(doc.Verdict.Result), mdText(doc.Verdict.Headline()))
+	reasons := doc.Verdict.brief()
+	for _, r := range reasons.Shown {
 		fmt.Fprintf(&b, "- %s\n", mdText(r))
+	}
+	if reasons.More > 0 {
+		fmt.Fprintf(&b, "- … and %d more (all in report.json; each failure below and in report.html)\n", reasons.More)
 	}
 	for _, r := range doc.Verdict.NotVerified {
 		fmt.Fprintf(&b, "- not verified: %s\n", mdText(r))

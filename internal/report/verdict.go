@@ -6,9 +6,11 @@ import (
 	"github.com/tingee-conformance/harness/internal/evidence"
 )
 
-// decide applies the rules in the package doc.
-func decide(run evidence.Run) Verdict {
-	v := Verdict{Reasons: []string{}, NotVerified: []string{}}
+// decide applies the rules in the package doc. A subset (the user's tag
+// filter) keeps the result but is named first among the reasons and in the
+// headline, so that a partial run never reads as a whole certification.
+func decide(run evidence.Run, subset string) Verdict {
+	v := Verdict{Reasons: []string{}, NotVerified: []string{}, Subset: subset}
 	var failed, passed int
 	var incomplete []string
 	for _, sc := range run.Scenarios {
@@ -40,18 +42,48 @@ func decide(run evidence.Run) Verdict {
 	if passed == 0 && failed == 0 {
 		incomplete = append(incomplete, "no scenario passed")
 	}
+	if subset != "" {
+		v.Reasons = append([]string{"only the scenarios matching --tags " + subset + " ran: this is not a certification of the whole suite"}, v.Reasons...)
+	}
 	switch {
 	case failed > 0:
 		v.Result = NotConformant
 		v.Reasons = append(v.Reasons, incomplete...)
 	case len(incomplete) > 0:
 		v.Result = Incomplete
-		v.Reasons = incomplete
+		v.Reasons = append(v.Reasons, incomplete...)
 	default:
 		v.Result = Conformant
 		v.Reasons = append(v.Reasons, fmt.Sprintf("all %d scenarios that ran passed", passed))
 	}
 	return v
+}
+
+// Headline is the verdict as shown first: the result and, for a run narrowed
+// by --tags, the filter, e.g. "CONFORMANT (subset: @TG-SIG-01)".
+func (v Verdict) Headline() string {
+	if v.Subset == "" {
+		return v.Result
+	}
+	return v.Result + " (subset: " + v.Subset + ")"
+}
+
+// reasonsShown caps the reasons listed under the verdict, so that a run with
+// many failures still shows its requirements, coverage and drift on the first
+// screens; report.json keeps them all, and each failure has its own section.
+const reasonsShown = 8
+
+// briefReasons are the reasons listed under the verdict and how many more there are.
+type briefReasons struct {
+	Shown []string
+	More  int
+}
+
+func (v Verdict) brief() briefReasons {
+	if len(v.Reasons) <= reasonsShown {
+		return briefReasons{Shown: v.Reasons}
+	}
+	return briefReasons{Shown: v.Reasons[:reasonsShown], More: len(v.Reasons) - reasonsShown}
 }
 
 func transportErrors(sc evidence.Scenario) int {

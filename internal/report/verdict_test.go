@@ -1,10 +1,14 @@
 package report
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"golang.org/x/net/html/atom"
 )
 
 func scenario(name, status string) evidence.Scenario {
@@ -37,7 +41,7 @@ func TestVerdict(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			v := decide(c.run)
+			v := decide(c.run, "")
 			if v.Result != c.want {
 				t.Errorf("verdict %s, want %s (reasons %q)", v.Result, c.want, v.Reasons)
 			}
@@ -166,5 +170,70 @@ func TestStatement(t *testing.T) {
 		if got := statement(c.names); got != c.want {
 			t.Errorf("statement(%q) = %q, want %q", c.names, got, c.want)
 		}
+	}
+}
+
+// A run narrowed by --tags keeps its result but never reads as a whole
+// certification: every artifact names the filter next to the verdict.
+func TestSubsetRunNamesItsFilterWithTheVerdict(t *testing.T) {
+	v := decide(evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed)}}, "@TG-SIG-01")
+	if v.Result != Conformant || v.Headline() != "CONFORMANT (subset: @TG-SIG-01)" || !strings.Contains(v.Reasons[0], "not a certification of the whole suite") {
+		t.Errorf("verdict %+v (headline %q), want CONFORMANT (subset: @TG-SIG-01) with the caveat first", v, v.Headline())
+	}
+	if full := decide(evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed)}}, ""); full.Headline() != Conformant {
+		t.Errorf("a whole-suite run reads %q, want %q", full.Headline(), Conformant)
+	}
+
+	opts := testOptions(t)
+	opts.Subset = "@TG-SIG-02"
+	dir := writeBundle(t, opts)
+	for name, want := range map[string]string{
+		FileJSON:    `"subset": "@TG-SIG-02"`,
+		FileJUnit:   `value="NOT CONFORMANT (subset: @TG-SIG-02)"`,
+		FileSummary: "NOT CONFORMANT (subset: @TG-SIG-02) —",
+		FileHTML:    "<title>NOT CONFORMANT (subset: @TG-SIG-02) —",
+	} {
+		data, _ := os.ReadFile(filepath.Join(dir, name))
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %s", name, want)
+		}
+	}
+	root := parseHTML(t, filepath.Join(dir, FileHTML))
+	if h1 := all(byID(root, "verdict"), element(atom.H1)); len(h1) != 1 || text(h1[0]) != "NOT CONFORMANT (subset: @TG-SIG-02)" {
+		t.Errorf("the verdict heading does not name the subset")
+	}
+}
+
+// Many failures must not push requirements, coverage and drift off the first
+// screens: the verdict lists reasonsShown reasons and counts the rest, while
+// report.json and the Failures section keep every one.
+func TestVerdictListsFirstReasonsAndCountsTheRest(t *testing.T) {
+	run := syntheticRun()
+	failing := run.Scenarios[1]
+	for i := range 12 {
+		sc := failing
+		sc.Name = fmt.Sprintf("failure %d", i)
+		run.Scenarios = append(run.Scenarios, sc)
+	}
+	dir := t.TempDir()
+	if err := Write(dir, run, testOptions(t)); err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := Build(run, testOptions(t))
+	total := len(doc.Verdict.Reasons)
+	if total <= reasonsShown {
+		t.Fatalf("only %d reasons; the test needs more than %d", total, reasonsShown)
+	}
+	root := parseHTML(t, filepath.Join(dir, FileHTML))
+	items := all(all(byID(root, "verdict"), element(atom.Ul))[0], element(atom.Li)) // the reasons; "not verified" follows
+	if len(items) != reasonsShown+1 || !strings.Contains(text(items[reasonsShown]), fmt.Sprintf("and %d more", total-reasonsShown)) {
+		t.Errorf("verdict lists %d items, want %d reasons and one 'and %d more'", len(items), reasonsShown, total-reasonsShown)
+	}
+	if n := len(all(byID(root, "failures"), element(atom.Article))); n != 13 {
+		t.Errorf("failures section has %d articles, want all 13", n)
+	}
+	summary, _ := os.ReadFile(filepath.Join(dir, FileSummary))
+	if !strings.Contains(string(summary), fmt.Sprintf("and %d more", total-reasonsShown)) {
+		t.Error("summary.md does not count the reasons it leaves out")
 	}
 }

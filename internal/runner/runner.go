@@ -27,9 +27,13 @@ import (
 const (
 	ExitOK          = 0 // every scenario that ran passed
 	ExitFail        = 1 // the target broke the contract (or the run was interrupted)
-	ExitConfig      = 2 // bad options
+	ExitConfig      = 2 // bad options, or nothing passed because every scenario was skipped
 	ExitUnreachable = 3 // the target could not be reached, or kept failing at the transport level
 )
+
+// readRetries is how many times an idempotent read that failed at the
+// transport level is sent again (client.Client.Retries); writes never are.
+const readRetries = 2
 
 // Environments a target is run as.
 const (
@@ -60,7 +64,8 @@ type Options struct {
 	UnreachableAfter int
 }
 
-// Run runs the suite. Its Run is complete even when the exit code is not 0.
+// Run runs the suite. Its Run is complete even when the exit code is not 0;
+// it holds no scenario when the options were refused before the run.
 func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: o.BaseURL, Environment: o.Environment,
 		ClientIDMasked: credentials.MaskID(o.Credentials.ClientID)}
@@ -99,7 +104,8 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	cfg := steps.Config{
 		Spec: o.Spec,
 		NewClient: func() *client.Client {
-			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: &httpClient, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec}
+			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: &httpClient, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
+				Retries: readRetries}
 		},
 		Fixtures:  o.Fixtures,
 		OTP:       o.OTP,
@@ -169,7 +175,8 @@ func (o *Options) defaults() error {
 }
 
 // exitCode: 3 for an outage, 2 for a godog option error, 1 for any failed,
-// undefined or pending scenario or an interrupt, else 0.
+// undefined or pending scenario or an interrupt, 2 when every scenario was
+// skipped (a skip is never a pass: nothing was shown), else 0.
 func exitCode(run evidence.Run, godogStatus int, p *probe) int {
 	if down, _ := p.outage(); down || p.everyRequestFailed() {
 		return ExitUnreachable
@@ -185,7 +192,19 @@ func exitCode(run evidence.Run, godogStatus int, p *probe) int {
 	if run.Interrupted || godogStatus != 0 {
 		return ExitFail
 	}
+	if !anyPassed(run) {
+		return ExitConfig
+	}
 	return ExitOK
+}
+
+func anyPassed(run evidence.Run) bool {
+	for _, s := range run.Scenarios {
+		if s.Status == evidence.Passed {
+			return true
+		}
+	}
+	return false
 }
 
 func transportOf(c *http.Client) http.RoundTripper {

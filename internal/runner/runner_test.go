@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -60,18 +61,28 @@ func TestLiveIsRefusedWithoutAllowLive(t *testing.T) {
 	}
 }
 
-// TestLiveRunsOnlyUATSafe asks for destructive scenarios by tag: a live run must still run none.
+// TestLiveRunsOnlyUATSafe asks a live run for destructive, OTP and mock-only
+// scenarios in every way a tag expression can: none of them ever runs.
 func TestLiveRunsOnlyUATSafe(t *testing.T) {
-	var out bytes.Buffer
-	o := options(mockURL(t), EnvLive, "@TG-SIG-01,@destructive,@needs-otp", &out)
-	o.AllowLive = true
-	run, code := Run(context.Background(), o)
-	if code != ExitOK || len(run.Scenarios) == 0 {
-		t.Fatalf("exit %d, %d scenarios\n%s", code, len(run.Scenarios), out.String())
-	}
-	for _, s := range run.Scenarios {
-		if !slices.Contains(s.Tags, TagUATSafe) || slices.Contains(s.Tags, TagDestructive) || slices.Contains(s.Tags, TagNeedsOTP) {
-			t.Fatalf("live ran %q with tags %v", s.Name, s.Tags)
+	base := mockURL(t)
+	for _, tags := range []string{"", "@destructive", "@needs-otp", "@mock-only", "~@uat-safe", "@TG-LINK-01",
+		"@TG-SIG-01,@destructive,@needs-otp", "@destructive || @uat-safe", "not @uat-safe", "@bank-link,@transactions,@qr"} {
+		var out bytes.Buffer
+		o := options(base, EnvLive, tags, &out)
+		o.AllowLive = true
+		run, code := Run(context.Background(), o)
+		if code != ExitOK && code != ExitConfig {
+			t.Fatalf("--tags %q: exit %d\n%s", tags, code, out.String())
+		}
+		for _, s := range run.Scenarios {
+			if !slices.Contains(s.Tags, TagUATSafe) || slices.ContainsFunc(s.Tags, func(tag string) bool {
+				return tag == TagDestructive || tag == TagNeedsOTP || tag == TagMockOnly
+			}) {
+				t.Fatalf("--tags %q: live ran %q with tags %v", tags, s.Name, s.Tags)
+			}
+		}
+		if tags == "" && len(run.Scenarios) == 0 {
+			t.Fatalf("a live run without --tags ran nothing\n%s", out.String())
 		}
 	}
 }
@@ -131,21 +142,64 @@ func TestBadFormatIsAConfigError(t *testing.T) {
 }
 
 // TestMissingFixturesSkipWithReason: without triggers or accounts, what needs
-// them is skipped with the reason, and a skip is never counted as a pass.
+// them is skipped with the reason, and a skip is never counted as a pass: a
+// run where everything was skipped is not exit 0, and a run that passed
+// something says how many it skipped.
 func TestMissingFixturesSkipWithReason(t *testing.T) {
+	base := mockURL(t)
 	var out bytes.Buffer
-	o := options(mockURL(t), EnvURL, "@TG-ERR-05,@TG-LINK-01", &out)
+	o := options(base, EnvURL, "@TG-ERR-05,@TG-LINK-01", &out)
 	o.Fixtures = &fixtures.File{}
 	run, code := Run(context.Background(), o)
-	if code != ExitOK || len(run.Scenarios) != 5 {
-		t.Fatalf("exit %d, %d scenarios\n%s", code, len(run.Scenarios), out.String())
+	if code != ExitConfig || len(run.Scenarios) != 5 {
+		t.Fatalf("exit %d, %d scenarios; want exit 2 for 5 scenarios all skipped\n%s", code, len(run.Scenarios), out.String())
 	}
 	for _, s := range run.Scenarios {
 		if s.Status != evidence.Skipped || !strings.Contains(s.SkipReason, "fixtures") {
 			t.Fatalf("%s: status %s, reason %q", s.Name, s.Status, s.SkipReason)
 		}
 	}
-	if !strings.Contains(out.String(), "0 passed, 0 failed, 5 skipped") || !strings.Contains(out.String(), "SKIPPED") {
+	if !strings.Contains(out.String(), "0 passed, 0 failed, 5 skipped") || !strings.Contains(out.String(), "SKIPPED") ||
+		!strings.Contains(out.String(), "exit 2: nothing passed") {
 		t.Fatalf("summary:\n%s", out.String())
+	}
+
+	out.Reset()
+	o = options(base, EnvURL, "@TG-ERR-05,@TG-ENV-01", &out)
+	o.Fixtures = &fixtures.File{}
+	if _, code := Run(context.Background(), o); code != ExitOK || !strings.Contains(out.String(), "1 passed, 0 failed, 3 skipped") ||
+		!strings.Contains(out.String(), "exit 0: every scenario that ran passed; 3 skipped, not passed") {
+		t.Fatalf("exit %d; summary:\n%s", code, out.String())
+	}
+}
+
+// TestReadsAreRetriedInARun: a get-va-paging whose first connection drops is
+// sent again, the run passes, and the retry is in the evidence and the summary.
+func TestReadsAreRetriedInARun(t *testing.T) {
+	c := credentials.Mock()
+	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dropped atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v1/get-va-paging" && !dropped.Swap(true) {
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.Close()
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	var out bytes.Buffer
+	run, code := Run(context.Background(), options(srv.URL, EnvURL, "@TG-ENV-01", &out))
+	if code != ExitOK || len(run.Scenarios) != 1 {
+		t.Fatalf("exit %d, %d scenarios\n%s", code, len(run.Scenarios), out.String())
+	}
+	if x := run.Scenarios[0].Steps[1].Exchanges[0]; x.Retries != 1 || x.TransportError != "" {
+		t.Fatalf("exchange retries %d, error %q; want one retry, then the answer", x.Retries, x.TransportError)
+	}
+	if !strings.Contains(out.String(), "retries: 1") {
+		t.Fatalf("the summary does not show the retry:\n%s", out.String())
 	}
 }

@@ -37,6 +37,9 @@ func summarize(w io.Writer, run evidence.Run, code int) {
 			fmt.Fprintf(w, "  %s %s  %s\n      %s\n", strings.ToUpper(s.Status), s.URI, s.Name, firstError(s))
 		}
 	}
+	if n, ex := retries(run); n > 0 {
+		fmt.Fprintf(w, "  retries: %d, of idempotent reads after a transport failure, e.g. %s %s (%d times)\n", n, ex.Method, ex.URL, ex.Retries)
+	}
 	if s := run.ClockSkew; s != nil && (*s >= minSkew || *s <= -minSkew) {
 		fmt.Fprintf(w, "  clock skew: the target's Date header is %s from our clock; timestamps were moved to its clock\n", *s)
 	}
@@ -47,8 +50,13 @@ func summarize(w io.Writer, run evidence.Run, code int) {
 		fmt.Fprintf(w, "  NOT RUN %s\n", n)
 	}
 	verdict := verdicts[code]
-	if run.Interrupted && code == ExitFail {
+	switch {
+	case run.Interrupted && code == ExitFail:
 		verdict = "interrupted before the end"
+	case code == ExitConfig && len(run.Scenarios) > 0:
+		verdict = "nothing passed: every scenario was skipped (see why above: fixtures, OTP, or --tags)"
+	case code == ExitOK && counts[evidence.Skipped] > 0:
+		verdict += fmt.Sprintf("; %d skipped, not passed", counts[evidence.Skipped])
 	}
 	fmt.Fprintf(w, "exit %d: %s\n", code, verdict)
 }
@@ -63,4 +71,19 @@ func firstError(s evidence.Scenario) string {
 		}
 	}
 	return "(no message)"
+}
+
+// retries counts the retries of every exchange of the run, and names one retried exchange.
+func retries(run evidence.Run) (n int, example evidence.Exchange) {
+	for _, s := range run.Scenarios {
+		for _, st := range s.Steps {
+			for _, x := range st.Exchanges {
+				if x.Retries > 0 && n == 0 {
+					example = x
+				}
+				n += x.Retries
+			}
+		}
+	}
+	return n, example
 }

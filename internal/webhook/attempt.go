@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"time"
@@ -14,16 +16,17 @@ const maxAckBody = 64 << 10
 
 // Attempt is one try at delivering one notification, as listed at GET /_mock/deliveries.
 type Attempt struct {
-	RequestID string          `json:"requestId"` // x-request-id, the same on every attempt of a notification
-	URL       string          `json:"url"`
-	Attempt   int             `json:"attempt"` // 1 is the first delivery, 2 and on are retries
-	Time      time.Time       `json:"time"`
-	Status    int             `json:"status,omitempty"` // HTTP status; 0 when no answer came
-	Code      string          `json:"code,omitempty"`   // the answer's JSON code
-	Error     string          `json:"error,omitempty"`  // why it does not count as delivered
-	Duration  time.Duration   `json:"duration"`
-	Delivered bool            `json:"delivered"`
-	Body      json.RawMessage `json:"body"` // the bytes sent and signed
+	RequestID  string          `json:"requestId"` // x-request-id, the same on every attempt of a notification
+	URL        string          `json:"url"`
+	Attempt    int             `json:"attempt"` // 1 is the first delivery, 2 and on are retries
+	Time       time.Time       `json:"time"`
+	Status     int             `json:"status,omitempty"` // HTTP status; 0 when no answer came
+	Code       string          `json:"code,omitempty"`   // the answer's JSON code
+	Error      string          `json:"error,omitempty"`  // why it does not count as delivered
+	DurationMS float64         `json:"durationMs"`       // from sending to the end of the answer
+	Delivered  bool            `json:"delivered"`
+	GaveUp     bool            `json:"gaveUp,omitempty"` // the last attempt failed too: no more retries
+	Body       json.RawMessage `json:"body"`             // the bytes sent and signed
 }
 
 // post makes one signed POST of body to url and judges the answer.
@@ -42,13 +45,16 @@ func (d *Dispatcher) post(ctx context.Context, url, id string, n int, body []byt
 	SignHeaders(req.Header, d.secret, body, start)
 	resp, err := d.client.Do(req)
 	if err != nil {
-		a.Duration = d.now().Sub(start)
+		a.DurationMS = millis(d.now().Sub(start))
 		a.Error = err.Error()
+		if errors.Is(err, context.DeadlineExceeded) {
+			a.Error = fmt.Sprintf("no answer within %s: %v", d.timeout, err)
+		}
 		return a
 	}
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxAckBody))
 	resp.Body.Close()
-	a.Duration = d.now().Sub(start)
+	a.DurationMS = millis(d.now().Sub(start))
 	a.Status = resp.StatusCode
 	var ack Ack
 	if json.Unmarshal(answer, &ack) == nil {
@@ -64,3 +70,5 @@ func (d *Dispatcher) post(ctx context.Context, url, id string, n int, body []byt
 	}
 	return a
 }
+
+func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

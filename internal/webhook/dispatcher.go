@@ -84,7 +84,7 @@ func (d *Dispatcher) Send(url string, payload any) {
 	id := rand.Text()
 	body, err := Marshal(payload)
 	if err != nil {
-		d.record(Attempt{RequestID: id, URL: url, Attempt: 1, Time: d.now(), Error: "cannot marshal the payload: " + err.Error()})
+		d.record(Attempt{RequestID: id, URL: url, Attempt: 1, Time: d.now(), Error: "cannot marshal the payload: " + err.Error(), GaveUp: true})
 		return
 	}
 	d.mu.Lock()
@@ -104,6 +104,7 @@ func (d *Dispatcher) deliver(url, id string, body []byte) {
 			return
 		}
 		a := d.post(d.ctx, url, id, n, body)
+		a.GaveUp = !a.Delivered && n == 1+d.retries
 		d.record(a)
 		if a.Delivered {
 			return

@@ -67,6 +67,7 @@ func TestDispatcherRetriesUntilAcknowledged(t *testing.T) {
 		assert.Equal(t, i+1, a.Attempt)
 		assert.Equal(t, got[0].RequestID, a.RequestID, "one x-request-id for every attempt")
 		assert.Equal(t, i == 2, a.Delivered, "attempt %d delivered", i+1)
+		assert.False(t, a.GaveUp, "attempt %d gave up", i+1)
 	}
 	assert.Equal(t, 500, got[0].Status)
 	assert.Equal(t, "99", got[1].Code)
@@ -85,8 +86,9 @@ func TestDispatcherGivesUpAfterFiveRetries(t *testing.T) {
 	require.NoError(t, d.Close())
 	assert.Len(t, d.Attempts(), 6, "the first attempt and 5 retries")
 	assert.EqualValues(t, 6, count.Load())
-	for _, a := range d.Attempts() {
+	for i, a := range d.Attempts() {
 		assert.False(t, a.Delivered)
+		assert.Equal(t, i == 5, a.GaveUp, "only the last attempt says the dispatcher gave up")
 	}
 }
 
@@ -104,7 +106,8 @@ func TestDispatcherTimesOutASlowAttempt(t *testing.T) {
 
 	got := waitAttempts(t, d, 2)
 	assert.False(t, got[0].Delivered)
-	assert.Contains(t, got[0].Error, "deadline exceeded")
+	assert.Contains(t, got[0].Error, "no answer within 20ms")
+	assert.GreaterOrEqual(t, got[0].DurationMS, 20.0)
 }
 
 func TestDispatcherSignsTheRawBytesItSends(t *testing.T) {
@@ -189,12 +192,17 @@ func TestDispatcherRecordsAnUnmarshallablePayload(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Contains(t, got[0].Error, "cannot marshal the payload")
 	assert.False(t, got[0].Delivered)
+	assert.True(t, got[0].GaveUp, "nothing to retry")
 }
 
 func TestDispatcherToReferenceReceiver(t *testing.T) {
 	var credited []string
+	var linked []LinkResult
 	srv := httptest.NewServer(&Receiver{Secret: testSecret, OnPayment: func(n PaymentNotification) error {
 		credited = append(credited, n.TransactionCode)
+		return nil
+	}, OnLinkResult: func(l LinkResult) error {
+		linked = append(linked, l)
 		return nil
 	}})
 	defer srv.Close()
@@ -204,8 +212,14 @@ func TestDispatcherToReferenceReceiver(t *testing.T) {
 	d.Send(srv.URL, n)
 	waitAttempts(t, d, 1)
 	d.Send(srv.URL, n) // Tingee sending the same payment again
-	got := waitAttempts(t, d, 2)
+	waitAttempts(t, d, 2)
+	link := LinkResult{Status: LinkConfirmSuccess, VaAccountNumber: "TNG1", AccountNumber: "1", AccountName: "NGUYEN VAN A"}
+	d.Send(srv.URL, link) // a VCB link whose create-va gave no requestId
+	got := waitAttempts(t, d, 3)
 	require.NoError(t, d.Close())
-	assert.True(t, got[0].Delivered && got[1].Delivered, "both acknowledged")
+	for i, a := range got {
+		assert.True(t, a.Delivered, "attempt %d acknowledged: %s", i+1, a.Error)
+	}
 	assert.Equal(t, []string{"FT7"}, credited, "credited once")
+	assert.Equal(t, []LinkResult{link}, linked)
 }

@@ -31,6 +31,9 @@ const (
 	LinkDeleteSuccess  = "delete-va-success"
 )
 
+// linkStatuses are the statuses a LinkResult can carry (notes, section Webhooks).
+var linkStatuses = []string{LinkConfirmSuccess, LinkConfirmFailed, LinkDeleteSuccess}
+
 // LinkResult is the body Tingee POSTs when a redirect bank finishes linking or unlinking.
 type LinkResult struct {
 	RequestID       string `json:"requestId"`

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -17,7 +19,8 @@ const MaxBody = 64 << 10
 //  2. answers the dashboard's unsigned ping with 200 (a ping changes nothing);
 //  3. verifies x-request-timestamp and x-signature over the RAW bytes, before
 //     any JSON parsing or re-encoding (see VerifyRaw);
-//  4. parses the notification and checks its required fields;
+//  4. tells a payment notification (it has a transactionCode) from a
+//     redirect bank's link result (it has a status), and checks its fields;
 //  5. processes each transactionCode once: a repeat is answered 200 "00"
 //     ("already processed") so Tingee stops retrying, and nothing is credited twice;
 //  6. acknowledges at once with 200 {"code":"00","message":"Success"}.
@@ -33,6 +36,7 @@ type Receiver struct {
 	// the "done" mark one database transaction with a unique key on transactionCode.
 	OnPayment func(PaymentNotification) error
 	// OnLinkResult records a redirect bank's link result (VCB, TPB); may be nil.
+	// Its requestId is the one the partner gave create-va, and may be empty.
 	OnLinkResult func(LinkResult) error
 
 	mu   sync.Mutex      // held while a payment is processed: one at a time, so no double credit
@@ -51,10 +55,10 @@ const (
 type envelope struct {
 	Event           string `json:"event"`
 	TransactionCode string `json:"transactionCode"`
-	RequestID       string `json:"requestId"`
 	Status          string `json:"status"`
 }
 
+// ServeHTTP answers one delivery, in the order listed on Receiver.
 func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	if req.Method != http.MethodPost {
 		writeAck(w, http.StatusMethodNotAllowed, codeBadRequest, "POST only")
@@ -81,10 +85,10 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	switch {
 	case jsonErr != nil:
-		writeAck(w, http.StatusBadRequest, codeBadRequest, "body is not JSON")
+		writeAck(w, http.StatusBadRequest, codeBadRequest, "body is not a JSON object")
 	case kind.TransactionCode != "":
 		r.payment(w, raw)
-	case kind.RequestID != "" && kind.Status != "":
+	case kind.Status != "":
 		r.linkResult(w, raw)
 	default:
 		writeAck(w, http.StatusBadRequest, codeBadRequest, "neither a payment notification nor a link result")
@@ -126,6 +130,10 @@ func (r *Receiver) linkResult(w http.ResponseWriter, raw []byte) {
 	var l LinkResult
 	if err := json.Unmarshal(raw, &l); err != nil {
 		writeAck(w, http.StatusBadRequest, codeBadRequest, "link result: "+err.Error())
+		return
+	}
+	if !slices.Contains(linkStatuses, l.Status) {
+		writeAck(w, http.StatusBadRequest, codeBadRequest, "link result: unknown status "+strconv.Quote(l.Status))
 		return
 	}
 	if r.OnLinkResult != nil {

@@ -58,6 +58,10 @@ func TestReceiverAnswers(t *testing.T) {
 		{"not JSON", "POST", `{"clientId":`, nil, 400, `"code":"99"`},
 		{"required field missing", "POST", `{"transactionCode":"FT9"}`, nil, 400, `lacks clientId amount bank accountNumber transactionDate`},
 		{"link result", "POST", `{"requestId":"R1","status":"confirm-va-success"}`, nil, 200, `"code":"00"`},
+		{"link result without requestId", "POST", `{"requestId":"","status":"delete-va-success","vaAccountNumber":"TNG1"}`, nil, 200, `"code":"00"`},
+		{"link result, unknown status", "POST", `{"requestId":"R1","status":"linked"}`, nil, 400, `link result: unknown status \"linked\"`},
+		{"unsigned link result", "POST", `{"requestId":"R1","status":"confirm-va-success"}`, unsigned, 401, `"code":"97"`},
+		{"neither kind", "POST", `{"requestId":"R1"}`, nil, 400, `neither a payment notification nor a link result`},
 		{"GET", "GET", "", nil, 405, `"code":"99"`},
 		{"too large", "POST", strings.Repeat(" ", MaxBody+1), nil, 413, `"code":"99"`},
 	}

@@ -50,7 +50,7 @@ type signedAs struct {
 
 // deliver POSTs body to the receiver, signed as s says, and records the exchange.
 // drop, when set, names a header removed after signing.
-func (w *world) deliver(ctx context.Context, body []byte, s signedAs, drop string) *evidence.Exchange {
+func (w *world) deliver(ctx context.Context, body []byte, s signedAs, drop string) {
 	header := http.Header{"Content-Type": {"application/json"}}
 	header.Set(wh.HeaderRequestID, w.rec.nextID("REQ"))
 	ex := evidence.Exchange{Method: http.MethodPost, URL: w.cfg.URL, RequestBody: body}
@@ -74,7 +74,6 @@ func (w *world) deliver(ctx context.Context, body []byte, s signedAs, drop strin
 	w.roundTrip(ctx, &ex)
 	w.exchanges = append(w.exchanges, ex)
 	w.last = &w.exchanges[len(w.exchanges)-1]
-	return w.last
 }
 
 // roundTrip sends ex, giving the receiver the ack deadline, and fills in the answer.

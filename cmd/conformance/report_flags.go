@@ -1,0 +1,67 @@
+package main
+
+import (
+	"crypto/ed25519"
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/report"
+)
+
+// reportFlagsSynopsis lists the report flags for a command's synopsis.
+const reportFlagsSynopsis = `[--report-dir DIR] [--sign-key PATH] [--partner NAME] [--attested-by "Name, Title"] [--environment uat|production]`
+
+// reportFlags are the flags of every command that writes a report bundle.
+type reportFlags struct {
+	dir     string
+	keyPath string
+	key     ed25519.PrivateKey
+	att     evidence.Attestation
+}
+
+// addReportFlags registers --report-dir, --sign-key, --partner, --attested-by
+// and --environment on fs.
+func addReportFlags(fs *flag.FlagSet) *reportFlags {
+	r := &reportFlags{}
+	fs.StringVar(&r.dir, "report-dir", "", "where the report bundle goes (default reports/<run id>/)")
+	fs.StringVar(&r.keyPath, "sign-key", "", "Ed25519 private key (PEM, from conformance keygen) that signs the bundle's manifest")
+	fs.StringVar(&r.att.Partner, "partner", "", "the partner the run certifies")
+	fs.StringVar(&r.att.AttestedBy, "attested-by", "", `who vouches for the run, "Name, Title"`)
+	fs.StringVar(&r.att.Environment, "environment", "", "uat or production")
+	return r
+}
+
+// check validates the parsed flags, the secret the report must be scrubbed
+// of, and loads the signing key: all before the run, so that a mistake costs
+// an exit 2 at once rather than the report at the end.
+func (r *reportFlags) check(secret credentials.Secret) error {
+	if e := r.att.Environment; e != "" && e != "uat" && e != "production" {
+		return fmt.Errorf("--environment must be uat or production, got %q", e)
+	}
+	if err := report.CheckSecret(secret); err != nil {
+		return fmt.Errorf("the secret token: %w", err)
+	}
+	if r.keyPath == "" {
+		return nil
+	}
+	key, err := report.LoadPrivateKey(r.keyPath)
+	if err != nil {
+		return fmt.Errorf("--sign-key: %w", err)
+	}
+	r.key = key
+	return nil
+}
+
+// write attests run and writes its bundle into --report-dir, default
+// reports/<run id>/. subset is the user's --tags, shown with the verdict.
+func (r *reportFlags) write(run evidence.Run, subset string, secret credentials.Secret) (dir string, err error) {
+	run.Attestation = r.att
+	dir = r.dir
+	if dir == "" {
+		dir = filepath.Join("reports", run.ID)
+	}
+	return dir, report.Write(dir, run, report.Options{SignKey: r.key, Subset: subset, Secrets: []credentials.Secret{secret}})
+}
