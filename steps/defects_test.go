@@ -39,6 +39,21 @@ func resign(edit func(h http.Header)) func(http.Handler) http.Handler {
 	}
 }
 
+// completeHeaders signs, for the mock, a request sent without one of the three signing headers.
+func completeHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := r.Header
+		if !strings.HasPrefix(r.URL.Path, "/_mock/") &&
+			(h.Get(signing.HeaderClientID) == "" || h.Get(signing.HeaderTimestamp) == "" || h.Get(signing.HeaderSignature) == "") {
+			body, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			c := credentials.Mock()
+			signing.SetHeaders(h, c.ClientID, c.Secret, body, time.Now())
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 // rewrite lets the mock answer, then changes answers of a status with edit.
 func rewrite(status int, edit func(body map[string]any)) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
@@ -123,8 +138,14 @@ var defects = []defect{
 		[]string{"TG-ERR-03 (doc 6.2.2, response schema)", "expected required property statusCode", "got 200"}},
 	{"no 400 for invalid data", restatus(http.StatusBadRequest, http.StatusOK, successOK),
 		[]string{"TG-VAL-01 (doc ", "HTTP 400 body): expected HTTP 400"}},
+	{"a missing signing header accepted", completeHeaders,
+		[]string{"TG-SIG-05 (doc ", "HTTP 401 body): expected HTTP 401 for a request without x-"}},
 	{"500 instead of 403", restatus(http.StatusForbidden, http.StatusInternalServerError, body500),
 		[]string{"TG-ERR-05 (doc 6.2.7, HTTP 403 body): expected HTTP 403"}},
+	{"no 500 for an unexpected failure", restatus(http.StatusInternalServerError, http.StatusOK, successOK),
+		[]string{"TG-ERR-05 (doc ", "response schema)", "got 200"}},
+	{"no 501 for what is not implemented", restatus(http.StatusNotImplemented, http.StatusOK, successOK),
+		[]string{"TG-ERR-05 (doc ", "response schema)", "got 200"}},
 	{"a business error with data", rewrite(http.StatusOK, func(b map[string]any) {
 		if c, _ := b["code"].(string); len(c) == 4 {
 			b["data"] = map[string]any{}

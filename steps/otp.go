@@ -71,8 +71,10 @@ func (r *OTPResolver) prompt(ctx context.Context, acct fixtures.Account, purpose
 		}
 		return line, nil
 	case <-timer.C:
+		fmt.Fprintln(r.Out, "(no answer)")
 		return "", fmt.Errorf("%w: no OTP was entered within %s (--otp-wait)", ErrNoOTP, r.Wait)
 	case <-ctx.Done():
+		fmt.Fprintln(r.Out)
 		return "", fmt.Errorf("%w: %v", ErrNoOTP, ctx.Err())
 	}
 }

@@ -3,6 +3,8 @@ package steps_test
 import (
 	"bytes"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	gherkin "github.com/cucumber/gherkin/go/v26"
@@ -58,4 +60,36 @@ func TestValidationRowsCoverTheSpec(t *testing.T) {
 			}
 		}
 	}
+}
+
+// outlineRows reads a feature's Scenario Outlines: each one's requirement
+// (its @TG-… tag without the @) → the first cell of every example row.
+func outlineRows(t *testing.T, path string) map[string][]string {
+	t.Helper()
+	data, err := harness.Features.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := gherkin.ParseGherkinDocument(bytes.NewReader(data), (&messages.Incrementing{}).NewId)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, c := range doc.Feature.Children {
+		if c.Scenario == nil {
+			continue
+		}
+		tags := c.Scenario.Tags
+		for _, ex := range c.Scenario.Examples {
+			for _, tg := range append(slices.Clone(tags), ex.Tags...) {
+				if !strings.HasPrefix(tg.Name, "@TG-") {
+					continue
+				}
+				for _, r := range ex.TableBody {
+					rows[tg.Name[1:]] = append(rows[tg.Name[1:]], r.Cells[0].Value)
+				}
+			}
+		}
+	}
+	return rows
 }

@@ -30,9 +30,9 @@ func runMock(ctx context.Context, c *cli, args []string) int {
 	clientID := fs.String("client-id", "", "the client id the mock accepts (default: $"+credentials.EnvClientID+", else the test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+", else the test pair)")
 	fixturesPath := fs.String("fixtures", "", "fixtures file (default: the embedded "+mock.FixturesPath+")")
-	control := fs.Bool("control", true, "serve the /_mock/ control endpoints (transfers, deliveries)")
+	control := fs.Bool("control", true, "serve the /_mock/ control endpoints (transfers, redirects, deliveries)")
 	selfCheck := fs.Bool("self-check", false, "validate every answer against openapi.yaml and log findings on stderr")
-	webhookURL := fs.String("webhook-url", "", "where payment notifications go for VAs that named no webhookUrl")
+	webhookURL := fs.String("webhook-url", "", "where webhooks (payments, VCB/TPB link results) go when create-va named no webhookUrl")
 	retryInterval := fs.Duration("webhook-retry-interval", webhook.DefaultInterval, "wait between webhook delivery attempts")
 	if code, ok := c.parse(fs, args); !ok {
 		return code

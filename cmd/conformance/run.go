@@ -2,21 +2,17 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"time"
 
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/fixtures"
 	"github.com/tingee-conformance/harness/internal/mock"
-	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/steps"
 )
@@ -36,8 +32,7 @@ var targets = map[string]string{
 // configuration, 3 the target could not be reached.
 func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
-		"[--timeout D] [--otp-wait D] [--allow-live] [--report-dir DIR] [--partner NAME] [--attested-by \"Name, Title\"] "+
-		"[--environment uat|production] [--sign-key PATH] [--client-id ID] [--secret-file PATH]")
+		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] "+reportFlagsSynopsis)
 	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
 	clientID := fs.String("client-id", "", "client id (default: $"+credentials.EnvClientID+"; the embedded mock uses its test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
@@ -48,12 +43,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	format := fs.String("format", "progress", "pretty (godog's, step by step) or progress (one line per scenario)")
 	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
 	allowLive := fs.Bool("allow-live", false, "allow --target live (then only @uat-safe scenarios run)")
-	reportDir := fs.String("report-dir", "", "where the report bundle goes (default reports/<run id>/)")
-	signKey := fs.String("sign-key", "", "Ed25519 private key (PEM) that signs the bundle's manifest")
-	var att evidence.Attestation
-	fs.StringVar(&att.Partner, "partner", "", "the partner the run certifies")
-	fs.StringVar(&att.AttestedBy, "attested-by", "", `who vouches for the run, "Name, Title"`)
-	fs.StringVar(&att.Environment, "environment", "", "uat or production")
+	rf := addReportFlags(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -64,16 +54,6 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: --format %q: want pretty or progress", *format)
 	case *timeout <= 0 || *otpWait <= 0:
 		return c.errorf(exitUsage, "run: --timeout and --otp-wait must be positive")
-	case att.Environment != "" && att.Environment != "uat" && att.Environment != "production":
-		return c.errorf(exitUsage, "run: --environment must be uat or production, got %q", att.Environment)
-	}
-	var key ed25519.PrivateKey // loaded now, so that a bad key fails before the run, not after it
-	if *signKey != "" {
-		k, err := report.LoadPrivateKey(*signKey)
-		if err != nil {
-			return c.errorf(exitUsage, "run: --sign-key: %v", err)
-		}
-		key = k
 	}
 	env, base, err := resolveTarget(*target)
 	if err != nil {
@@ -88,6 +68,9 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	creds, err := runCredentials(env, *clientID, *secretFile, c.getenv)
 	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	if err := rf.check(creds.Secret); err != nil { // before the run, not after it
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if env == runner.EnvMock {
@@ -107,12 +90,8 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	run.Attestation = att
-	dir := *reportDir
-	if dir == "" {
-		dir = filepath.Join("reports", run.ID)
-	}
-	if err := report.Write(dir, run, report.Options{SignKey: key, Secrets: []credentials.Secret{creds.Secret}}); err != nil {
+	dir, err := rf.write(run, *tags, creds.Secret)
+	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)

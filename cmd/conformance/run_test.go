@@ -1,47 +1,85 @@
 package main
 
 import (
-	"net/http/httptest"
+	"context"
+	"encoding/json"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/fixtures"
-	"github.com/tingee-conformance/harness/internal/mock"
 )
 
-// counts is the summary's count line without the seed and the duration.
-var counts = regexp.MustCompile(`(?m)^\d+ scenarios: [^—]*`)
+// progress is the run's output without what changes from run to run: the
+// first line (the target's URL), durations, and the report's directory.
+func progress(out string) string {
+	_, out, _ = strings.Cut(out, "\n")
+	out = duration.ReplaceAllString(out, "")
+	return reportLine.ReplaceAllString(out, "")
+}
 
-// TestRunByURLMatchesTheEmbeddedMock runs the whole suite twice with the same
-// seed: against the embedded mock, and by URL against a standalone one.
+var (
+	duration   = regexp.MustCompile(`(?m)( \([0-9.]+[µnm]?s\)$|, [0-9.]+[µnm]?s$)`)
+	reportLine = regexp.MustCompile(`(?m)^report: .*$`)
+)
+
+// standaloneMock starts `conformance mock` (the command, with --self-check)
+// on a free port and returns its URL; the mock stops with the test, and the
+// test fails if its self-check found anything.
+func standaloneMock(t *testing.T) string {
+	t.Helper()
+	var out, errOut syncBuffer
+	c := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+	ctx, cancel := context.WithCancel(context.Background())
+	exit := make(chan int, 1)
+	go func() { exit <- runMock(ctx, c, []string{"--addr", "127.0.0.1:0", "--self-check"}) }()
+	t.Cleanup(func() {
+		cancel()
+		<-exit
+		if errOut.String() != "" {
+			t.Errorf("the standalone mock's self-check: %s", errOut.String())
+		}
+	})
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if m := servingLine.FindStringSubmatch(out.String()); m != nil {
+			return m[1]
+		}
+	}
+	t.Fatalf("conformance mock did not start: %q %q", out.String(), errOut.String())
+	return ""
+}
+
+// TestRunByURLMatchesTheEmbeddedMock runs the whole suite with one seed
+// against the embedded mock, then twice by URL against one standalone
+// `conformance mock`: every scenario line and the summary are the same each time.
 func TestRunByURLMatchesTheEmbeddedMock(t *testing.T) {
 	embedded := newFakeCLI("", nil)
 	if code := embedded.run("run", "--seed", "7", "--report-dir", t.TempDir()); code != exitOK {
 		t.Fatalf("embedded mock: exit %d\n%s%s", code, embedded.out.String(), embedded.errOut.String())
 	}
-	c := credentials.Mock()
-	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
-	if err != nil {
-		t.Fatal(err)
+	want := progress(embedded.out.String())
+	base := standaloneMock(t)
+	for i := range 2 {
+		byURL := newFakeCLI("", mockEnv)
+		dir := t.TempDir()
+		if code := byURL.run("run", "--target", base, "--seed", "7", "--report-dir", dir); code != exitOK {
+			t.Fatalf("standalone mock by URL, run %d: exit %d\n%s%s", i+1, code, byURL.out.String(), byURL.errOut.String())
+		}
+		if got := progress(byURL.out.String()); got != want {
+			t.Fatalf("run %d by URL differs from the embedded run:\n--- embedded\n%s\n--- by URL\n%s", i+1, want, got)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "report.json")); err != nil {
+			t.Fatalf("no report written: %v", err)
+		}
 	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-	byURL := newFakeCLI("", map[string]string{credentials.EnvClientID: c.ClientID, credentials.EnvSecret: string(c.Secret)})
-	dir := t.TempDir()
-	if code := byURL.run("run", "--target", srv.URL, "--seed", "7", "--report-dir", dir); code != exitOK {
-		t.Fatalf("standalone mock by URL: exit %d\n%s%s", code, byURL.out.String(), byURL.errOut.String())
-	}
-	a, b := counts.FindString(embedded.out.String()), counts.FindString(byURL.out.String())
-	if a == "" || a != b {
-		t.Fatalf("embedded %q, by URL %q", a, b)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "report.json")); err != nil {
-		t.Fatalf("no report written: %v", err)
+	if !strings.Contains(want, " passed, 0 failed, 0 skipped, 0 not run") {
+		t.Fatalf("the embedded run did not pass everything:\n%s", want)
 	}
 }
 
@@ -95,23 +133,66 @@ func TestUATExampleFixturesParse(t *testing.T) {
 // TestRunAsksForTheOTP: with `otp: prompt`, the OTP is asked on the terminal
 // (stderr) and read from stdin, once for create-va and once for delete-va.
 func TestRunAsksForTheOTP(t *testing.T) {
-	c := credentials.Mock()
-	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
+	base := standaloneMock(t)
 	fx := writeFile(t, "prompt.yaml", `accounts:
   - {bankName: OCB, bankBin: "970448", accountType: personal-account, accountNumber: "0123456789",
      accountName: NGUYEN VAN A, identity: "001090000001", mobile: "0912345678", otp: prompt}
 `)
-	f := newFakeCLI("123456\n123456\n123456\n123456\n", map[string]string{credentials.EnvClientID: c.ClientID, credentials.EnvSecret: string(c.Secret)})
-	code := f.run("run", "--target", srv.URL, "--fixtures", fx, "--tags", "@TG-LINK-01", "--otp-wait", "5s", "--report-dir", t.TempDir())
+	f := newFakeCLI("123456\n123456\n123456\n123456\n", mockEnv)
+	code := f.run("run", "--target", base, "--fixtures", fx, "--tags", "@TG-LINK-01", "--otp-wait", "5s", "--report-dir", t.TempDir())
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, f.out.String(), f.errOut.String())
 	}
 	if n := strings.Count(f.errOut.String(), "Enter the OTP bank OCB sent for account ******6789"); n != 4 {
 		t.Fatalf("asked %d times, want 4 (two scenarios, create-va and delete-va):\n%s", n, f.errOut.String())
+	}
+}
+
+// TestRunAgainstAHangingTarget: a target that accepts connections and never
+// answers ends the run within the timeouts, exit 3, naming the timeout, with
+// a bundle whose verdict is INCOMPLETE.
+func TestRunAgainstAHangingTarget(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var held []net.Conn
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, conn) // read nothing, answer nothing
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		<-done
+		for _, c := range held {
+			c.Close()
+		}
+	})
+	f := newFakeCLI("", mockEnv)
+	dir := t.TempDir()
+	start := time.Now()
+	code := f.run("run", "--target", "http://"+ln.Addr().String(), "--timeout", "200ms", "--report-dir", dir)
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("the run took %v with --timeout 200ms", took)
+	}
+	if code != exitUnreachable || !strings.Contains(f.out.String(), "within the 200ms timeout (--timeout)") {
+		t.Fatalf("exit %d, want 3 naming the timeout:\n%s%s", code, lastLine(f.out.String()), f.errOut.String())
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Verdict struct{ Result string } `json:"verdict"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil || doc.Verdict.Result != "INCOMPLETE" {
+		t.Fatalf("report verdict %q (%v), want INCOMPLETE", doc.Verdict.Result, err)
 	}
 }

@@ -36,8 +36,12 @@ func signedReport(t *testing.T, prefix string) string {
 	start := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	run := evidence.Run{ID: "r1", Suite: "api", Start: start, End: start.Add(time.Second), Target: "http://127.0.0.1:1", Environment: "mock",
 		Scenarios: []evidence.Scenario{{Feature: "F", Name: "s", URI: "features/f.feature:2", Status: evidence.Passed}}}
+	key, err := report.LoadPrivateKey(prefix + ".key")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := filepath.Join(t.TempDir(), "bundle")
-	if err := report.Write(dir, run, report.Options{Spec: s, SignKeyPath: prefix + ".key"}); err != nil {
+	if err := report.Write(dir, run, report.Options{Spec: s, SignKey: key}); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"path/filepath"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/internal/report"
 	webhooksteps "github.com/tingee-conformance/harness/steps/webhook"
 )
 
@@ -21,19 +18,13 @@ func init() {
 // 1 a rule broken (or interrupted: the bundle says INCOMPLETE), 2 usage, 3 the
 // receiver could not be reached.
 func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
-	fs := c.flags("webhook-check", "--url URL [--timeout D] [--report-dir DIR] [--secret-file PATH] [--client-id ID] [--tags EXPR] "+
-		"[--sign-key PATH] [--partner NAME] [--attested-by \"Name, Title\"] [--environment uat|production]")
+	fs := c.flags("webhook-check", "--url URL [--timeout D] [--secret-file PATH] [--client-id ID] [--tags EXPR] "+reportFlagsSynopsis)
 	target := fs.String("url", "", "the receiver's webhook URL (required)")
 	timeout := fs.Duration("timeout", webhooksteps.DefaultAckDeadline, "how long the receiver has to acknowledge each notification")
-	reportDir := fs.String("report-dir", "", "where the report bundle goes (default reports/<run id>/)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
 	clientID := fs.String("client-id", "", "clientId put in the notifications (default: $"+credentials.EnvClientID+")")
 	tags := fs.String("tags", "", "run only the scenarios matching this godog tag expression, e.g. @TG-WH-01")
-	signKey := fs.String("sign-key", "", "Ed25519 private key (PEM) that signs the bundle's manifest")
-	var att evidence.Attestation
-	fs.StringVar(&att.Partner, "partner", "", "the partner whose receiver this is")
-	fs.StringVar(&att.AttestedBy, "attested-by", "", `who vouches for the run, "Name, Title"`)
-	fs.StringVar(&att.Environment, "environment", "", "uat or production")
+	rf := addReportFlags(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -46,11 +37,12 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "webhook-check: --url %q is not an http(s) URL", *target)
 	case *timeout <= 0:
 		return c.errorf(exitUsage, "webhook-check: --timeout must be positive, got %s", *timeout)
-	case att.Environment != "" && att.Environment != "uat" && att.Environment != "production":
-		return c.errorf(exitUsage, "webhook-check: --environment must be uat or production, got %q", att.Environment)
 	}
 	creds, err := credentials.Load(credentials.Sources{ClientID: *clientID, SecretFile: *secretFile, Getenv: c.getenv})
 	if err != nil {
+		return c.errorf(exitUsage, "webhook-check: %v", err)
+	}
+	if err := rf.check(creds.Secret); err != nil {
 		return c.errorf(exitUsage, "webhook-check: %v", err)
 	}
 	res, err := webhooksteps.Check(ctx, webhooksteps.Config{
@@ -62,12 +54,8 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	if len(res.Run.Scenarios) == 0 && !res.Run.Interrupted {
 		return c.errorf(exitUsage, "webhook-check: --tags %q matched no scenario", *tags)
 	}
-	res.Run.Attestation = att
-	dir := *reportDir
-	if dir == "" {
-		dir = filepath.Join("reports", res.Run.ID)
-	}
-	if err := report.Write(dir, res.Run, report.Options{SignKeyPath: *signKey, Secrets: []credentials.Secret{creds.Secret}}); err != nil {
+	dir, err := rf.write(res.Run, *tags, creds.Secret)
+	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "\nwebhook-check: %d scenarios, %d not passed, %d not run; report in %s\n",

@@ -102,7 +102,7 @@ func (c *Client) attempt(ctx context.Context, r Request) (evidence.Exchange, err
 	resp, err := c.httpClient().Do(req)
 	if err != nil {
 		x.Duration = time.Since(start)
-		x.TransportError = err.Error()
+		x.TransportError = c.describe(ctx, err)
 		return x, err
 	}
 	defer resp.Body.Close()
@@ -112,7 +112,7 @@ func (c *Client) attempt(ctx context.Context, r Request) (evidence.Exchange, err
 	x.ResponseHeader = resp.Header
 	x.ResponseBody = body
 	if err != nil {
-		x.TransportError = err.Error()
+		x.TransportError = c.describe(ctx, err)
 		return x, err
 	}
 	switch {
@@ -123,6 +123,15 @@ func (c *Client) attempt(ctx context.Context, r Request) (evidence.Exchange, err
 		x.Findings = c.Spec.ValidateResponse(r.Method, r.Path, resp.StatusCode, resp.Header, body)
 	}
 	return x, nil
+}
+
+// describe is the TransportError of err; it says so when the answer did not
+// come within Client.Timeout (ctx is the attempt's, which carries that deadline).
+func (c *Client) describe(ctx context.Context, err error) string {
+	if c.Timeout > 0 && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Sprintf("no complete answer within the %s timeout (--timeout): %v", c.Timeout, err)
+	}
+	return err.Error()
 }
 
 // sign builds the request headers as they will be sent, applying r.Tamper.

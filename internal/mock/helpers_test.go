@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,6 +31,18 @@ func (n *recordingNotifier) Send(url string, payload any) {
 	n.sent = append(n.sent, sent{url, payload})
 }
 func (n *recordingNotifier) Deliveries() any { return n.sent }
+
+// lockedNotifier is a recordingNotifier safe for parallel clients.
+type lockedNotifier struct {
+	mu sync.Mutex
+	recordingNotifier
+}
+
+func (n *lockedNotifier) Send(url string, payload any) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.recordingNotifier.Send(url, payload)
+}
 
 // newMock builds a mock on the test pair and the embedded fixtures, with control endpoints on.
 func newMock(t testing.TB, edit ...func(*Config)) http.Handler {

@@ -6,7 +6,7 @@ import (
 	"math/big"
 )
 
-// newUUID returns a random (version 4) UUID: confirmIds, billIds and transaction ids are unguessable.
+// newUUID returns a random (version 4) UUID: confirmIds and redirect journeys are unguessable.
 func newUUID() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
@@ -20,4 +20,10 @@ func randomDigits(n int) string {
 	limit := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 	v, _ := rand.Int(rand.Reader, limit) // crypto/rand never fails (Go 1.24+)
 	return fmt.Sprintf("%0*s", n, v.String())
+}
+
+// newBillID returns an unguessable billId (BILL and 21 random digits) that fits EMVCo's 25
+// characters for the bill number its QR carries (tag 62/01).
+func newBillID() string {
+	return "BILL" + randomDigits(21)
 }

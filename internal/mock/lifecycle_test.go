@@ -138,12 +138,14 @@ func TestGetBanksIsABareArray(t *testing.T) {
 	assert.Contains(t, a.Raw, `"termsAndConditions":{"url":`)
 }
 
-// TestParallelClients links, lists and pays from many goroutines; run with -race.
+// TestParallelClients links (by OTP and by redirect), lists and pays from many goroutines; run with -race.
 func TestParallelClients(t *testing.T) {
-	h := newMock(t)
+	h := newMock(t, func(c *Config) { c.Webhooks = &lockedNotifier{}; c.WebhookURL = "https://partner.example/hook" })
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() {
+			_, id := startRedirectLink(t, h, vcbLink)
+			send(t, h, req{path: "/_mock/redirects/" + id})
 			va := linkVA(t, h, "970448", "0123456789", "123456")
 			send(t, h, req{path: "/_mock/transfers", body: fmt.Sprintf(`{"vaAccountNumber":%q,"amount":%d,"content":"p"}`, va, 1000+i)})
 			send(t, h, req{path: "/v1/get-va-paging", body: `{"skipCount":0,"maxResultCount":100}`})
@@ -152,7 +154,7 @@ func TestParallelClients(t *testing.T) {
 	}
 	wg.Wait()
 	a := send(t, h, req{path: "/v1/get-va-paging", body: `{"skipCount":0,"maxResultCount":100}`})
-	assert.EqualValues(t, 8, a.data()["totalCount"])
+	assert.EqualValues(t, 16, a.data()["totalCount"])
 	a = send(t, h, req{path: "/v1/transaction/get-paging", body: `{"skipCount":0,"maxResultCount":100}`})
 	assert.EqualValues(t, 8, a.data()["totalCount"])
 }

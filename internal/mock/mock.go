@@ -27,7 +27,7 @@ type Config struct {
 	Control   bool             // serve /_mock/… control endpoints
 	SelfCheck bool             // validate every answer against openapi.yaml and log findings
 	Log       io.Writer        // where self-check findings and notes go; discarded when nil
-	// WebhookURL receives payment notifications for VAs that named none (--webhook-url).
+	// WebhookURL receives the webhooks (payments, link results) of VAs that named none (--webhook-url).
 	WebhookURL string
 	// Webhooks delivers notifications; nil sends none.
 	Webhooks Notifier

@@ -44,14 +44,14 @@ type dynamicQr struct {
 	BillID    string `json:"billId"`
 }
 
-// generateDynamicQr opens a bill on an active VA; its QR carries the billId (tag 62/01).
+// generateDynamicQr opens a bill on an active VA; its QR carries the billId (tag 62/01, at most 25 characters).
 func (s *server) generateDynamicQr(c *call) result {
 	v, fault := s.activeVA(c, c.str("vaAccountNumber"))
 	if fault != nil {
 		return business(*fault)
 	}
 	b := &bill{
-		id: newUUID(), qrCodeType: c.str("qrCodeType"), va: v, amount: c.int("amount"),
+		id: newBillID(), qrCodeType: c.str("qrCodeType"), va: v, amount: c.int("amount"),
 		purpose: c.str("purpose"), extraInfo: c.body["extraInfo"], expireInMinute: c.int("expireInMinute"),
 	}
 	b.expires = c.now.Add(time.Duration(b.expireInMinute) * time.Minute)

@@ -56,6 +56,7 @@ func TestDynamicQrPaidByATransfer(t *testing.T) {
 	})})
 	require.Equal(t, "00", a.code(), a.Raw)
 	billID := a.data()["billId"].(string)
+	assert.Regexp(t, `^BILL[0-9]{21}$`, billID, "EMVCo's bill number (62/01) holds at most 25 characters")
 	assert.Equal(t, va, a.data()["qrAccount"])
 	p, err := vietqr.Parse(a.data()["qrCode"].(string))
 	require.NoError(t, err)

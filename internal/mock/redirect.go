@@ -37,13 +37,14 @@ func (s *server) startRedirect(p *pendingRedirect) string {
 
 // finishRedirect ends a pending journey as the bank reports it, approved or not, and returns the
 // LinkResult to send (nil: none) and where to send it. A link approved becomes an active VA; an
-// unlink approved removes the VA; an unlink refused changes nothing and sends nothing (the notes
-// list no delete-va-failed). The caller holds s.mu and has checked that the journey is pending.
+// unlink approved removes the VA; an unlink refused, or of a VA already gone (two delete-va calls),
+// changes nothing and sends nothing (the notes list no delete-va-failed). The caller holds s.mu and
+// has checked that the journey is pending.
 func (s *server) finishRedirect(id string, approved bool, now time.Time) (*webhook.LinkResult, string) {
 	p := s.st.redirects[id]
 	delete(s.st.redirects, id)
 	switch {
-	case p.unlink != nil && approved:
+	case p.unlink != nil && approved && s.st.vas[p.unlink.number] == p.unlink:
 		res, url := s.unlink(p.unlink)
 		res.RequestID = p.requestID
 		return &res, url

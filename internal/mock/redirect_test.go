@@ -115,10 +115,16 @@ func TestRedirectBankUnlink(t *testing.T) {
 
 	a = send(t, h, req{path: "/v1/delete-va?vaAccountNumber=" + tpb, body: "{}"})
 	id = path.Base(a.data()["authorizeLink"].(string))
+	a = send(t, h, req{path: "/v1/delete-va?vaAccountNumber=" + tpb, body: "{}"})
+	second := path.Base(a.data()["authorizeLink"].(string))
 	send(t, h, req{path: "/_mock/redirects/" + id})
 	assert.Equal(t, webhook.LinkResult{RequestID: id, Status: webhook.LinkDeleteSuccess, VaAccountNumber: tpb,
 		AccountNumber: "0777888999", AccountName: "CONG TY CO PHAN F"}, n.sent[len(n.sent)-1].Payload)
 	assert.Equal(t, "https://partner.example/tpb", n.sent[len(n.sent)-1].URL)
+	sentBefore := len(n.sent)
+	late := send(t, h, req{path: "/_mock/redirects/" + second})
+	assert.Equal(t, `{"linkResult":null,"webhookUrl":""}`, late.Raw, "the VA is gone already: one delete-va-success")
+	assert.Len(t, n.sent, sentBefore)
 	list = send(t, h, req{path: "/v1/get-va-paging", body: `{"skipCount":0,"maxResultCount":10}`})
 	assert.EqualValues(t, 0, list.data()["totalCount"])
 	assert.Empty(t, selfCheck.String(), "every answer validates against openapi.yaml")

@@ -78,18 +78,3 @@ func readPEM(path, typ string) ([]byte, error) {
 	}
 	return block.Bytes, nil
 }
-
-// signingKey picks Options.SignKey, else the key at Options.SignKeyPath, else none.
-func signingKey(o Options) (ed25519.PrivateKey, error) {
-	switch {
-	case o.SignKey != nil:
-		return o.SignKey, nil
-	case o.SignKeyPath != "":
-		key, err := LoadPrivateKey(o.SignKeyPath)
-		if err != nil {
-			return nil, fmt.Errorf("report: sign key: %w", err)
-		}
-		return key, nil
-	}
-	return nil, nil
-}

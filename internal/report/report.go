@@ -58,10 +58,9 @@ type Options struct {
 	// harness.OpenAPI and harness.Features.
 	OpenAPI  []byte
 	Features fs.FS
-	// SignKey, or else the PEM PKCS#8 file at SignKeyPath, signs manifest.json
-	// into manifest.sig. Neither means an unsigned bundle.
-	SignKey     ed25519.PrivateKey
-	SignKeyPath string
+	// SignKey (see LoadPrivateKey) signs manifest.json into manifest.sig;
+	// nil means an unsigned bundle.
+	SignKey ed25519.PrivateKey
 	// Secrets are scrubbed from every artifact, in plain, hex and base64
 	// forms; each must be empty or at least MinSecretLength bytes.
 	Secrets []credentials.Secret
@@ -86,10 +85,6 @@ const (
 // Write builds the report from run and writes the whole bundle into dir
 // (created when missing).
 func Write(dir string, run evidence.Run, opts Options) error {
-	key, err := signingKey(opts)
-	if err != nil {
-		return err
-	}
 	doc, err := Build(run, opts)
 	if err != nil {
 		return err
@@ -110,7 +105,7 @@ func Write(dir string, run evidence.Run, opts Options) error {
 			return fmt.Errorf("report: %w", err)
 		}
 	}
-	manifest, sig, err := seal(files, key)
+	manifest, sig, err := seal(files, opts.SignKey)
 	if err != nil {
 		return err
 	}

@@ -77,8 +77,11 @@ func renderSummary(doc *Document) ([]byte, error) {
 // facts are the run's identity, as label/value pairs, shared by summary and HTML.
 func facts(doc *Document) [][2]string {
 	modified := ""
-	if doc.Tool.Modified {
+	switch {
+	case doc.Tool.Modified:
 		modified = " (modified tree)"
+	case doc.Tool.Revision == unknown:
+		modified = " (not stamped: built with -buildvcs=false or outside a git checkout)"
 	}
 	return [][2]string{
 		{"Run", doc.Run.ID},

@@ -2,6 +2,7 @@ package report
 
 import (
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -26,5 +27,17 @@ func TestFeaturesHashIsTheSha256sumListing(t *testing.T) {
 		sha256Hex([]byte("Feature: Signing\n")) + "  features/signing.feature\n"
 	if want := sha256Hex([]byte(listing)); got != want {
 		t.Errorf("features hash %s, want %s", got, want)
+	}
+}
+
+// An unstamped build says why its revision is unknown.
+func TestHarnessFactExplainsAMissingRevision(t *testing.T) {
+	for revision, want := range map[string]string{unknown: "revision unknown (not stamped: built with -buildvcs=false", "0123abc": "revision 0123abc, go1.26"} {
+		doc := &Document{Tool: Tool{Module: "m", Version: "(devel)", Revision: revision, GoVersion: "go1.26"}}
+		for _, f := range facts(doc) {
+			if f[0] == "Harness" && !strings.Contains(f[1], want) {
+				t.Errorf("Harness fact %q lacks %q", f[1], want)
+			}
+		}
 	}
 }

@@ -147,10 +147,10 @@ func TestKeyFilesRoundTrip(t *testing.T) {
 		t.Error("a public key loaded as a private key")
 	}
 	opts := testOptions(t)
-	opts.SignKeyPath = keyPath
+	opts.SignKey = priv
 	bundle := writeBundle(t, opts)
 	if v := verify(t, bundle, pub); !v.Signed || len(v.Problems) > 0 {
-		t.Errorf("bundle signed with --sign-key file: %+v", v)
+		t.Errorf("bundle signed with the key loaded from its file: %+v", v)
 	}
 }
 

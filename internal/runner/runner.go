@@ -136,7 +136,8 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		return run, ExitConfig
 	}
 	code := exitCode(run, status, p)
-	summarize(out, run, code)
+	_, lastError := p.outage()
+	summarize(out, run, code, lastError)
 	return run, code
 }
 

@@ -17,8 +17,9 @@ var verdicts = map[int]string{
 }
 
 // summarize prints counts, every failure with its message, every skip with
-// its reason, what did not run, and the exit code.
-func summarize(w io.Writer, run evidence.Run, code int) {
+// its reason, what did not run, and the exit code; for an outage, the last
+// transport error.
+func summarize(w io.Writer, run evidence.Run, code int, lastTransportError string) {
 	counts := map[string]int{}
 	for _, s := range run.Scenarios {
 		counts[s.Status]++
@@ -55,6 +56,8 @@ func summarize(w io.Writer, run evidence.Run, code int) {
 		verdict = "interrupted before the end"
 	case code == ExitConfig && len(run.Scenarios) > 0:
 		verdict = "nothing passed: every scenario was skipped (see why above: fixtures, OTP, or --tags)"
+	case code == ExitUnreachable && lastTransportError != "":
+		verdict += " (last error: " + lastTransportError + ")"
 	case code == ExitOK && counts[evidence.Skipped] > 0:
 		verdict += fmt.Sprintf("; %d skipped, not passed", counts[evidence.Skipped])
 	}

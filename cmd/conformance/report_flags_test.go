@@ -1,0 +1,119 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/report"
+)
+
+// Bad report flags, and a secret no report can be scrubbed of, are refused
+// with exit 2 before anything runs, the same way by every command that writes a bundle.
+func TestReportFlagsAreCheckedBeforeTheRun(t *testing.T) {
+	notAKey := writeFile(t, "k.pem", "not a key")
+	shortSecret := map[string]string{credentials.EnvClientID: "partner-client", credentials.EnvSecret: "short"}
+	commands := map[string][]string{
+		"run":           {"run", "--target", "http://127.0.0.1:1"},
+		"webhook-check": {"webhook-check", "--url", "http://127.0.0.1:1"},
+	}
+	for name, base := range commands {
+		for _, c := range []struct {
+			why  string
+			env  map[string]string
+			args []string
+			want string
+		}{
+			{"sign key not PEM", mockEnv, []string{"--sign-key", notAKey}, `--sign-key: ` + notAKey + `: no PEM "PRIVATE KEY" block`},
+			{"sign key missing", mockEnv, []string{"--sign-key", "/nonexistent/k.key"}, "--sign-key: open /nonexistent/k.key: no such file or directory"},
+			{"environment", mockEnv, []string{"--environment", "prod"}, `--environment must be uat or production, got "prod"`},
+			{"secret too short", shortSecret, nil, "the secret token: secret too short to keep out of a report: it is 5 bytes, want at least 8"},
+		} {
+			t.Run(name+"/"+c.why, func(t *testing.T) {
+				dir := filepath.Join(t.TempDir(), "bundle")
+				f := newFakeCLI("", c.env)
+				code := f.run(append(append(append([]string{}, base...), "--report-dir", dir), c.args...)...)
+				if code != exitUsage || lastLine(f.errOut.String()) != "conformance: "+name+": "+c.want {
+					t.Errorf("exit %d, stderr %q; want 2 and %q", code, f.errOut.String(), c.want)
+				}
+				if f.out.String() != "" {
+					t.Errorf("something ran before the refusal: %q", f.out.String())
+				}
+				if _, err := os.Stat(dir); !os.IsNotExist(err) {
+					t.Errorf("a report was written: %v", err)
+				}
+			})
+		}
+	}
+}
+
+// A run narrowed by --tags says so next to its verdict; the attestation and a
+// signature loaded up front reach the bundle.
+func TestReportFlagsReachTheBundle(t *testing.T) {
+	priv, pub, err := report.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyPath, pubPath := writeFile(t, "k.key", string(priv)), writeFile(t, "k.pub", string(pub))
+	dir := filepath.Join(t.TempDir(), "bundle")
+	f := newFakeCLI("", nil)
+	code := f.run("run", "--tags", "@TG-SIG-01", "--report-dir", dir, "--sign-key", keyPath,
+		"--partner", "ACME", "--attested-by", "Nguyen Van A, CTO", "--environment", "uat")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, f.errOut.String())
+	}
+	data, err := os.ReadFile(filepath.Join(dir, report.FileJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc report.Document
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Verdict.Headline() != "CONFORMANT (subset: @TG-SIG-01)" {
+		t.Errorf("verdict reads %q, want it to name the subset", doc.Verdict.Headline())
+	}
+	if a := doc.Attestation; a.Partner != "ACME" || a.AttestedBy != "Nguyen Van A, CTO" || a.Environment != "uat" {
+		t.Errorf("attestation %+v", a)
+	}
+	v := newFakeCLI("", nil)
+	if code := v.run("verify-report", dir, "--pub", pubPath); code != exitOK || !strings.Contains(v.out.String(), "signed by") {
+		t.Errorf("verify-report exit %d: %s", code, v.out.String())
+	}
+}
+
+// The whole suite, run with a known secret, leaves it in no file of the bundle
+// in any form, and the scrubber never had to step in: the evidence itself is clean.
+func TestRunBundleNeverHoldsTheSecret(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "bundle")
+	f := newFakeCLI("", nil)
+	if code := f.run("run", "--report-dir", dir); code != exitOK {
+		t.Fatalf("exit %d: %s", code, f.errOut.String())
+	}
+	secret := []byte(credentials.MockSecret) // the embedded mock's pair signs every request
+	h := hex.EncodeToString(secret)
+	forms := []string{string(secret), h, strings.ToUpper(h), report.Redacted,
+		base64.StdEncoding.EncodeToString(secret), base64.RawStdEncoding.EncodeToString(secret),
+		base64.URLEncoding.EncodeToString(secret), base64.RawURLEncoding.EncodeToString(secret)}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 6 {
+		t.Fatalf("bundle: %d files, %v; want 6", len(entries), err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, form := range forms {
+			if strings.Contains(string(data), form) {
+				t.Errorf("%s holds %q", e.Name(), form)
+			}
+		}
+	}
+}
