@@ -1,8 +1,11 @@
 package main
 
 import (
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,6 +102,38 @@ func TestVerifyReport(t *testing.T) {
 	f = newFakeCLI("", nil)
 	if code := f.run("verify-report", dir, "--pub", other+".pub"); code != exitFail || !strings.Contains(f.out.String(), "manifest.sig: signature") {
 		t.Errorf("another key: exit %d, %q", code, f.out.String())
+	}
+}
+
+// An unsigned bundle whose manifest also lists a file outside it, with the
+// right digest, fails and names that entry.
+func TestVerifyReportRefusesNamesOutsideTheBundle(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "bundle")
+	if err := report.Write(dir, evidence.Run{ID: "r1", Suite: "api"}, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	outside := []byte("outside\n")
+	if err := os.WriteFile(filepath.Join(root, "outside.txt"), outside, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, report.FileManifest)
+	raw, err := os.ReadFile(path)
+	var m report.Manifest
+	if err == nil {
+		err = json.Unmarshal(raw, &m)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Files["../outside.txt"] = fmt.Sprintf("%x", sha256.Sum256(outside))
+	if raw, err = json.Marshal(m); err != nil || os.WriteFile(path, raw, 0o644) != nil {
+		t.Fatal("cannot rewrite manifest.json", err)
+	}
+	f := newFakeCLI("", nil)
+	if code := f.run("verify-report", dir); code != exitFail ||
+		!strings.Contains(f.out.String(), `manifest.json: malformed: lists "../outside.txt", not a file name of the bundle`) {
+		t.Fatalf("exit %d, output %q; want 1 naming the entry", code, f.out.String())
 	}
 }
 

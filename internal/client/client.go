@@ -24,10 +24,14 @@ import (
 // DefaultMaxResponse caps a response body when Client.MaxResponse is zero.
 const DefaultMaxResponse = 8 << 20
 
+// KeptPrefix is how much of an answer over the size cap is kept as evidence.
+const KeptPrefix = 64 << 10
+
 // UserAgent names the harness in every request.
 const UserAgent = "tingee-conformance-harness"
 
-// ErrResponseTooLarge is recorded when an answer exceeds the size cap.
+// ErrResponseTooLarge is recorded when an answer exceeds the size cap; the
+// call then counts as a transport failure, with the answer's first KeptPrefix bytes as evidence.
 var ErrResponseTooLarge = errors.New("response body exceeds the size cap")
 
 // Validator checks an answer against the contract; *spec.Spec is one.
@@ -51,6 +55,9 @@ type Client struct {
 	// each next one. Other calls are sent once. 0 never retries.
 	Retries int
 	Backoff time.Duration
+	// Observe, when set, sees the outcome of every Send once, after its
+	// retries, with the context it was sent under (the runner's outage probe).
+	Observe func(ctx context.Context, x evidence.Exchange)
 }
 
 // Send signs r over the exact bytes it sends and returns the exchange. A
@@ -60,6 +67,15 @@ type Client struct {
 // attempt, re-signed with a fresh timestamp, and Exchange.Retries counts the
 // attempts before it.
 func (c *Client) Send(ctx context.Context, r Request) evidence.Exchange {
+	x := c.sendRetrying(ctx, r)
+	if c.Observe != nil {
+		c.Observe(ctx, x)
+	}
+	return x
+}
+
+// sendRetrying sends r, and sends an idempotent read again while it is worth it.
+func (c *Client) sendRetrying(ctx context.Context, r Request) evidence.Exchange {
 	x, err := c.attempt(ctx, r)
 	if r.Control || !IsRead(r.Operation) {
 		return x
@@ -220,16 +236,29 @@ func bodyReader(b []byte) io.Reader {
 	return bytes.NewReader(b)
 }
 
-// readCapped reads at most limit bytes; a longer body is cut and reported.
+// readCapped reads at most limit bytes. A longer body is an error, and only
+// its first KeptPrefix bytes are returned, copied so that the rest is freed.
 func readCapped(r io.Reader, limit int64) ([]byte, error) {
 	body, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return body, err
 	}
 	if int64(len(body)) > limit {
-		return body[:limit], fmt.Errorf("%w (%d bytes)", ErrResponseTooLarge, limit)
+		kept := bytes.Clone(body[:min(limit, KeptPrefix)])
+		return kept, fmt.Errorf("%w: answer exceeded %s, first %s kept", ErrResponseTooLarge, size(limit), size(int64(len(kept))))
 	}
 	return body, nil
+}
+
+// size says n bytes the way a person reads it: 8 MiB, 64 KiB or 1000 bytes.
+func size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func digest(b []byte) string {

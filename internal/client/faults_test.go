@@ -166,7 +166,8 @@ func TestSlowAnswerWithinTheTimeoutIsKept(t *testing.T) {
 	}
 }
 
-// A target announcing and streaming 2 GB is cut at the size cap: nothing near 2 GB is read or held.
+// A target announcing and streaming 2 GB is cut at the size cap: nothing near 2 GB is read, and only a
+// short prefix of what was read is held as evidence.
 func TestEndlessBodyIsCutAtTheSizeCap(t *testing.T) {
 	var sent atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -186,8 +187,9 @@ func TestEndlessBodyIsCutAtTheSizeCap(t *testing.T) {
 	c.Timeout = 10 * time.Second // the cap, not the clock, must end this one
 	x := sendTimed(t, c)
 	wantTransportError(t, x, client.ErrResponseTooLarge.Error())
-	if int64(len(x.ResponseBody)) != client.DefaultMaxResponse {
-		t.Errorf("kept %d bytes, want the cap %d", len(x.ResponseBody), client.DefaultMaxResponse)
+	wantTransportError(t, x, "answer exceeded 8 MiB, first 64 KiB kept")
+	if len(x.ResponseBody) != client.KeptPrefix || cap(x.ResponseBody) > 2*client.KeptPrefix {
+		t.Errorf("kept %d bytes (capacity %d) as evidence, want the first %d", len(x.ResponseBody), cap(x.ResponseBody), client.KeptPrefix)
 	}
 	srv.CloseClientConnections()
 	if s := sent.Load(); s > 16*client.DefaultMaxResponse {
@@ -219,5 +221,27 @@ func TestRetriedReadsStillEndInTime(t *testing.T) {
 	wantTransportError(t, x, "deadline exceeded", "Timeout")
 	if x.Retries != 0 || attempts.Load() != 1 {
 		t.Errorf("a timed-out read was retried: %d retries, %d attempts", x.Retries, attempts.Load())
+	}
+}
+
+// A read whose answer stops half-way is sent again at most Retries times,
+// and the caller's Observe hook sees the call once, with its last failure.
+func TestCloseMidBodyOnAReadIsRetriedThenObservedOnce(t *testing.T) {
+	var attempts atomic.Int32
+	base := rawTarget(t, func(c net.Conn) {
+		attempts.Add(1)
+		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{\"code\":\"00\",\"da")
+	})
+	c := faultClient(base)
+	c.Retries, c.Backoff = 2, 20*time.Millisecond
+	var observed []evidence.Exchange
+	c.Observe = func(_ context.Context, x evidence.Exchange) { observed = append(observed, x) }
+	x := sendTimed(t, c)
+	wantTransportError(t, x, "unexpected EOF")
+	if x.Retries != 2 || attempts.Load() != 3 {
+		t.Errorf("exchange says %d retries, target saw %d attempts; want 2 and 3", x.Retries, attempts.Load())
+	}
+	if len(observed) != 1 || observed[0].TransportError != x.TransportError {
+		t.Fatalf("Observe saw %d calls, want the one call with its transport error", len(observed))
 	}
 }

@@ -27,8 +27,8 @@ var reads = map[string]bool{
 func IsRead(operationID string) bool { return reads[operationID] }
 
 // retryable tells whether an attempt at an idempotent read is worth another:
-// the connection failed before an answer, or a gateway answered 502, 503 or
-// 504. A timeout is not retried (the target had its --timeout), nor an answer
+// the connection failed before an answer or broke off in the middle of its
+// body, or a gateway answered 502, 503 or 504. A timeout is not retried (the target had its --timeout), nor an answer
 // over the size cap, nor anything once ctx is done.
 func retryable(ctx context.Context, x evidence.Exchange, err error) bool {
 	if ctx.Err() != nil {

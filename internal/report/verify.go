@@ -18,7 +18,7 @@ const (
 	Missing   = "missing"   // listed in the manifest, not in the directory
 	Extra     = "extra"     // in the directory, not in the manifest
 	BadSig    = "signature" // manifest.sig does not verify
-	Malformed = "malformed" // manifest.json cannot be read
+	Malformed = "malformed" // manifest.json cannot be read or lists a bad name, or a file is not one a bundle holds
 )
 
 // Problem is one thing wrong with a bundle, naming the file.
@@ -48,9 +48,13 @@ func Verify(dir string, pub ed25519.PublicKey) (Verification, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return v, err
 	}
-	raw, err := os.ReadFile(filepath.Join(dir, FileManifest))
-	if err != nil {
+	raw, err := readSmall(filepath.Join(dir, FileManifest), maxManifest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		v.Problems = append(v.Problems, Problem{FileManifest, Missing, "no manifest.json in " + dir})
+		return v, nil
+	case err != nil:
+		v.Problems = append(v.Problems, Problem{FileManifest, Malformed, err.Error()})
 		return v, nil
 	}
 	sigProblems := checkSignature(dir, raw, pub, &v)
@@ -71,15 +75,19 @@ func Verify(dir string, pub ed25519.PublicKey) (Verification, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if !plainName(name) {
+			v.Problems = append(v.Problems, Problem{FileManifest, Malformed,
+				fmt.Sprintf("lists %q, not a file name of the bundle (a plain name: not empty, no path separator, not . or ..)", name)})
+			continue
+		}
+		sum, err := hashFile(filepath.Join(dir, name))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			v.Problems = append(v.Problems, Problem{name, Missing, "listed in manifest.json, not in the bundle"})
 		case err != nil:
-			v.Problems = append(v.Problems, Problem{name, Missing, err.Error()})
-		case sha256Hex(data) != m.Files[name]:
-			v.Problems = append(v.Problems, Problem{name, Changed,
-				fmt.Sprintf("sha256 %s, manifest says %s", sha256Hex(data), m.Files[name])})
+			v.Problems = append(v.Problems, Problem{name, Malformed, err.Error()})
+		case sum != m.Files[name]:
+			v.Problems = append(v.Problems, Problem{name, Changed, fmt.Sprintf("sha256 %s, manifest says %s", sum, m.Files[name])})
 		default:
 			v.Files++
 		}
@@ -97,7 +105,7 @@ func Verify(dir string, pub ed25519.PublicKey) (Verification, error) {
 // over manifest.json clears it; one that does not, while manifest.json still
 // has the digest manifest.sig recorded, means the signature itself changed.
 func checkSignature(dir string, manifest []byte, pub ed25519.PublicKey, v *Verification) []Problem {
-	data, err := os.ReadFile(filepath.Join(dir, FileSig))
+	data, err := readSmall(filepath.Join(dir, FileSig), maxManifest)
 	if errors.Is(err, fs.ErrNotExist) {
 		if pub != nil {
 			return []Problem{{FileSig, Missing, "a key was given but the bundle is not signed"}}
@@ -105,7 +113,7 @@ func checkSignature(dir string, manifest []byte, pub ed25519.PublicKey, v *Verif
 		return nil
 	}
 	if err != nil {
-		return []Problem{{FileSig, Missing, err.Error()}}
+		return []Problem{{FileSig, Malformed, err.Error()}}
 	}
 	sig, err := parseSignature(data)
 	if err != nil {

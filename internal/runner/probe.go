@@ -6,61 +6,64 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
 )
 
-// probe watches every round trip to the target: it measures the clock skew
-// from the first Date header and tells an outage (requests failing at the
-// transport level, threshold of them in a row) from answers, whatever they say.
+// probe watches every call to the target (client.Client.Observe): it
+// measures the clock skew from the first Date header and tells an outage
+// (threshold calls in a row failing at the transport level) from answers,
+// whatever they say. A call counts once, however often it was retried, and
+// fails whether no answer came, the answer broke off mid-body or it went past
+// the size cap.
 type probe struct {
-	base      http.RoundTripper
-	threshold int // this many requests failing in a row is an outage
+	threshold int // this many calls failing in a row is an outage
 
 	mu        sync.Mutex
-	attempts  int
+	calls     int
 	failures  int // transport failures, cancellations aside
 	inARow    int // transport failures since the last answer
 	lastError string
 	skew      *time.Duration
 }
 
-func (p *probe) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := p.base.RoundTrip(r)
+// observe counts one call; ctx is the one it was sent under.
+func (p *probe) observe(ctx context.Context, x evidence.Exchange) {
 	received := time.Now()
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if err != nil && errors.Is(r.Context().Err(), context.Canceled) {
-		return resp, err // an interrupt, not an outage
+	if x.TransportError != "" && errors.Is(ctx.Err(), context.Canceled) {
+		return // an interrupt, not an outage
 	}
-	p.attempts++
-	if err != nil {
+	p.calls++
+	if x.TransportError != "" {
 		p.failures++
 		p.inARow++
-		p.lastError = err.Error()
-		return resp, err
+		p.lastError = x.TransportError
+		return
 	}
 	p.inARow = 0
 	if p.skew == nil {
-		if t, perr := http.ParseTime(resp.Header.Get("Date")); perr == nil {
+		if t, err := http.ParseTime(x.ResponseHeader.Get("Date")); err == nil {
 			d := t.Sub(received.Truncate(time.Second))
 			p.skew = &d
 		}
 	}
-	return resp, nil
 }
 
 // outage reports whether the target looks unreachable: the last threshold
-// requests all failed at the transport level.
+// calls all failed at the transport level.
 func (p *probe) outage() (bool, string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.inARow >= p.threshold, p.lastError
 }
 
-// everyRequestFailed is the end-of-run check: at least one request, and none answered.
-func (p *probe) everyRequestFailed() bool {
+// everyCallFailed is the end-of-run check: at least one call, and none answered.
+func (p *probe) everyCallFailed() bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.attempts > 0 && p.failures == p.attempts
+	return p.calls > 0 && p.failures == p.calls
 }
 
 func (p *probe) clockSkew() *time.Duration {

@@ -1,43 +1,55 @@
 package runner
 
 import (
-	"errors"
+	"context"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
 )
 
-type scripted struct{ fail []bool }
-
-func (s *scripted) RoundTrip(r *http.Request) (*http.Response, error) {
-	f := s.fail[0]
-	s.fail = s.fail[1:]
-	if f {
-		return nil, errors.New("connection refused")
-	}
-	rec := httptest.NewRecorder()
-	rec.Header().Set("Date", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat))
-	return rec.Result(), nil
+// answered is a call the target answered with its clock an hour ahead of ours.
+func answered() evidence.Exchange {
+	h := http.Header{}
+	h.Set("Date", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat))
+	return evidence.Exchange{Status: http.StatusOK, ResponseHeader: h}
 }
 
+// failed is a call that got no complete answer.
+func failed(why string) evidence.Exchange { return evidence.Exchange{TransportError: why} }
+
 func TestProbeTellsAnOutage(t *testing.T) {
-	p := &probe{base: &scripted{fail: []bool{true, true, false, true, true, true}}, threshold: 3}
-	req, _ := http.NewRequest("GET", "http://target/", nil)
+	p := &probe{threshold: 3}
+	calls := []evidence.Exchange{failed("connection refused"), failed("unexpected EOF"), answered(),
+		failed("connection reset"), failed("unexpected EOF"), failed("response body exceeds the size cap")}
 	want := []bool{false, false, false, false, false, true}
-	for i, w := range want {
-		p.RoundTrip(req)
-		if down, _ := p.outage(); down != w {
-			t.Fatalf("after request %d: outage %v, want %v", i+1, down, w)
+	for i, x := range calls {
+		p.observe(context.Background(), x)
+		if down, _ := p.outage(); down != want[i] {
+			t.Fatalf("after call %d: outage %v, want %v", i+1, down, want[i])
 		}
 	}
-	if p.everyRequestFailed() {
-		t.Fatal("one request was answered")
+	if _, why := p.outage(); why != "response body exceeds the size cap" {
+		t.Fatalf("last error %q", why)
+	}
+	if p.everyCallFailed() {
+		t.Fatal("one call was answered")
 	}
 	if s := p.clockSkew(); s == nil || *s < 59*time.Minute || *s > 61*time.Minute {
 		t.Fatalf("clock skew %v, want about 1h", s)
 	}
 	if d := p.targetNow().Sub(time.Now()); d < 59*time.Minute || d > 61*time.Minute {
 		t.Fatalf("timestamps are not moved to the target's clock: %v", d)
+	}
+}
+
+func TestProbeIgnoresAnInterrupt(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	p := &probe{threshold: 1}
+	p.observe(ctx, failed("context canceled"))
+	if down, _ := p.outage(); down || p.everyCallFailed() {
+		t.Fatal("an interrupted call was counted as an outage")
 	}
 }

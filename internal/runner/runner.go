@@ -28,7 +28,7 @@ const (
 	ExitOK          = 0 // every scenario that ran passed
 	ExitFail        = 1 // the target broke the contract (or the run was interrupted)
 	ExitConfig      = 2 // bad options, or nothing passed because every scenario was skipped
-	ExitUnreachable = 3 // the target could not be reached, or kept failing at the transport level
+	ExitUnreachable = 3 // the target could not be reached, or its answers kept breaking off or overflowing the size cap
 )
 
 // readRetries is how many times an idempotent read that failed at the
@@ -57,10 +57,10 @@ type Options struct {
 	Seed        int64      // scenario order; 0 picks one (printed)
 	Timeout     time.Duration
 	OTP         *steps.OTPResolver
-	HTTP        *http.Client // its Transport is observed; a fresh client when nil
+	HTTP        *http.Client // sends every call; a fresh client when nil
 	Out         io.Writer    // progress, godog output and the summary
 	Err         io.Writer    // the one line naming a configuration error; Out when nil
-	// UnreachableAfter: this many first requests failing at the transport level is an outage (default 5).
+	// UnreachableAfter: this many calls in a row failing at the transport level is an outage (default 5).
 	UnreachableAfter int
 }
 
@@ -91,9 +91,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	run.Seed = o.Seed
 	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", o.BaseURL, o.Environment, o.Seed, o.Seed)
 
-	p := &probe{base: transportOf(o.HTTP), threshold: o.UnreachableAfter}
-	httpClient := *o.HTTP
-	httpClient.Transport = p
+	p := &probe{threshold: o.UnreachableAfter}
 	locs, err := steps.Locate(o.Features, "features")
 	if err != nil {
 		fmt.Fprintf(errOut, "conformance: features: %v\n", err)
@@ -104,8 +102,8 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	cfg := steps.Config{
 		Spec: o.Spec,
 		NewClient: func() *client.Client {
-			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: &httpClient, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
-				Retries: readRetries}
+			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
+				Retries: readRetries, Observe: p.observe}
 		},
 		Fixtures:  o.Fixtures,
 		OTP:       o.OTP,
@@ -179,7 +177,7 @@ func (o *Options) defaults() error {
 // undefined or pending scenario or an interrupt, 2 when every scenario was
 // skipped (a skip is never a pass: nothing was shown), else 0.
 func exitCode(run evidence.Run, godogStatus int, p *probe) int {
-	if down, _ := p.outage(); down || p.everyRequestFailed() {
+	if down, _ := p.outage(); down || p.everyCallFailed() {
 		return ExitUnreachable
 	}
 	if godogStatus == 2 {
@@ -206,13 +204,6 @@ func anyPassed(run evidence.Run) bool {
 		}
 	}
 	return false
-}
-
-func transportOf(c *http.Client) http.RoundTripper {
-	if c != nil && c.Transport != nil {
-		return c.Transport
-	}
-	return http.DefaultTransport
 }
 
 func newRunID(t time.Time) string {

@@ -13,7 +13,7 @@ var verdicts = map[int]string{
 	ExitOK:          "every scenario that ran passed",
 	ExitFail:        "the target broke the contract",
 	ExitConfig:      "configuration error",
-	ExitUnreachable: "the target could not be reached",
+	ExitUnreachable: "the target could not be reached or gave no complete answer",
 }
 
 // summarize prints counts, every failure with its message, every skip with
