@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -98,4 +100,51 @@ func TestNilRequestIsAFinding(t *testing.T) {
 	assert.Equal(t, "/path", fs[0].Pointer)
 	fs = s.ValidateRequest(&http.Request{Method: "POST"}, nil)
 	require.Len(t, fs, 1)
+}
+
+// ValidateDecodedRequest gives, for a body decoded as jsonschema does, the findings ValidateRequest
+// gives for the raw body.
+func TestValidateDecodedRequestFindsWhatValidateRequestFinds(t *testing.T) {
+	s := mustLoad(t)
+	bodies := []string{
+		`{"bankName":"OCB","confirmId":"c","otpNumber":"1"}`,
+		`{"bankName":"VCB","confirmId":5,"otpNumber":"1"}`,
+		`{"bankBin":"970448","confirmId":"c","merchantId":"7","extra":[1,2.5e3,{"a":null}]}`,
+		`{}`,
+	}
+	for _, body := range bodies {
+		for _, ct := range []string{"application/json", "text/plain"} {
+			r := signedRequest(t, "POST", "/v1/confirm-va", body)
+			r.Header.Set("Content-Type", ct)
+			decoded, err := jsonschema.UnmarshalJSON(strings.NewReader(body))
+			require.NoError(t, err)
+			want := s.ValidateRequest(r, []byte(body))
+			assert.ElementsMatch(t, want, s.ValidateDecodedRequest(r, decoded), "%s (%s)", body, ct)
+			if body != bodies[0] || ct != "application/json" {
+				assert.NotEmpty(t, want, "%s (%s)", body, ct)
+			}
+		}
+	}
+}
+
+// ValidateRequest runs openapi3filter only for operations with parameters: for every other
+// operation it can find nothing, however wrong the request.
+func TestOpenapi3filterFindsNothingWithoutParameters(t *testing.T) {
+	s := mustLoad(t)
+	skipped := 0
+	for i, op := range s.ops {
+		if s.hasParams[i] {
+			continue
+		}
+		skipped++
+		r := signedRequest(t, op.Method, op.Path+"?bankBin=x&merchantId=y", `{"nonsense":[`)
+		r.Header.Del("x-signature")
+		r.Header.Set("Content-Type", "text/html")
+		err := openapi3filter.ValidateRequest(r.Context(), &openapi3filter.RequestValidationInput{
+			Request: r, Route: s.routes[i],
+			Options: &openapi3filter.Options{MultiError: true, ExcludeRequestBody: true, AuthenticationFunc: openapi3filter.NoopAuthenticationFunc},
+		})
+		assert.NoError(t, err, op.ID)
+	}
+	assert.Equal(t, len(s.ops)-1, skipped, "only delete-va takes parameters")
 }

@@ -32,7 +32,12 @@ type Spec struct {
 	byRoute map[string]int // "METHOD /path" → index in ops
 	byID    map[string]int
 	routes  []*routers.Route // kin-openapi routes for openapi3filter, same index as ops
-	schemas *schemaSet
+	// hasParams says, by index in ops, whether an operation or its path declares parameters:
+	// only then can openapi3filter find anything (see ValidateRequest).
+	hasParams []bool
+	// securityHeaders are, by index in ops, the signing headers an operation requires, sorted.
+	securityHeaders [][]string
+	schemas         *schemaSet
 }
 
 // Operation is one operation of the contract.
@@ -101,6 +106,8 @@ func (s *Spec) index() error {
 			s.byRoute[m+" "+p] = len(s.ops)
 			s.ops = append(s.ops, Operation{ID: op.OperationID, Method: m, Path: p, DocRef: ref, Op: op})
 			s.routes = append(s.routes, &routers.Route{Spec: s.Doc, Path: p, PathItem: item, Method: m, Operation: op})
+			s.hasParams = append(s.hasParams, len(op.Parameters)+len(item.Parameters) > 0)
+			s.securityHeaders = append(s.securityHeaders, headerSchemes(s.Doc, op))
 		}
 	}
 	return nil

@@ -34,14 +34,23 @@ type result struct {
 	transportErrors int
 	firstError      string
 	outsideSpec     int // answers with at least one non-drift finding
+	refused         int // answers refusing the timestamp or the signature (code 90 or 97)
 	firstFinding    string
 	statuses        map[int]int
 }
 
+// resignAfter is how long a worker reuses the signatures of the mix. A timestamp stays valid for
+// signing.Tolerance either side, so signing each request afresh would only spend the CPU the
+// target is measured with; re-signing every second keeps any run, however long, valid.
+const resignAfter = time.Second
+
 // worker is one connection's loop and what it saw.
 type worker struct {
-	cfg    config
-	client *http.Client
+	cfg      config
+	client   *http.Client
+	signed   []http.Header // the signing headers of each call of the mix
+	signedAt time.Time
+	answer   bytes.Buffer // the answer being read, reused
 	result
 }
 
@@ -76,19 +85,22 @@ func (w *worker) loop(ctx context.Context, offset int, budget *atomic.Int64) {
 		if w.cfg.n > 0 && budget.Add(-1) < 0 {
 			return
 		}
-		w.do(ctx, mix[i%len(mix)])
+		w.do(ctx, i%len(mix))
 	}
 }
 
-// do signs c now, sends it and records the answer.
-func (w *worker) do(ctx context.Context, c call) {
+// do sends the i-th call of the mix, signed within the last second, and records the answer.
+func (w *worker) do(ctx context.Context, i int) {
+	c := mix[i]
 	req, err := http.NewRequestWithContext(ctx, c.method, c.url(w.cfg.base), bodyReader(c.body))
 	if err != nil {
 		w.fail(err)
 		return
 	}
 	req.Header.Set("Content-Type", "application/json")
-	signing.SetHeaders(req.Header, w.cfg.pair.ClientID, w.cfg.pair.Secret, c.body, time.Now())
+	for name, v := range w.signature(i) {
+		req.Header[name] = v
+	}
 	start := time.Now()
 	resp, err := w.client.Do(req)
 	if err != nil {
@@ -97,7 +109,9 @@ func (w *worker) do(ctx context.Context, c call) {
 		}
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
+	w.answer.Reset()
+	_, err = w.answer.ReadFrom(io.LimitReader(resp.Body, maxAnswer))
+	body := w.answer.Bytes()
 	resp.Body.Close()
 	if err != nil {
 		if ctx.Err() == nil {
@@ -107,9 +121,25 @@ func (w *worker) do(ctx context.Context, c call) {
 	}
 	w.latencies = append(w.latencies, time.Since(start))
 	w.statuses[resp.StatusCode]++
+	if bytes.Contains(body, []byte(`"code":"90"`)) || bytes.Contains(body, []byte(`"code":"97"`)) {
+		w.refused++
+	}
 	if w.cfg.spec != nil {
 		w.check(c, resp, body)
 	}
+}
+
+// signature returns the signing headers of the i-th call of the mix, signed again once they are resignAfter old.
+func (w *worker) signature(i int) http.Header {
+	now := time.Now()
+	if w.signed == nil || now.Sub(w.signedAt) >= resignAfter {
+		w.signed, w.signedAt = make([]http.Header, len(mix)), now
+		for j, c := range mix {
+			w.signed[j] = http.Header{}
+			signing.SetHeaders(w.signed[j], w.cfg.pair.ClientID, w.cfg.pair.Secret, c.body, now)
+		}
+	}
+	return w.signed[i]
 }
 
 func (w *worker) check(c call, resp *http.Response, body []byte) {
@@ -135,6 +165,7 @@ func (r *result) merge(o result) {
 	r.latencies = append(r.latencies, o.latencies...)
 	r.transportErrors += o.transportErrors
 	r.outsideSpec += o.outsideSpec
+	r.refused += o.refused
 	if r.firstError == "" {
 		r.firstError = o.firstError
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/mock"
+	"github.com/tingee-conformance/harness/internal/signing"
 )
 
 func TestRefusesNonLoopbackTargets(t *testing.T) {
@@ -54,10 +55,23 @@ func TestMockAnswersTheWholeMixWithinTheSpec(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := loadAgainst(t, h, 0)
-	for _, want := range []string{"answered          200 ", "statuses          200×200\n", "transport errors  0\n", "outside spec      0\n"} {
+	for _, want := range []string{"answered          200 ", "statuses          200×200\n", "transport errors  0\n", "refused           0 ", "outside spec      0\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// A target that does not share the secret refuses every signature: the run fails.
+func TestRefusedSignaturesAreCounted(t *testing.T) {
+	pair := credentials.Mock()
+	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: []byte("another secret")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := loadAgainst(t, h, 1)
+	if !strings.Contains(out, "refused           200 ") {
+		t.Errorf("refusals not counted:\n%s", out)
 	}
 }
 
@@ -94,4 +108,48 @@ func loadAgainst(t *testing.T, h http.Handler, wantCode int) string {
 		t.Fatalf("exit %d, want %d; stderr %s\n%s", code, wantCode, stderr.String(), stdout.String())
 	}
 	return stdout.String()
+}
+
+// A worker reuses the mix's signatures for up to a second, then signs again with a fresh timestamp.
+func TestSignaturesAreRenewedEverySecond(t *testing.T) {
+	w := &worker{cfg: config{pair: credentials.Mock()}}
+	first := w.signature(0).Get(signing.HeaderTimestamp)
+	if again := w.signature(0).Get(signing.HeaderTimestamp); again != first {
+		t.Errorf("signed again at once: %s then %s", first, again)
+	}
+	w.signedAt = w.signedAt.Add(-resignAfter)
+	time.Sleep(time.Millisecond) // timestamps have millisecond precision
+	if renewed := w.signature(0).Get(signing.HeaderTimestamp); renewed == first {
+		t.Errorf("not signed again after %s: %s", resignAfter, renewed)
+	}
+	h := w.signature(len(mix) - 1)
+	if err := signing.Verify(h, signing.BodyToSign(mix[len(mix)-1].body), credentials.Mock().Secret, time.Now()); err != nil {
+		t.Errorf("get-banks signature: %v", err)
+	}
+}
+
+// The wrk script carries every call of the mix with a signature that verifies, and checks answers
+// only when asked to.
+func TestWrkScriptSignsTheMix(t *testing.T) {
+	pair := credentials.Mock()
+	at := time.Date(2026, 11, 23, 13, 0, 0, 0, time.UTC)
+	var b strings.Builder
+	if err := writeWrkScript(&b, pair, at); err != nil {
+		t.Fatal(err)
+	}
+	script := b.String()
+	ts := signing.Timestamp(at)
+	for _, c := range mix {
+		sig := signing.Sign(pair.Secret, ts, signing.BodyToSign(c.body))
+		want := `wrk.format("` + c.method + `", "` + c.path + `", {`
+		if !strings.Contains(script, want) || !strings.Contains(script, `["x-signature"] = "`+sig+`"`) {
+			t.Errorf("%s %s: no request signed %s at %s in:\n%s", c.method, c.path, sig, ts, script)
+		}
+	}
+	if !strings.Contains(script, luaString(string(mix[0].body))) || !strings.Contains(script, `if checking then`) {
+		t.Errorf("body or answer check missing:\n%s", script)
+	}
+	if got := luaString("a\"b\\c\nđ"); got != `"a\"b\\c\010\196\145"` {
+		t.Errorf("luaString = %s", got)
+	}
 }

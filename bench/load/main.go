@@ -5,10 +5,13 @@
 // transport errors, answers outside the spec and the target's peak RSS.
 //
 //	go run ./bench/load --url http://127.0.0.1:8080 [-n 100000] [-c 64] [--duration 2m] [--pid PID] [--validate=false]
+//	go run ./bench/load --wrk-script mix.lua   # the same mix for wrk, signed once now (bench/compare)
 //
+// Each worker signs the mix once a second (timestamps hold for ±10 minutes).
 // It stops at -n requests or at --duration, whichever comes first (-n 0: only
-// the duration). Exit 1 when any request failed at the transport level or any
-// validated answer broke the spec, 2 on bad flags.
+// the duration). Exit 1 when any request failed at the transport level, any
+// answer refused the timestamp or the signature (code 90 or 97), or any
+// validated answer broke the spec; 2 on bad flags.
 package main
 
 import (
@@ -36,8 +39,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	pid := fs.Int("pid", 0, "pid of the target, to print its peak RSS (VmHWM)")
 	validate := fs.Bool("validate", true, "validate every answer with spec.ValidateResponse (off for targets that ignore signatures)")
 	timeout := fs.Duration("timeout", 10*time.Second, "per request")
+	wrkScript := fs.String("wrk-script", "", "write the mix, signed now, as a wrk Lua script to `FILE` and exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *wrkScript != "" {
+		return writeWrkFile(*wrkScript, stderr)
 	}
 	cfg := config{base: *base, n: *n, conns: *conns, duration: *duration, timeout: *timeout, pair: credentials.Mock()}
 	if err := cfg.check(fs.NArg()); err != nil {
@@ -64,8 +71,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *pid > 0 {
 		printRSS(stdout, *pid)
 	}
-	if res.transportErrors > 0 || res.outsideSpec > 0 {
+	if res.transportErrors > 0 || res.outsideSpec > 0 || res.refused > 0 {
 		return 1
+	}
+	return 0
+}
+
+// writeWrkFile writes the wrk script of the mix to path.
+func writeWrkFile(path string, stderr io.Writer) int {
+	f, err := os.Create(path)
+	if err == nil {
+		err = writeWrkScript(f, credentials.Mock(), time.Now())
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "load: --wrk-script: %v\n", err)
+		return 2
 	}
 	return 0
 }

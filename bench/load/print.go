@@ -24,6 +24,7 @@ func printResult(out io.Writer, cfg config, r result) {
 	fmt.Fprintf(out, "max               %.3f ms\n", ms(percentile(r.latencies, 100)))
 	fmt.Fprintf(out, "statuses          %s\n", statuses(r.statuses))
 	fmt.Fprintf(out, "transport errors  %d%s\n", r.transportErrors, detail(r.firstError))
+	fmt.Fprintf(out, "refused           %d (code 90 or 97: timestamp or signature)\n", r.refused)
 	if cfg.spec == nil {
 		fmt.Fprintf(out, "outside spec      not validated (--validate=false)\n")
 	} else {

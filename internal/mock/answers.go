@@ -3,6 +3,8 @@ package mock
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
+	"sync"
 )
 
 // Codes the mock answers with in the envelope, besides the business codes of codes.go.
@@ -27,20 +29,20 @@ type httpError struct {
 	StatusCode int    `json:"statusCode"`
 }
 
-// documentedErrors are the verbatim bodies of the 6.2.2 page. Its 400 body ("Not have access.") is
-// not among them: the mock's 400 always names the fault (badRequest).
-var documentedErrors = map[int]httpError{
-	http.StatusUnauthorized:        {"Unauthorized.", "Unauthorized", 401},
-	http.StatusForbidden:           {"Forbidden.", "Forbidden", 403},
-	http.StatusNotFound:            {"Not Found.", "Not Found", 404},
-	http.StatusInternalServerError: {"Internal Server Error.", "Internal Server Error", 500},
-	http.StatusNotImplemented:      {"Not Implemented.", "Not Implemented", 501},
+// documentedErrors are the verbatim bodies of the 6.2.2 page, encoded once. Its 400 body ("Not have
+// access.") is not among them: the mock's 400 always names the fault (badRequest).
+var documentedErrors = map[int]json.RawMessage{
+	http.StatusUnauthorized:        mustEncode(httpError{"Unauthorized.", "Unauthorized", 401}),
+	http.StatusForbidden:           mustEncode(httpError{"Forbidden.", "Forbidden", 403}),
+	http.StatusNotFound:            mustEncode(httpError{"Not Found.", "Not Found", 404}),
+	http.StatusInternalServerError: mustEncode(httpError{"Internal Server Error.", "Internal Server Error", 500}),
+	http.StatusNotImplemented:      mustEncode(httpError{"Not Implemented.", "Not Implemented", 501}),
 }
 
 // result is what a check or a handler decides to answer.
 type result struct {
 	status int
-	body   any
+	body   any // a json.RawMessage is sent as it is: an answer that never changes, encoded once
 }
 
 // success wraps data in the "00" envelope.
@@ -48,10 +50,19 @@ func success(data any) result {
 	return result{http.StatusOK, envelope{codeSuccess, "Success", data}}
 }
 
-// failure is a 200 envelope with a non-"00" code and data null.
+// failure is a 200 envelope with a non-"00" code and data null. The mock's failures are a
+// fixed set, so each body is encoded once, on first use.
 func failure(code, message string) result {
-	return result{http.StatusOK, envelope{code, message, nil}}
+	key := code + " " + message
+	if body, ok := failures.Load(key); ok {
+		return result{http.StatusOK, body}
+	}
+	body, _ := failures.LoadOrStore(key, mustEncode(envelope{code, message, nil}))
+	return result{http.StatusOK, body}
 }
+
+// failures holds the encoded failure envelopes by code and message.
+var failures sync.Map
 
 // business answers a business failure with its code from codes.go.
 func business(c businessCode) result {
@@ -72,13 +83,23 @@ func badRequest(faults ...string) result {
 	return result{http.StatusBadRequest, httpError{msg, "Bad Request", http.StatusBadRequest}}
 }
 
-// write sends a result as JSON, as the NestJS service does.
+// write sends a result as JSON, as the NestJS service does, with its length (never chunked).
 func write(w http.ResponseWriter, r result) {
-	body, err := json.Marshal(r.body)
-	if err != nil { // every body is built from plain types; this is a bug in the mock
-		panic(err)
+	body, ok := r.body.(json.RawMessage)
+	if !ok {
+		body = mustEncode(r.body)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(r.status)
 	_, _ = w.Write(body)
+}
+
+// mustEncode encodes an answer body. Every body is built from plain types, so an error is a bug in the mock.
+func mustEncode(v any) json.RawMessage {
+	body, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return body
 }

@@ -51,6 +51,9 @@ var banks = []bank{
 	newBank("TPB", "970423", "Ngân hàng TMCP Tiên Phong"),
 }
 
+// banksJSON is the get-banks answer, encoded once: the table never changes.
+var banksJSON = mustEncode(banks)
+
 // Enumerations of the notes.
 var (
 	bankNames      = []string{"OCB", "BIDV", "MBB", "ACB", "VPB", "PGB", "VIB", "STB", "CTG", "VCB", "AGRIBANK", "SHINHAN", "COB", "MSB", "NEXTPAY", "TPB"}

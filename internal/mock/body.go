@@ -53,6 +53,14 @@ func decodeObject(body []byte) (map[string]any, string) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return map[string]any{}, ""
 	}
+	if obj, ok := decodePlain(body); ok {
+		return obj, ""
+	}
+	return decodeTokens(body)
+}
+
+// decodeTokens is decodeObject's careful way, token by token, which finds and words every fault.
+func decodeTokens(body []byte) (map[string]any, string) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	v, err := decodeValue(dec, 0)

@@ -114,6 +114,18 @@ func TestSeveralFaultsAreAList(t *testing.T) {
 	assert.Equal(t, []any{"bankBin should not be empty", "confirmId should not be empty", "otpNumber should not be empty"}, a.JSON["message"])
 }
 
+// A body of blanks reads as {} to the rules, but it is no JSON to openapi.yaml, which refuses it;
+// an empty body is {} to both.
+func TestABodyOfBlanksIsNoJSONToTheContract(t *testing.T) {
+	h := newMock(t)
+	a := send(t, h, req{path: "/v1/delete-va?vaAccountNumber=TNG00000000000", body: " \n "})
+	assert.Equal(t, 400, a.Status, a.Raw)
+	assert.Contains(t, a.Raw, "body: expected a JSON body")
+	a = send(t, h, req{path: "/v1/delete-va?vaAccountNumber=TNG00000000000", body: ""})
+	assert.Equal(t, 200, a.Status, a.Raw)
+	assert.Equal(t, "1005", a.code(), a.Raw)
+}
+
 func TestBodyOver1MiB(t *testing.T) {
 	big := `{"filter":"` + strings.Repeat("x", maxBody) + `","skipCount":0,"maxResultCount":1}`
 	a := send(t, newMock(t), req{path: "/v1/get-va-paging", body: big})

@@ -267,5 +267,5 @@ func mask(number string) string {
 
 // getBanks answers a bare array, not the envelope (live).
 func (s *server) getBanks(*call) result {
-	return result{http.StatusOK, banks}
+	return result{http.StatusOK, banksJSON}
 }
