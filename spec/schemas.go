@@ -36,7 +36,8 @@ type answerSchema struct {
 	business *compiled
 }
 
-// compileSchemas converts and compiles every component and every answer's schema.
+// compileSchemas converts and compiles every component; compileAnswers then compiles each operation's
+// request body and answers.
 func compileSchemas(doc *openapi3.T) (*schemaSet, error) {
 	defs, err := componentDefs(doc)
 	if err != nil {

@@ -56,7 +56,7 @@ func (w *world) brokenf(x evidence.Exchange, rule, format string, args ...any) e
 
 // rulePrefix is "TG-SIG-02 (doc 6.2.2, x-signature)".
 func (w *world) rulePrefix(rule string) string {
-	req := w.requirement()
+	req := w.record.Requirement()
 	if req == "" {
 		req = "contract"
 	}

@@ -129,16 +129,6 @@ func tagNames(s *godog.Scenario) []string {
 	return tags
 }
 
-// requirement is the scenario's @TG-… tag without the @, or "" when it has none.
-func (w *world) requirement() string {
-	for _, t := range w.record.Tags {
-		if strings.HasPrefix(t, "@TG-") {
-			return t[1:]
-		}
-	}
-	return ""
-}
-
 // docRef is the doc section of the operation at hand, else the scenario's @doc- tag.
 func (w *world) docRef() string {
 	if w.op.DocRef != "" {

@@ -17,6 +17,13 @@ import (
 // maxAnswer caps what is read of one answer; the mock's are a few KiB.
 const maxAnswer = 1 << 20
 
+// refusedTimestamp and refusedSignature are how an answer refusing the timestamp or the
+// signature shows in its envelope (minified JSON, as the mock and Tingee send it).
+var (
+	refusedTimestamp = []byte(`"code":"` + signing.CodeBadTimestamp + `"`)
+	refusedSignature = []byte(`"code":"` + signing.CodeBadSignature + `"`)
+)
+
 type config struct {
 	base     string
 	n        int
@@ -121,7 +128,7 @@ func (w *worker) do(ctx context.Context, i int) {
 	}
 	w.latencies = append(w.latencies, time.Since(start))
 	w.statuses[resp.StatusCode]++
-	if bytes.Contains(body, []byte(`"code":"90"`)) || bytes.Contains(body, []byte(`"code":"97"`)) {
+	if bytes.Contains(body, refusedTimestamp) || bytes.Contains(body, refusedSignature) {
 		w.refused++
 	}
 	if w.cfg.spec != nil {

@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
-	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/webhook"
@@ -48,19 +45,6 @@ func runExampleReceiver(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "example-receiver: --addr: %v", err)
 	}
-	srv := &http.Server{Handler: receiver, ReadHeaderTimeout: 5 * time.Second}
 	fmt.Fprintf(c.stdout, "example receiver listening on http://%s (Ctrl-C stops it)\n", ln.Addr())
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
-	select {
-	case err = <-served:
-	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		err = srv.Shutdown(shutdown)
-	}
-	if err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return c.errorf(exitFail, "example-receiver: %v", err)
-	}
-	return exitOK
+	return serve(ctx, c, "example-receiver", ln, receiver)
 }

@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
-	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/fixtures"
@@ -17,9 +14,6 @@ import (
 func init() {
 	commands["mock"] = command{summary: "serve the strict, stateful mock of the Tingee Open API", run: runMock}
 }
-
-// shutdownGrace is how long in-flight requests get once a signal arrives.
-const shutdownGrace = 5 * time.Second
 
 // runMock serves the mock until ctx is cancelled (SIGINT/SIGTERM). Without credentials in the
 // flags or the environment it uses the test pair of README.md. An address that cannot be
@@ -67,7 +61,7 @@ func runMock(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "mock: --addr %s: %v", *addr, err)
 	}
 	fmt.Fprintf(c.stdout, "mock: serving http://%s (client id %s)\n", ln.Addr(), creds.ClientID)
-	return serve(ctx, c, ln, h)
+	return serve(ctx, c, "mock", ln, h)
 }
 
 // mockCredentials resolves the pair from the flags and the environment; with none, the test pair.
@@ -76,32 +70,4 @@ func mockCredentials(c *cli, clientID, secretFile string) (credentials.Credentia
 		return credentials.Mock(), nil
 	}
 	return credentials.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: c.getenv})
-}
-
-// serve answers on ln until ctx is done, then shuts down gracefully.
-func serve(ctx context.Context, c *cli, ln net.Listener, h http.Handler) int {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second, // a slow body cannot hold a connection forever
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return c.errorf(exitFail, "mock: %v", err)
-	case <-ctx.Done():
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return c.errorf(exitFail, "mock: shutdown: %v", err)
-	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-		return c.errorf(exitFail, "mock: %v", err)
-	}
-	fmt.Fprintln(c.stdout, "mock: stopped")
-	return exitOK
 }

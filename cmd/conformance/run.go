@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -134,11 +133,7 @@ func runCredentials(env, clientID, secretFile string, getenv func(string) string
 	if env == runner.EnvMock {
 		return credentials.Mock(), nil
 	}
-	creds, err := credentials.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: getenv})
-	if errors.Is(err, credentials.ErrMissing) {
-		return creds, fmt.Errorf("missing credentials: set %s and %s (or --client-id and --secret-file PATH)", credentials.EnvClientID, credentials.EnvSecret)
-	}
-	return creds, err
+	return credentials.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: getenv})
 }
 
 // startMock serves the embedded mock on a free loopback port.

@@ -116,6 +116,27 @@ func TestRunRefusals(t *testing.T) {
 	}
 }
 
+// TestRunNamesWhichCredentialIsMissing: the error names the one credential
+// that is wrong, not both.
+func TestRunNamesWhichCredentialIsMissing(t *testing.T) {
+	empty := writeFile(t, "secret", "\n")
+	cases := []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"run", "--target", "uat", "--secret-file", empty}, map[string]string{"TINGEE_CLIENT_ID": "partner-id"}, empty + " is empty"},
+		{[]string{"run", "--target", "uat"}, map[string]string{"TINGEE_SECRET_TOKEN": "long-enough-secret"}, "set TINGEE_CLIENT_ID (or --client-id)"},
+		{[]string{"run", "--target", "uat"}, map[string]string{"TINGEE_CLIENT_ID": "partner-id"}, "set TINGEE_SECRET_TOKEN (or --secret-file PATH)"},
+	}
+	for _, tc := range cases {
+		f := newFakeCLI("", tc.env)
+		if code := f.run(tc.args...); code != exitUsage || !strings.Contains(f.errOut.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 naming %q", tc.args, code, f.errOut.String(), tc.want)
+		}
+	}
+}
+
 func TestUATExampleFixturesParse(t *testing.T) {
 	data, err := harness.Features.ReadFile("features/fixtures/uat.example.yaml")
 	if err != nil {

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/signing"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -131,12 +130,10 @@ func readBody(stdin io.Reader, path string) ([]byte, error) {
 
 // printSigned writes the string-to-sign, its SHA-256, and the signature as the last line.
 func printSigned(w io.Writer, timestamp string, body []byte, signature string) {
-	sts := signing.StringToSign(timestamp, body)
-	sum := sha256.Sum256(sts)
 	fmt.Fprintf(w, "x-request-timestamp  %s\n", timestamp)
 	fmt.Fprintf(w, "body                 %d bytes\n", len(body))
 	fmt.Fprintf(w, "string-to-sign       %s\n", visible(timestamp+":", body))
-	fmt.Fprintf(w, "sha256               %s  (of the whole string-to-sign)\n", hex.EncodeToString(sum[:]))
+	fmt.Fprintf(w, "sha256               %s  (of the whole string-to-sign)\n", evidence.HashStringToSign(timestamp, body))
 	fmt.Fprintln(w, "x-signature          HMAC-SHA512, hex, on the last line:")
 	fmt.Fprintln(w, signature)
 }

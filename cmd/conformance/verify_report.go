@@ -21,7 +21,7 @@ func runVerifyReport(_ context.Context, c *cli, args []string) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		return c.errorf(exitUsage, "verify-report: name the report directory")
+		return c.errorf(exitUsage, "verify-report: the report directory is required: conformance verify-report DIR [--pub PATH]")
 	}
 	dir := fs.Arg(0)
 	if code, ok := c.parse(fs, fs.Args()[1:]); !ok { // flags may follow DIR

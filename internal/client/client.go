@@ -7,8 +7,6 @@ package client
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -99,7 +97,7 @@ func (c *Client) attempt(ctx context.Context, r Request) (evidence.Exchange, err
 		URL:                u,
 		RequestHeader:      header,
 		RequestBody:        r.Body,
-		StringToSignSHA256: digest(signing.StringToSign(ts, c.signedBody(r))),
+		StringToSignSHA256: evidence.HashStringToSign(ts, c.signedBody(r)),
 	}
 	x.Curl = Curl(r.Method, u, header, r.Body, ts)
 
@@ -236,18 +234,27 @@ func bodyReader(b []byte) io.Reader {
 	return bytes.NewReader(b)
 }
 
-// readCapped reads at most limit bytes. A longer body is an error, and only
-// its first KeptPrefix bytes are returned, copied so that the rest is freed.
+// readCapped reads at most limit bytes. A longer body, or one that breaks
+// off, is an error, and only its first KeptPrefix bytes are returned, copied
+// so that the rest is freed.
 func readCapped(r io.Reader, limit int64) ([]byte, error) {
 	body, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return body, err
-	}
-	if int64(len(body)) > limit {
-		kept := bytes.Clone(body[:min(limit, KeptPrefix)])
+	switch {
+	case err != nil:
+		return prefix(body, KeptPrefix), err
+	case int64(len(body)) > limit:
+		kept := prefix(body, min(limit, KeptPrefix))
 		return kept, fmt.Errorf("%w: answer exceeded %s, first %s kept", ErrResponseTooLarge, size(limit), size(int64(len(kept))))
 	}
 	return body, nil
+}
+
+// prefix is a copy of the first n bytes of b, or b itself when it is no longer.
+func prefix(b []byte, n int64) []byte {
+	if int64(len(b)) <= n {
+		return b
+	}
+	return bytes.Clone(b[:n])
 }
 
 // size says n bytes the way a person reads it: 8 MiB, 64 KiB or 1000 bytes.
@@ -259,9 +266,4 @@ func size(n int64) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-func digest(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }

@@ -202,3 +202,29 @@ func TestSendTimeoutAndUnreachable(t *testing.T) {
 		t.Fatalf("unreachable target: %+v", x)
 	}
 }
+
+// TestAnswerBrokenOffMidBodyKeepsOnlyItsPrefix: an answer that breaks off
+// after more than KeptPrefix bytes is a transport failure whose evidence
+// keeps only its first KeptPrefix bytes, as for an answer over the cap.
+func TestAnswerBrokenOffMidBodyKeepsOnlyItsPrefix(t *testing.T) {
+	const sent = 4 * KeptPrefix
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "1048576") // promises more than it sends
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte(strings.Repeat("x", sent)))
+		w.(http.Flusher).Flush()
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	}))
+	defer srv.Close()
+	c := &Client{BaseURL: srv.URL, Credentials: credentials.Mock(), Now: func() time.Time { return clock }}
+	x := c.Send(context.Background(), Request{Operation: "createVa", Method: http.MethodPost, Path: "/v1/create-va", Body: []byte(`{}`)})
+	if x.TransportError == "" {
+		t.Fatalf("an answer broken off mid-body must be a transport failure, got HTTP %d", x.Status)
+	}
+	if len(x.ResponseBody) != KeptPrefix || cap(x.ResponseBody) > 2*KeptPrefix {
+		t.Errorf("kept %d bytes (capacity %d) of the %d received, want the first %d", len(x.ResponseBody), cap(x.ResponseBody), sent, KeptPrefix)
+	}
+}

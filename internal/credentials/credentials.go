@@ -67,13 +67,15 @@ func Load(s Sources) (Credentials, error) {
 		c.ClientID = getenv(EnvClientID)
 	}
 	secret, err := LoadSecret(s.SecretFile, getenv)
-	if err != nil {
+	switch {
+	case c.ClientID == "" && s.SecretFile == "" && errors.Is(err, ErrMissing):
+		return Credentials{}, fmt.Errorf("%w: set %s and %s (or --client-id and --secret-file PATH)", ErrMissing, EnvClientID, EnvSecret)
+	case err != nil:
 		return Credentials{}, err
-	}
-	c.Secret = secret
-	if c.ClientID == "" {
+	case c.ClientID == "":
 		return Credentials{}, fmt.Errorf("%w: set %s (or --client-id)", ErrMissing, EnvClientID)
 	}
+	c.Secret = secret
 	return c, nil
 }
 

@@ -56,6 +56,10 @@ func TestLoadErrorsNameWhatIsMissing(t *testing.T) {
 	assert.ErrorIs(t, err, ErrMissing)
 	assert.Contains(t, err.Error(), EnvClientID)
 
+	_, err = Load(Sources{Getenv: env(nil)})
+	assert.ErrorIs(t, err, ErrMissing)
+	assert.Contains(t, err.Error(), EnvClientID+" and "+EnvSecret, "neither set: both are named")
+
 	_, err = LoadSecret(writeFile(t, "\n"), env(map[string]string{EnvSecret: "s"}))
 	assert.ErrorIs(t, err, ErrMissing, "an empty file is an error, not a fallback to the environment")
 

@@ -5,8 +5,13 @@
 package evidence
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
+	"strings"
 	"time"
+
+	"github.com/tingee-conformance/harness/internal/signing"
 )
 
 // Finding is one way an answer (or a request) departs from openapi.yaml.
@@ -35,6 +40,14 @@ type Exchange struct {
 	TransportError     string        `json:"transportError,omitempty"`
 	Retries            int           `json:"retries,omitempty"`
 	Curl               string        `json:"curl,omitempty"`
+}
+
+// HashStringToSign is the hex SHA-256 of the string-to-sign
+// "timestamp:signed": the only form in which evidence keeps it
+// (Exchange.StringToSignSHA256).
+func HashStringToSign(timestamp string, signed []byte) string {
+	sum := sha256.Sum256(signing.StringToSign(timestamp, signed))
+	return hex.EncodeToString(sum[:])
 }
 
 // Step results, as godog names them.
@@ -68,6 +81,17 @@ type Scenario struct {
 	Duration   time.Duration `json:"duration"`
 	// Observations are noted facts that are not failures (e.g. upper-case hex accepted).
 	Observations []string `json:"observations,omitempty"`
+}
+
+// Requirement is the requirement the scenario checks: its first @TG-… tag
+// without the @, or "" when it has none.
+func (s Scenario) Requirement() string {
+	for _, t := range s.Tags {
+		if strings.HasPrefix(t, "@TG-") {
+			return t[1:]
+		}
+	}
+	return ""
 }
 
 // Attestation is who vouches for a run, from --partner, --attested-by and --environment.

@@ -7,12 +7,9 @@ import (
 	"sync"
 )
 
-// Codes the mock answers with in the envelope, besides the business codes of codes.go.
-const (
-	codeSuccess      = "00"
-	codeBadTimestamp = "90"
-	codeBadSignature = "97"
-)
+// codeSuccess is the envelope code of a success. The mock's other codes are signing's
+// CodeBadTimestamp and CodeBadSignature (guard.go) and the business codes of codes.go.
+const codeSuccess = "00"
 
 // envelope is the body of every HTTP 200 answer but get-banks.
 type envelope struct {

@@ -64,13 +64,11 @@ func decodeTokens(body []byte) (map[string]any, string) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	v, err := decodeValue(dec, 0)
-	if err == nil {
-		if _, extra := dec.Token(); extra != io.EOF {
-			err = fmt.Errorf("Unexpected data after the JSON value at position %d", dec.InputOffset())
-		}
-	}
 	if err != nil {
 		return nil, jsonFault(err)
+	}
+	if _, extra := dec.Token(); extra != io.EOF {
+		return nil, fmt.Sprintf("Unexpected data after the JSON value at position %d", dec.InputOffset())
 	}
 	obj, ok := v.(map[string]any)
 	if !ok {

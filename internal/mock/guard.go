@@ -24,10 +24,10 @@ func (s *server) guard(r *http.Request) (result, bool) {
 func (s *server) verify(r *http.Request, raw []byte) (result, bool) {
 	ts := r.Header.Get(signing.HeaderTimestamp)
 	if _, err := signing.CheckTimestamp(ts, s.now()); err != nil {
-		return failure(codeBadTimestamp, "Invalid request timestamp"), false
+		return failure(signing.CodeBadTimestamp, "Invalid request timestamp"), false
 	}
 	if err := signing.CheckSignature(s.cfg.Secret, ts, signing.BodyToSign(raw), r.Header.Get(signing.HeaderSignature)); err != nil {
-		return failure(codeBadSignature, "Invalid signature"), false
+		return failure(signing.CodeBadSignature, "Invalid signature"), false
 	}
 	return result{}, true
 }

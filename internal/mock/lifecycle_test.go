@@ -79,6 +79,19 @@ func TestBusinessFailures(t *testing.T) {
 	}
 }
 
+// TestTransactionWindowOfTenDays: endTime may be up to 10 days after startTime, that bound included
+// (openapi.yaml: "at most 10 days after startTime"); one second more is refused.
+func TestTransactionWindowOfTenDays(t *testing.T) {
+	h := newMock(t)
+	window := func(end string) answer {
+		return send(t, h, req{path: "/v1/transaction/get-paging", body: `{"skipCount":0,"maxResultCount":5,"startTime":"20261101000000","endTime":"` + end + `"}`})
+	}
+	a := window("20261111000000")
+	assert.Equal(t, "00", a.code(), "exactly 10 days: %s", a.Raw)
+	a = window("20261111000001")
+	assert.Equal(t, errTimeWindow.code, a.code(), "10 days and a second: %s", a.Raw)
+}
+
 func TestDeleteVa(t *testing.T) {
 	h := newMock(t)
 	va := linkVA(t, h, "970418", "0333444555", "333444")

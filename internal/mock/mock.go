@@ -26,7 +26,7 @@ type Config struct {
 	Now       func() time.Time // the mock's clock; time.Now when nil
 	Control   bool             // serve /_mock/… control endpoints
 	SelfCheck bool             // validate every answer against openapi.yaml and log findings
-	Log       io.Writer        // where self-check findings and notes go; discarded when nil
+	Log       io.Writer        // where self-check findings go, one line each; discarded when nil
 	// WebhookURL receives the webhooks (payments, link results) of VAs that named none (--webhook-url).
 	WebhookURL string
 	// Webhooks delivers notifications; nil sends none.

@@ -35,17 +35,20 @@ func (s *server) getTransactionPaging(c *call) result {
 	return success(paged{TotalCount: len(found), Items: items})
 }
 
-// window reads startTime and endTime (validated yyyyMMddHHmmss); both given, they span 0–10 days.
+// window reads startTime and endTime (validated yyyyMMddHHmmss); both given, endTime is 0–10 days
+// after startTime, bounds included. The returned to is the end of the second endTime names.
 func window(c *call) (from, to time.Time, ok bool) {
 	if s := c.str("startTime"); s != "" {
 		from, _ = time.ParseInLocation(timeLayout, s, signing.Vietnam)
 	}
 	if s := c.str("endTime"); s != "" {
 		to, _ = time.ParseInLocation(timeLayout, s, signing.Vietnam)
-		to = to.Add(time.Second - time.Nanosecond) // endTime names a whole second
 	}
 	if !from.IsZero() && !to.IsZero() && (to.Before(from) || to.Sub(from) > maxWindow) {
 		return from, to, false
+	}
+	if !to.IsZero() {
+		to = to.Add(time.Second - time.Nanosecond) // endTime names a whole second
 	}
 	return from, to, true
 }

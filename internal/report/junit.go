@@ -76,30 +76,8 @@ func renderJUnit(doc *Document) ([]byte, error) {
 	}
 	times := map[string]float64{}
 	for _, sc := range doc.Scenarios {
-		s := suiteOf(sc.Feature)
-		c := junitCase{Name: caseName(sc), Classname: sc.Feature, Time: seconds(sc.DurationMS)}
-		switch sc.Status {
-		case evidence.Passed:
-		case evidence.Skipped:
-			c.Skipped = &junitMessage{Message: nonEmpty(sc.SkipReason, "skipped")}
-			s.Skipped++
-		case evidence.Failed:
-			step := failingStep(sc)
-			kind := &c.Failure
-			if transportFailed(step) {
-				kind = &c.Error
-				s.Errors++
-			} else {
-				s.Failures++
-			}
-			*kind = &junitMessage{Message: firstLine(step.Error), Type: "failed", Text: failureText(sc, step)}
-		default: // undefined, pending: the scenario was not judged
-			c.Error = &junitMessage{Message: sc.Status + " step", Type: sc.Status, Text: failureText(sc, failingStep(sc))}
-			s.Errors++
-		}
-		s.Tests++
+		suiteOf(sc.Feature).add(sc)
 		times[sc.Feature] += sc.DurationMS
-		s.Cases = append(s.Cases, c)
 	}
 	if len(doc.Run.NotRun) > 0 {
 		s := suiteOf("not run")
@@ -123,6 +101,34 @@ func renderJUnit(doc *Document) ([]byte, error) {
 		return nil, err
 	}
 	return append([]byte(xml.Header), append(out, '\n')...), nil
+}
+
+// add appends sc as a test case and counts it: a failure on an answer is a
+// failure, one without an answer (transport) or an undefined or pending step
+// is an error, a skip is skipped.
+func (s *junitSuite) add(sc Scenario) {
+	c := junitCase{Name: caseName(sc), Classname: sc.Feature, Time: seconds(sc.DurationMS)}
+	switch sc.Status {
+	case evidence.Passed:
+	case evidence.Skipped:
+		c.Skipped = &junitMessage{Message: nonEmpty(sc.SkipReason, "skipped")}
+		s.Skipped++
+	case evidence.Failed:
+		step := failingStep(sc)
+		kind := &c.Failure
+		if transportFailed(step) {
+			kind = &c.Error
+			s.Errors++
+		} else {
+			s.Failures++
+		}
+		*kind = &junitMessage{Message: firstLine(step.Error), Type: "failed", Text: failureText(step)}
+	default: // undefined, pending: the scenario was not judged
+		c.Error = &junitMessage{Message: sc.Status + " step", Type: sc.Status, Text: failureText(failingStep(sc))}
+		s.Errors++
+	}
+	s.Tests++
+	s.Cases = append(s.Cases, c)
 }
 
 // caseName keeps outline rows apart: the name plus the scenario's location.
@@ -150,7 +156,7 @@ func transportFailed(st Step) bool {
 }
 
 // failureText is the failing step, its error, findings and the curl line.
-func failureText(sc Scenario, st Step) string {
+func failureText(st Step) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s%s\n%s\n", st.Keyword, st.Text, st.Error)
 	for _, x := range st.Exchanges {

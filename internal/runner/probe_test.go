@@ -39,7 +39,7 @@ func TestProbeTellsAnOutage(t *testing.T) {
 	if s := p.clockSkew(); s == nil || *s < 59*time.Minute || *s > 61*time.Minute {
 		t.Fatalf("clock skew %v, want about 1h", s)
 	}
-	if d := p.targetNow().Sub(time.Now()); d < 59*time.Minute || d > 61*time.Minute {
+	if d := time.Until(p.targetNow()); d < 59*time.Minute || d > 61*time.Minute {
 		t.Fatalf("timestamps are not moved to the target's clock: %v", d)
 	}
 }

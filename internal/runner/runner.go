@@ -32,7 +32,8 @@ const (
 )
 
 // readRetries is how many times an idempotent read that failed at the
-// transport level is sent again (client.Client.Retries); writes never are.
+// transport level, or got a gateway's 502/503/504, is sent again
+// (client.Client.Retries); writes never are.
 const readRetries = 2
 
 // Environments a target is run as.
@@ -76,17 +77,18 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	if errOut == nil {
 		errOut = out
 	}
-	tagExpr, err := tagsFor(o.Environment, o.AllowLive, o.Tags)
-	if err != nil {
+	refuse := func(err error) (evidence.Run, int) { // before the run: one line, no scenario
 		fmt.Fprintf(errOut, "conformance: %v\n", err)
 		run.End = time.Now()
 		return run, ExitConfig
 	}
+	tagExpr, err := tagsFor(o.Environment, o.AllowLive, o.Tags)
+	if err != nil {
+		return refuse(err)
+	}
 	run.Tags = tagExpr
 	if err := o.defaults(); err != nil {
-		fmt.Fprintf(errOut, "conformance: %v\n", err)
-		run.End = time.Now()
-		return run, ExitConfig
+		return refuse(err)
 	}
 	run.Seed = o.Seed
 	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", o.BaseURL, o.Environment, o.Seed, o.Seed)
@@ -94,9 +96,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	p := &probe{threshold: o.UnreachableAfter}
 	locs, err := steps.Locate(o.Features, "features")
 	if err != nil {
-		fmt.Fprintf(errOut, "conformance: features: %v\n", err)
-		run.End = time.Now()
-		return run, ExitConfig
+		return refuse(fmt.Errorf("features: %w", err))
 	}
 	rec := &recorder{out: out, progress: o.Format == "progress", ctx: ctx}
 	cfg := steps.Config{

@@ -39,7 +39,7 @@ func summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 		}
 	}
 	if n, ex := retries(run); n > 0 {
-		fmt.Fprintf(w, "  retries: %d, of idempotent reads after a transport failure, e.g. %s %s (%d times)\n", n, ex.Method, ex.URL, ex.Retries)
+		fmt.Fprintf(w, "  retries: %d, of idempotent reads after a transport failure or a 502/503/504, e.g. %s %s (%d times)\n", n, ex.Method, ex.URL, ex.Retries)
 	}
 	if s := run.ClockSkew; s != nil && (*s >= minSkew || *s <= -minSkew) {
 		fmt.Fprintf(w, "  clock skew: the target's Date header is %s from our clock; timestamps were moved to its clock\n", *s)

@@ -126,12 +126,20 @@ func split(s string) (map[string]string, error) {
 		if len(s) < 4 {
 			return nil, fmt.Errorf("%w: truncated field %q", ErrMalformed, s)
 		}
-		n, err := strconv.Atoi(s[2:4])
-		if err != nil || len(s) < 4+n {
+		n, ok := twoDigits(s[2:4])
+		if !ok || len(s) < 4+n {
 			return nil, fmt.Errorf("%w: bad length in %q", ErrMalformed, s)
 		}
 		out[s[:2]] = s[4 : 4+n]
 		s = s[4+n:]
 	}
 	return out, nil
+}
+
+// twoDigits reads an EMVCo length: exactly two decimal digits (no sign, no space).
+func twoDigits(s string) (int, bool) {
+	if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
+		return 0, false
+	}
+	return int(s[0]-'0')*10 + int(s[1]-'0'), true
 }

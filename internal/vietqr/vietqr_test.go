@@ -1,6 +1,7 @@
 package vietqr
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -55,4 +56,19 @@ func TestParseRejects(t *testing.T) {
 func TestBuildRefusesLongValues(t *testing.T) {
 	_, err := Build(Payload{BIN: "970448", Account: "1", Content: strings.Repeat("x", 120)})
 	assert.Error(t, err)
+}
+
+func TestParseRefusesBadLengths(t *testing.T) {
+	for _, body := range []string{
+		"000201" + "01-1abc", // a negative length once sliced past the field
+		"000201" + "01+1a",
+		"000201" + "01 1a",
+	} {
+		s := body + "6304"
+		s += fmt.Sprintf("%04X", CRC16([]byte(s)))
+		assert.NotPanics(t, func() {
+			_, err := Parse(s)
+			assert.ErrorIs(t, err, ErrMalformed, body)
+		}, body)
+	}
 }

@@ -19,6 +19,10 @@ const (
 	DefaultTimeout = 10 * time.Second
 )
 
+// MaxKeptAttempts bounds the record of attempts (each keeps its body): a long-running mock
+// keeps the newest ones and forgets older ones.
+const MaxKeptAttempts = 1000
+
 // DispatcherConfig configures a Dispatcher. Zero fields take the defaults.
 type DispatcherConfig struct {
 	Secret   []byte        // the partner's secret token; signs every body
@@ -30,7 +34,7 @@ type DispatcherConfig struct {
 }
 
 // Dispatcher delivers webhooks as Tingee does: signed over the raw bytes,
-// retried until acknowledged, every attempt recorded. It implements the
+// retried until acknowledged, every attempt recorded (the newest MaxKeptAttempts). It implements the
 // mock's Notifier. Send never blocks; Close stops pending retries.
 type Dispatcher struct {
 	secret   []byte
@@ -124,13 +128,17 @@ func (d *Dispatcher) wait() bool {
 	}
 }
 
+// record keeps an attempt, forgetting the oldest beyond MaxKeptAttempts.
 func (d *Dispatcher) record(a Attempt) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.attempts = append(d.attempts, a)
+	if over := len(d.attempts) - MaxKeptAttempts; over > 0 {
+		d.attempts = d.attempts[over:] // append reallocates from here on: the memory stays bounded
+	}
 }
 
-// Attempts returns every attempt so far, oldest first.
+// Attempts returns the attempts so far (the newest MaxKeptAttempts), oldest first.
 func (d *Dispatcher) Attempts() []Attempt {
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -223,3 +223,14 @@ func TestDispatcherToReferenceReceiver(t *testing.T) {
 	assert.Equal(t, []string{"FT7"}, credited, "credited once")
 	assert.Equal(t, []LinkResult{link}, linked)
 }
+
+func TestDispatcherKeepsTheNewestAttempts(t *testing.T) {
+	d := fastDispatcher(t)
+	for n := 1; n <= MaxKeptAttempts+5; n++ {
+		d.record(Attempt{Attempt: n})
+	}
+	got := d.Attempts()
+	require.Len(t, got, MaxKeptAttempts)
+	assert.Equal(t, 6, got[0].Attempt, "the 5 oldest are forgotten")
+	assert.Equal(t, MaxKeptAttempts+5, got[len(got)-1].Attempt)
+}

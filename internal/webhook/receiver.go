@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/tingee-conformance/harness/internal/signing"
 )
 
 // MaxBody caps what the receiver reads: a notification is well under 1 KiB.
@@ -43,13 +45,11 @@ type Receiver struct {
 	done map[string]bool // transactionCodes already processed
 }
 
-// Answer codes of the reference receiver. Only "00" means "delivered";
-// the others mirror Tingee's own request codes so a log reader recognises them.
-const (
-	codeBadTimestamp = "90"
-	codeBadSignature = "97"
-	codeBadRequest   = "99"
-)
+// codeBadRequest answers whatever the receiver refuses for another reason than the
+// timestamp or the signature. Only AckCode ("00") means "delivered"; a bad timestamp or
+// signature gets Tingee's own request codes (signing.CodeBadTimestamp, CodeBadSignature),
+// so a log reader recognises them.
+const codeBadRequest = "99"
 
 // envelope is just enough of any webhook body to tell its kind.
 type envelope struct {
@@ -76,9 +76,9 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	if err := VerifyRaw(req.Header, raw, r.Secret, r.now()); err != nil {
-		code := codeBadSignature
+		code := signing.CodeBadSignature
 		if isTimestampError(err) {
-			code = codeBadTimestamp
+			code = signing.CodeBadTimestamp
 		}
 		writeAck(w, http.StatusUnauthorized, code, err.Error())
 		return

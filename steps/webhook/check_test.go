@@ -40,7 +40,7 @@ func failures(res Result) map[string]string {
 	for _, s := range res.Run.Scenarios {
 		for _, st := range s.Steps {
 			if st.Status == evidence.Failed {
-				out[ruleOf(s.Tags)] = st.Error
+				out[ruleOf(s)] = st.Error
 			}
 		}
 	}

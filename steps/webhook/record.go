@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -61,7 +60,7 @@ func (r *recorder) hook(sc *godog.ScenarioContext) {
 		r.mu.Lock()
 		r.scenarios = append(r.scenarios, s)
 		r.mu.Unlock()
-		return context.WithValue(ctx, worldKey{}, &world{cfg: r.cfg, rec: r, scenario: s, rule: ruleOf(s.Tags)}), nil
+		return context.WithValue(ctx, worldKey{}, &world{cfg: r.cfg, rec: r, scenario: s, rule: ruleOf(*s)}), nil
 	})
 	sc.StepContext().Before(func(ctx context.Context, _ *godog.Step) (context.Context, error) {
 		stepStarted = time.Now()
@@ -114,11 +113,9 @@ func statusOf(err error) string {
 }
 
 // ruleOf is the requirement a scenario checks: its @TG-… tag, without the @.
-func ruleOf(tags []string) string {
-	for _, t := range tags {
-		if strings.HasPrefix(t, "@TG-") {
-			return t[1:]
-		}
+func ruleOf(s evidence.Scenario) string {
+	if r := s.Requirement(); r != "" {
+		return r
 	}
 	return "(no requirement tag)"
 }

@@ -3,8 +3,6 @@ package webhook
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -64,8 +62,7 @@ func (w *world) deliver(ctx context.Context, body []byte, s signedAs, drop strin
 		}
 		header.Set(signing.HeaderTimestamp, ts)
 		header.Set(signing.HeaderSignature, signing.Sign(s.secret, ts, signed))
-		sum := sha256.Sum256(signing.StringToSign(ts, signed))
-		ex.StringToSignSHA256 = hex.EncodeToString(sum[:])
+		ex.StringToSignSHA256 = evidence.HashStringToSign(ts, signed)
 	}
 	if drop != "" {
 		header.Del(drop)
