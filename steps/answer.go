@@ -7,13 +7,14 @@ import (
 	"net/http"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/signing"
 )
 
-// Codes the docs give for signing failures.
+// Envelope codes: success, and the signing failures that internal/signing names.
 const (
 	codeSuccess      = "00"
-	codeBadSignature = "97"
-	codeBadTimestamp = "90"
+	codeBadSignature = signing.CodeBadSignature
+	codeBadTimestamp = signing.CodeBadTimestamp
 )
 
 // envelope is Tingee's answer body: {code, message, data}.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/signing"
 	"github.com/tingee-conformance/harness/spec"
 )
 
@@ -43,7 +44,7 @@ func answerKey(x Exchange) (key string, ok bool) {
 	switch code := envelopeCode(x.ResponseBody); code {
 	case "", "00":
 		return "200/00", true // a bare success body (get-banks) has no code
-	case "90", "97":
+	case signing.CodeBadTimestamp, signing.CodeBadSignature:
 		return "200/" + code, true
 	default:
 		return "200/business", true
