@@ -33,6 +33,19 @@ func TestGenerateVietQr(t *testing.T) {
 	assert.NoError(t, err, "qrCodeImage is a PNG")
 }
 
+// TestGenerateVietQrWithVietnameseContent: 50 Vietnamese characters are valid content; the QR carries them
+// folded to ASCII and cut to EMVCo's 25 characters, and the answer is a success, not a 400.
+func TestGenerateVietQrWithVietnameseContent(t *testing.T) {
+	content := "Thanh toán đơn hàng số 12/2025 của Nguyễn Văn Ánh"
+	a := send(t, newMock(t), req{path: "/v1/generate-viet-qr", body: mustJSON(t, map[string]any{
+		"bankName": "OCB", "accountNumber": "0123456789", "amount": 150000, "content": content,
+	})})
+	require.Equal(t, "00", a.code(), a.Raw)
+	p, err := vietqr.Parse(a.data()["qrCode"].(string))
+	require.NoError(t, err)
+	assert.Equal(t, "Thanh toan don hang so 12", p.Content)
+}
+
 // TestAmountInAnyIntegerForm: 1.5e5 is the integer 150000 to validation (and to JavaScript), so the
 // QR carries it too.
 func TestAmountInAnyIntegerForm(t *testing.T) {

@@ -24,7 +24,7 @@ type Payload struct {
 	// Additional data (tag 62).
 	BillNumber     string // 62/01
 	ReferenceLabel string // 62/05
-	Content        string // 62/08, the transfer's purpose
+	Content        string // 62/08, the transfer's purpose; Build folds it with Purpose
 }
 
 // Errors of Parse.
@@ -50,7 +50,7 @@ func Build(p Payload) (string, error) {
 		fields = append(fields, tlv{"54", strconv.FormatInt(p.Amount, 10)})
 	}
 	fields = append(fields, tlv{"58", "VN"})
-	if add := join(tlv{"01", p.BillNumber}, tlv{"05", p.ReferenceLabel}, tlv{"08", p.Content}); add != "" {
+	if add := join(tlv{"01", p.BillNumber}, tlv{"05", p.ReferenceLabel}, tlv{"08", Purpose(p.Content)}); add != "" {
 		fields = append(fields, tlv{"62", add})
 	}
 	for _, f := range fields {

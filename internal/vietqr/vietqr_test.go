@@ -54,7 +54,7 @@ func TestParseRejects(t *testing.T) {
 }
 
 func TestBuildRefusesLongValues(t *testing.T) {
-	_, err := Build(Payload{BIN: "970448", Account: "1", Content: strings.Repeat("x", 120)})
+	_, err := Build(Payload{BIN: "970448", Account: strings.Repeat("1", 120)})
 	assert.Error(t, err)
 }
 
