@@ -16,6 +16,9 @@ import (
 // status code, content type, headers and body. An unknown operation, an
 // undocumented status, a non-JSON body and every schema departure each give a
 // finding; an HTTP error body whose statusCode differs from the status too.
+// Drift findings (Drift true) name what the answer does not document: a body
+// property, a header other than the transport ones (headers.go), a business
+// code the docs do not mention (codes.go).
 func (s *Spec) ValidateResponse(method, path string, status int, h http.Header, body []byte) (out []Finding) {
 	defer recoverAsFinding(&out, method+" "+path)
 	i, ok := s.find(method, path)
@@ -24,19 +27,21 @@ func (s *Spec) ValidateResponse(method, path string, status int, h http.Header, 
 	}
 	op := s.ops[i]
 	base := Finding{Operation: op.ID, DocRef: op.DocRef}
-	documented := op.Op.Responses.Status(status) != nil
+	answer := op.Op.Responses.Status(status)
+	documented := answer != nil
 	if !documented {
 		f := base
 		f.Pointer, f.Expected, f.Got = "/status", "a documented status: "+s.statuses(i), strconv.Itoa(status)
 		out = append(out, f)
 	}
+	out = append(out, headerDrift(base, answer, h)...)
 	instance, bodyFindings, ok := jsonBody(base, h, body)
 	out = append(out, bodyFindings...)
 	if !ok {
 		return out
 	}
-	if answer, ok := s.schemas.responses[i][strconv.Itoa(status)]; ok && documented {
-		out = append(out, answer.check(instance, base)...)
+	if schema, ok := s.schemas.responses[i][strconv.Itoa(status)]; ok && documented {
+		out = append(out, schema.check(instance, base, s.schemas.codes)...)
 	}
 	if f, bad := statusCodeFinding(base, status, instance, out); bad {
 		out = append(out, f)
@@ -62,14 +67,15 @@ func (s *Spec) ValidateBody(component string, body []byte) []Finding {
 
 // check validates a body against one answer's schema. A success/BusinessError
 // answer is checked against the branch its `code` names, so findings point
-// into that branch; a success is also walked for undocumented properties.
-func (a *answerSchema) check(instance any, base Finding) []Finding {
+// into that branch; a success is also walked for undocumented properties, a
+// business error's code checked against the codes the docs mention.
+func (a *answerSchema) check(instance any, base Finding, codes documentedCodes) []Finding {
 	if a.success == nil {
 		return validateAgainst(a.whole, instance, base)
 	}
 	if obj, ok := instance.(map[string]any); ok {
 		if code, has := obj["code"]; has && code != "00" {
-			return validateAgainst(a.business, instance, base)
+			return codes.codeDrift(code, base, validateAgainst(a.business, instance, base))
 		}
 	}
 	out := validateAgainst(a.success, instance, base)

@@ -19,6 +19,8 @@ type schemaSet struct {
 	responses []map[string]*answerSchema
 	// requests[op index] is the JSON request body's schema, nil when there is none.
 	requests []*compiled
+	// codes are the business codes the docs mention (BusinessError's x-documented-codes).
+	codes documentedCodes
 }
 
 // compiled is one standalone schema, compiled, with its shape for drift.
@@ -43,7 +45,11 @@ func compileSchemas(doc *openapi3.T) (*schemaSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	set := &schemaSet{defs: defs, byName: make(map[string]*compiled, len(defs))}
+	codes, err := readDocumentedCodes(doc)
+	if err != nil {
+		return nil, err
+	}
+	set := &schemaSet{defs: defs, byName: make(map[string]*compiled, len(defs)), codes: codes}
 	names := make([]string, 0, len(defs))
 	for n := range defs {
 		names = append(names, n)

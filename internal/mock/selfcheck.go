@@ -12,9 +12,11 @@ import (
 
 // selfCheck validates every answer but the /_mock/ endpoints' against openapi.yaml (off the routes: the
 // documented 404 body) and logs each finding, one line each.
-// The verdict depends only on the request's method and URI and the answer's status, Content-Type
-// and body, so an answer found clean once (get-banks, the documented errors, a business failure,
-// an unchanged page) is not validated again: it could only be found clean again.
+// The verdict depends only on the request's method and URI and the answer's status, headers and body;
+// the mock's only other headers, Date and Content-Length, are transport headers the spec never reports
+// (spec/headers.go), so keying on status, Content-Type and body is enough. An answer found clean once
+// (get-banks, the documented errors, a business failure, an unchanged page) is not validated again:
+// it could only be found clean again.
 func selfCheck(next http.Handler, sp *spec.Spec, log io.Writer) http.Handler {
 	var mu sync.Mutex // one finding per line, even under parallel requests
 	clean := &cleanAnswers{}

@@ -10,7 +10,9 @@ import (
 // drift lists what the target sent that the spec does not document: findings
 // marked Drift (extra fields, headers, codes), and answers — a status, or a
 // code in HTTP 200 — outside an operation's documented catalogue. Repeats are
-// counted, not listed again; the list is sorted by operation and pointer.
+// counted, not listed again (a header's by name alone: its value, often a
+// request id, changes every time; the first is shown); the list is sorted by
+// operation and pointer.
 func drift(ops []spec.Operation, scenarios []Scenario) []Drift {
 	byID := map[string]spec.Operation{}
 	for _, op := range ops {
@@ -20,6 +22,9 @@ func drift(ops []spec.Operation, scenarios []Scenario) []Drift {
 	index := map[[3]string]int{}
 	note := func(d Drift, scenario string) {
 		key := [3]string{d.Operation, d.Pointer, d.Got}
+		if strings.HasPrefix(d.Pointer, headerPointer) {
+			key[2] = ""
+		}
 		if i, ok := index[key]; ok {
 			out[i].Count++
 			return
@@ -55,3 +60,6 @@ func drift(ops []spec.Operation, scenarios []Scenario) []Drift {
 	})
 	return out
 }
+
+// headerPointer starts the pointer of a finding on a response header, e.g. /header/X-Powered-By.
+const headerPointer = "/header/"

@@ -72,7 +72,7 @@ func exchange(op, method, path string, body string, status int, answer string, d
 	}
 }
 
-// syntheticRun has one of each: a pass, a contract break, drift, an
+// syntheticRun has one of each: a pass, a contract break, drift (a field, a header), an
 // undocumented status, a skip with its reason, and an unrouted 404 probe.
 func syntheticRun() evidence.Run {
 	skew := 1500 * time.Millisecond
@@ -85,7 +85,11 @@ func syntheticRun() evidence.Run {
 	broken.Findings = []evidence.Finding{{Operation: "confirmVa", Pointer: "/data/accountNumber", Expected: "string", Got: "98761234", DocRef: "6.2.2"}}
 
 	banks := exchange("getBanks", "GET", "/v1/get-banks", "", 200, `[{"code":"OCB","bin":"970448","logoV2":"x"}]`, 20*time.Millisecond)
-	banks.Findings = []evidence.Finding{{Operation: "getBanks", Pointer: "/0/logoV2", Expected: "no such field", Got: `"x"`, DocRef: "6.1", Drift: true}}
+	banks.ResponseHeader.Set("X-Powered-By", "Express")
+	banks.Findings = []evidence.Finding{
+		{Operation: "getBanks", Pointer: "/0/logoV2", Expected: "no such field", Got: `"x"`, DocRef: "6.1", Drift: true},
+		{Operation: "getBanks", Pointer: "/header/X-Powered-By", Expected: "only documented headers", Got: "Express", DocRef: "6.1", Drift: true},
+	}
 
 	return evidence.Run{
 		ID:             "20260102T030405Z-test",
