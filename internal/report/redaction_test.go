@@ -151,6 +151,8 @@ func TestMaskText(t *testing.T) {
 		`/v1/x?accountNumber=0123456789&bankBin=1`: `/v1/x?accountNumber=******6789&bankBin=1`,
 		`error: {\"identity\":\"079123456789\"}`:   `error: {\"identity\":\"********6789\"}`,
 		`{"phone":"123"}`:                          `{"phone":"***"}`,
+		`{"qrAccount":"0123456789"}`:               `{"qrAccount":"******6789"}`,
+		`{"clientId":"acme-client-0042"}`:          `{"clientId":"************0042"}`,
 	} {
 		if got := maskText(in); got != want {
 			t.Errorf("maskText(%s) = %s, want %s", in, got, want)
@@ -261,8 +263,8 @@ func TestMaskFindingValue(t *testing.T) {
 		{"/data/bankName", `"VietinBank"`, `"VietinBank"`},
 		{"/data", `{"identity":"079123456789"}`, `{"identity":"********6789"}`},
 	} {
-		if got := maskFindingValue(c.pointer, c.got); got != c.want {
-			t.Errorf("maskFindingValue(%s, %s) = %s, want %s", c.pointer, c.got, got, c.want)
+		if got := (masker{}).findingValue(c.pointer, c.got); got != c.want {
+			t.Errorf("findingValue(%s, %s) = %s, want %s", c.pointer, c.got, got, c.want)
 		}
 	}
 }

@@ -81,7 +81,7 @@ func facts(doc *Document) [][2]string {
 	case doc.Tool.Modified:
 		modified = " (modified tree)"
 	case doc.Tool.Revision == unknown:
-		modified = " (not stamped: built with -buildvcs=false or outside a git checkout)"
+		modified = " (not stamped: go run, go test, -buildvcs=false and builds outside a git checkout stamp none; for a certification run, build with go build -buildvcs=true)"
 	}
 	return [][2]string{
 		{"Run", doc.Run.ID},

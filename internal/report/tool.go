@@ -8,7 +8,7 @@ import (
 const unknown = "unknown"
 
 // buildTool reads the harness's version and VCS revision from its build info.
-// Under go test or -buildvcs=false they are missing and read "unknown".
+// Under go run, go test or -buildvcs=false they are missing and read "unknown".
 func buildTool() Tool {
 	t := Tool{Module: unknown, Version: unknown, Revision: unknown, GoVersion: runtime.Version()}
 	info, ok := debug.ReadBuildInfo()

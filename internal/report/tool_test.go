@@ -32,7 +32,7 @@ func TestFeaturesHashIsTheSha256sumListing(t *testing.T) {
 
 // An unstamped build says why its revision is unknown.
 func TestHarnessFactExplainsAMissingRevision(t *testing.T) {
-	for revision, want := range map[string]string{unknown: "revision unknown (not stamped: built with -buildvcs=false", "0123abc": "revision 0123abc, go1.26"} {
+	for revision, want := range map[string]string{unknown: "revision unknown (not stamped: go run, go test, -buildvcs=false", "0123abc": "revision 0123abc, go1.26"} {
 		doc := &Document{Tool: Tool{Module: "m", Version: "(devel)", Revision: revision, GoVersion: "go1.26"}}
 		for _, f := range facts(doc) {
 			if f[0] == "Harness" && !strings.Contains(f[1], want) {
