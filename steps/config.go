@@ -30,6 +30,10 @@ type Config struct {
 	// Gate, when it returns an error, keeps a scenario (given its tags) from
 	// running: interrupt, outage, or a tag the target forbids.
 	Gate func(ctx context.Context, tags []string) error
+	// Began, when set, is told of each scenario Gate let run, before its first step.
+	Began func(evidence.Scenario)
+	// Stepped, when set, receives each step of a scenario Gate let run, as it ends.
+	Stepped func(evidence.Step)
 	// Record receives every scenario once it is over.
 	Record func(Result)
 }

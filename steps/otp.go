@@ -66,7 +66,11 @@ func (r *OTPResolver) prompt(ctx context.Context, acct fixtures.Account, purpose
 	defer timer.Stop()
 	select {
 	case line, ok := <-r.lines:
-		if !ok || line == "" {
+		if !ok {
+			fmt.Fprintln(r.Out, "(input closed)")
+			return "", fmt.Errorf("%w: no OTP was entered (the input is closed)", ErrNoOTP)
+		}
+		if line == "" {
 			return "", fmt.Errorf("%w: no OTP was entered", ErrNoOTP)
 		}
 		return line, nil

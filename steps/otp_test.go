@@ -46,3 +46,21 @@ func TestOTPPromptGivesUp(t *testing.T) {
 		t.Fatalf("no terminal: %v", err)
 	}
 }
+
+// TestOTPPromptEndsItsLine: a prompt left without an answer (the wait runs
+// out, or the input is closed) ends its line, so the next progress line does
+// not start after the question.
+func TestOTPPromptEndsItsLine(t *testing.T) {
+	open, w := io.Pipe()
+	defer w.Close()
+	for name, in := range map[string]io.Reader{"wait ran out": open, "input closed": strings.NewReader("")} {
+		var asked bytes.Buffer
+		r := &OTPResolver{In: in, Out: &asked, Wait: 20 * time.Millisecond}
+		if _, err := r.Resolve(context.Background(), fixtures.Account{OTP: "prompt"}, "create-va"); !errors.Is(err, ErrNoOTP) {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !strings.HasPrefix(asked.String(), "Enter the OTP") || !strings.HasSuffix(asked.String(), "\n") {
+			t.Errorf("%s: the prompt %q does not end its line", name, asked.String())
+		}
+	}
+}

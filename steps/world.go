@@ -65,6 +65,9 @@ func registerHooks(sc *godog.ScenarioContext, cfg Config) {
 				return ctx, fmt.Errorf("%w: not run: %s", godog.ErrSkip, err)
 			}
 		}
+		if cfg.Began != nil {
+			cfg.Began(w.record)
+		}
 		return ctx, nil
 	})
 	sc.StepContext().Before(func(ctx context.Context, st *godog.Step) (context.Context, error) {
@@ -86,6 +89,9 @@ func registerHooks(sc *godog.ScenarioContext, cfg Config) {
 		}
 		w.record.Steps = append(w.record.Steps, step)
 		w.exchanges = nil
+		if cfg.Stepped != nil && !w.notRun {
+			cfg.Stepped(step)
+		}
 		return ctx, nil
 	})
 	sc.After(func(ctx context.Context, s *godog.Scenario, err error) (context.Context, error) {

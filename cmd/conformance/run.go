@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"time"
 
-	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/fixtures"
 	"github.com/tingee-conformance/harness/internal/mock"
@@ -110,22 +109,6 @@ func resolveTarget(t string) (env, base string, err error) {
 		return "", "", fmt.Errorf("--target %q: want mock, uat, live or an http(s) base URL", t)
 	}
 	return runner.EnvURL, t, nil
-}
-
-// loadFixtures reads --fixtures; without it, the mock's own for the mock or a
-// URL (a standalone mock), and none for UAT and live: what needs one is skipped.
-func loadFixtures(path, env string) (*fixtures.File, error) {
-	switch {
-	case path != "":
-		return fixtures.Load(path)
-	case env == runner.EnvUAT || env == runner.EnvLive:
-		return &fixtures.File{}, nil
-	}
-	data, err := harness.Features.ReadFile(mock.FixturesPath)
-	if err != nil {
-		return nil, err
-	}
-	return fixtures.Parse(data)
 }
 
 // runCredentials: the embedded mock's test pair, else flags and the environment.

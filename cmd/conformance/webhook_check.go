@@ -6,6 +6,8 @@ import (
 	"net/url"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/runner"
 	webhooksteps "github.com/tingee-conformance/harness/steps/webhook"
 )
 
@@ -46,7 +48,8 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "webhook-check: %v", err)
 	}
 	res, err := webhooksteps.Check(ctx, webhooksteps.Config{
-		URL: *target, ClientID: creds.ClientID, Secret: creds.Secret, AckDeadline: *timeout, Output: c.stdout, Tags: *tags,
+		URL: *target, ClientID: creds.ClientID, Secret: creds.Secret, AckDeadline: *timeout, Tags: *tags,
+		Ended: func(n int, s evidence.Scenario) { runner.ProgressLine(c.stdout, n, s) },
 	})
 	if err != nil {
 		return c.errorf(exitUsage, "%v", err)
@@ -54,17 +57,18 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	if len(res.Run.Scenarios) == 0 && !res.Run.Interrupted {
 		return c.errorf(exitUsage, "webhook-check: --tags %q matched no scenario", *tags)
 	}
+	code, lastError := exitOK, ""
+	switch {
+	case res.Unreachable:
+		code, lastError = exitUnreachable, "nothing answered at "+*target
+	case res.Failed() > 0 || res.Run.Interrupted:
+		code = exitFail
+	}
+	runner.Summarize(c.stdout, res.Run, code, lastError)
 	dir, err := rf.write(res.Run, *tags, creds.Secret)
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: cannot write the report: %v", err)
 	}
-	fmt.Fprintf(c.stdout, "\nwebhook-check: %d scenarios, %d not passed, %d not run; report in %s\n",
-		len(res.Run.Scenarios), res.Failed(), len(res.Run.NotRun), dir)
-	switch {
-	case res.Unreachable:
-		return c.errorf(exitUnreachable, "webhook-check: nothing answered at %s", *target)
-	case res.Failed() > 0 || res.Run.Interrupted:
-		return exitFail
-	}
-	return exitOK
+	fmt.Fprintf(c.stdout, "report: %s\n", dir)
+	return code
 }

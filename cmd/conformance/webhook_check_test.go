@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +40,7 @@ func TestWebhookCheckExitCodes(t *testing.T) {
 	}{
 		{"reference receiver", mockEnv, []string{"--url", good.URL}, exitOK, ""},
 		{"accepts anything", mockEnv, []string{"--url", acksAll.URL}, exitFail, ""},
-		{"nobody listening", mockEnv, []string{"--url", nobody, "--timeout", "1s"}, exitUnreachable, "nothing answered at"},
+		{"nobody listening", mockEnv, []string{"--url", nobody, "--timeout", "1s"}, exitUnreachable, ""},
 		{"no url", mockEnv, nil, exitUsage, "--url is required"},
 		{"not a url", mockEnv, []string{"--url", "localhost:8090"}, exitUsage, `--url "localhost:8090" is not an http(s) URL`},
 		{"bad timeout", mockEnv, []string{"--url", good.URL, "--timeout", "0s"}, exitUsage, "--timeout must be positive"},
@@ -59,7 +61,28 @@ func TestWebhookCheckExitCodes(t *testing.T) {
 			if tt.code == exitOK || tt.code == exitFail {
 				assertBundleWithoutSecret(t, dir)
 			}
+			if tt.code != exitUsage {
+				assertEndsLikeRun(t, f.out.String(), tt.code, dir)
+			}
 		})
+	}
+}
+
+var progressLine = regexp.MustCompile(`(?m)^ +\d+ [a-z]+ +features/webhook-receiver\.feature:\d+  `)
+
+// assertEndsLikeRun: the output ends as run's does, with the summary's
+// "exit N: why" and "report: DIR" lines, and holds no godog summary.
+func assertEndsLikeRun(t *testing.T, out string, code int, dir string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if n := len(lines); n < 3 || !strings.HasPrefix(lines[n-2], fmt.Sprintf("exit %d: ", code)) || lines[n-1] != "report: "+dir {
+		t.Errorf("want the last lines \"exit %d: …\" and \"report: %s\":\n%s", code, dir, out)
+	}
+	if n := len(progressLine.FindAllString(out, -1)); n != 11 {
+		t.Errorf("want a progress line for each of the 11 scenarios, got %d:\n%s", n, out)
+	}
+	if !strings.Contains(out, " scenarios: ") || strings.Contains(out, " steps (") {
+		t.Errorf("want run's summary, not godog's:\n%s", out)
 	}
 }
 

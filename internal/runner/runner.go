@@ -54,12 +54,12 @@ type Options struct {
 	Spec        *spec.Spec // loaded from the embedded openapi.yaml when nil
 	Features    fs.FS      // a tree holding features/*.feature; harness.Features when nil
 	Tags        string     // the user's godog tag expression
-	Format      string     // pretty (godog's) | progress (one line per scenario)
+	Format      string     // pretty (step by step) | progress (one line per scenario)
 	Seed        int64      // scenario order; 0 picks one (printed)
 	Timeout     time.Duration
 	OTP         *steps.OTPResolver
 	HTTP        *http.Client // sends every call; a fresh client when nil
-	Out         io.Writer    // progress, godog output and the summary
+	Out         io.Writer    // progress or pretty output, and the summary
 	Err         io.Writer    // the one line naming a configuration error; Out when nil
 	// UnreachableAfter: this many calls in a row failing at the transport level is an outage (default 5).
 	UnreachableAfter int
@@ -98,7 +98,8 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	if err != nil {
 		return refuse(fmt.Errorf("features: %w", err))
 	}
-	rec := &recorder{out: out, progress: o.Format == "progress", ctx: ctx}
+	show := newPrinter(o.Format, out)
+	rec := &recorder{print: show, ctx: ctx}
 	cfg := steps.Config{
 		Spec: o.Spec,
 		NewClient: func() *client.Client {
@@ -109,17 +110,15 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		OTP:       o.OTP,
 		Locations: locs,
 		Gate:      gate(ctx, p, o.Environment),
+		Began:     show.began,
+		Stepped:   show.stepped,
 		Record:    rec.record,
-	}
-	godogOut := io.Discard
-	if o.Format != "progress" {
-		godogOut = out
 	}
 	suite := godog.TestSuite{
 		Name:                "conformance",
 		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, cfg) },
 		Options: &godog.Options{
-			Format: "pretty", Output: godogOut, Strict: true, Randomize: o.Seed, NoColors: true,
+			Format: "progress", Output: io.Discard, Strict: true, Randomize: o.Seed, NoColors: true,
 			FS: o.Features, Paths: []string{"features"}, Tags: tagExpr, DefaultContext: ctx,
 		},
 	}
@@ -135,7 +134,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	}
 	code := exitCode(run, status, p)
 	_, lastError := p.outage()
-	summarize(out, run, code, lastError)
+	Summarize(out, run, code, lastError)
 	return run, code
 }
 

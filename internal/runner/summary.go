@@ -16,10 +16,10 @@ var verdicts = map[int]string{
 	ExitUnreachable: "the target could not be reached or gave no complete answer",
 }
 
-// summarize prints counts, every failure with its message, every skip with
-// its reason, what did not run, and the exit code; for an outage, the last
-// transport error.
-func summarize(w io.Writer, run evidence.Run, code int, lastTransportError string) {
+// Summarize prints counts, every failure with its message, every skip with
+// its reason, what did not run, and the exit code with its verdict; for an
+// outage, the last transport error. Every suite (run, webhook-check) ends with it.
+func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError string) {
 	counts := map[string]int{}
 	for _, s := range run.Scenarios {
 		counts[s.Status]++
@@ -28,7 +28,11 @@ func summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 	if n := counts[evidence.Undefined] + counts[evidence.Pending]; n > 0 {
 		fmt.Fprintf(w, ", %d undefined or pending", n)
 	}
-	fmt.Fprintf(w, ", %d not run — seed %d, %s\n", len(run.NotRun), run.Seed, run.End.Sub(run.Start).Round(1e6))
+	fmt.Fprintf(w, ", %d not run — ", len(run.NotRun))
+	if run.Seed != 0 { // a suite run in file order has none
+		fmt.Fprintf(w, "seed %d, ", run.Seed)
+	}
+	fmt.Fprintf(w, "%s\n", run.End.Sub(run.Start).Round(1e6))
 	for _, s := range run.Scenarios {
 		switch s.Status {
 		case evidence.Passed:

@@ -33,9 +33,10 @@ type Config struct {
 	AckDeadline time.Duration      // DefaultAckDeadline when 0
 	Client      *http.Client       // one that follows no redirect when nil
 	Now         func() time.Time   // time.Now when nil
-	Output      io.Writer          // godog's output; discarded when nil
-	Format      string             // godog formatter; "progress" when empty
 	Tags        string             // godog tag expression; all scenarios when empty
+	// Ended, when set, is called as each scenario ends (n counts them from 1),
+	// except one the interrupt cut short, which the Run lists as not run.
+	Ended func(n int, s evidence.Scenario)
 }
 
 // Result is a finished check.
@@ -78,7 +79,7 @@ func Check(ctx context.Context, cfg Config) (Result, error) {
 			registerSteps(sc)
 		},
 		Options: &godog.Options{
-			Format: cfg.Format, Output: cfg.Output, NoColors: true, Strict: true, Tags: cfg.Tags,
+			Format: "progress", Output: io.Discard, NoColors: true, Strict: true, Tags: cfg.Tags,
 			FS: harness.Features, Paths: []string{FeaturePath}, DefaultContext: ctx,
 		},
 	}.Run()
@@ -100,12 +101,6 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
-	}
-	if cfg.Output == nil {
-		cfg.Output = io.Discard
-	}
-	if cfg.Format == "" {
-		cfg.Format = "progress"
 	}
 	return cfg
 }

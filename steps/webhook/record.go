@@ -82,9 +82,18 @@ func (r *recorder) hook(sc *godog.ScenarioContext) {
 		w.scenario.Status = statusOf(err)
 		if ctx.Err() != nil && w.scenario.Status != evidence.Passed {
 			r.interrupted(w.scenario) // its failure is the interrupt's, not the receiver's
+		} else if r.cfg.Ended != nil {
+			r.cfg.Ended(r.count(), *w.scenario)
 		}
 		return ctx, nil
 	})
+}
+
+// count is how many scenarios have been recorded.
+func (r *recorder) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.scenarios)
 }
 
 // interrupted moves s from the scenarios to the list of those that did not run.

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	harness "github.com/tingee-conformance/harness"
+)
+
+// TestRunRefusesTheExamplesPlaceholders: a copy of uat.example.yaml left as it
+// is would send the all-zero account to UAT or live; the run refuses it with
+// one line naming the file and the field, before it even looks for credentials.
+func TestRunRefusesTheExamplesPlaceholders(t *testing.T) {
+	example := mustRead(t, uatExamplePath)
+	copied := writeFile(t, "uat.yaml", example)
+	partlyEdited := writeFile(t, "edited.yaml", strings.Replace(example, `"0000000000"`, `"0123456789"`, 1))
+	for path, field := range map[string]string{copied: "accounts[0].accountNumber", partlyEdited: "accounts[0].identity"} {
+		for _, args := range [][]string{{"--target", "uat"}, {"--target", "live", "--allow-live"}} {
+			f := newFakeCLI("", nil) // no credentials: without the check the run stops there, never reaching Tingee
+			code := f.run(append([]string{"run", "--fixtures", path}, args...)...)
+			msg := f.errOut.String()
+			if code != exitUsage || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, path+": "+field) || f.out.String() != "" {
+				t.Errorf("%v with %s: exit %d, stderr %q, stdout %q; want exit 2, one line naming %s", args, path, code, msg, f.out.String(), field)
+			}
+		}
+	}
+}
+
+// TestPlaceholdersOnlyMatterForTingee: the mock's fixtures and an edited copy
+// of the example hold no placeholder; against the mock or a URL the example
+// is not refused (its values are what a local mock may well hold).
+func TestPlaceholdersOnlyMatterForTingee(t *testing.T) {
+	example, err := loadFixtures(writeFile(t, "uat.yaml", mustRead(t, uatExamplePath)), "url")
+	if err != nil {
+		t.Fatalf("the example against a URL: %v", err)
+	}
+	if field := placeholderIn(example, example); field != "accounts[0].accountNumber" {
+		t.Fatalf("the example itself: placeholder %q", field)
+	}
+	real := *example
+	real.Accounts = append(real.Accounts[:0:0], example.Accounts...)
+	real.Accounts[0].AccountNumber, real.Accounts[0].Identity, real.Accounts[0].Mobile = "0123456789", "001099012345", "0912345678"
+	if field := placeholderIn(&real, example); field != "" {
+		t.Fatalf("an edited copy: placeholder %q", field)
+	}
+	mockFx, err := loadFixtures("", "mock")
+	if err != nil || placeholderIn(mockFx, example) != "" {
+		t.Fatalf("the mock's fixtures: %v, placeholder %q", err, placeholderIn(mockFx, example))
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	data, err := harness.Features.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

@@ -1,0 +1,75 @@
+package runner
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/evidence"
+)
+
+// printer shows a run as it goes, driven by the steps' hooks; godog's own
+// output is discarded. Scenarios run one at a time, so calls never overlap.
+type printer interface {
+	began(s evidence.Scenario) // a scenario the gate let run is starting
+	stepped(st evidence.Step)  // one of its steps ended
+	// ended: the n-th recorded scenario is over; cutShort: the interrupt
+	// stopped it after it began, so it is listed as not run.
+	ended(n int, s evidence.Scenario, cutShort bool)
+}
+
+func newPrinter(format string, out io.Writer) printer {
+	if format == "pretty" {
+		return pretty{out}
+	}
+	return progress{out}
+}
+
+// progress prints one line per scenario as it ends.
+type progress struct{ out io.Writer }
+
+func (progress) began(evidence.Scenario) {}
+func (progress) stepped(evidence.Step)   {}
+func (p progress) ended(n int, s evidence.Scenario, cutShort bool) {
+	if !cutShort {
+		ProgressLine(p.out, n, s)
+	}
+}
+
+// ProgressLine prints the line of the n-th scenario of a run: number, status, URI, name, duration.
+func ProgressLine(w io.Writer, n int, s evidence.Scenario) {
+	fmt.Fprintf(w, "%4d %-9s %s  %s (%s)\n", n, s.Status, s.URI, s.Name, s.Duration.Round(time.Millisecond))
+}
+
+// pretty prints each scenario step by step: a header with its URI, each step
+// with its status and failure message, then how it ended, with the skip
+// reason. It replaces godog's pretty formatter, which prints an outline's
+// example rows after whichever outline header it printed last and so, in the
+// random order every run uses, lists rows under another outline.
+type pretty struct{ out io.Writer }
+
+// stepIndent lines up a failure message with the step text above it.
+const stepIndent = "           "
+
+func (p pretty) began(s evidence.Scenario) {
+	fmt.Fprintf(p.out, "\nScenario: %s  # %s\n", s.Name, s.URI)
+}
+
+func (p pretty) stepped(st evidence.Step) {
+	fmt.Fprintf(p.out, "  %-9s%s%s\n", st.Status, st.Keyword, st.Text)
+	if st.Error != "" {
+		fmt.Fprintf(p.out, "%s%s\n", stepIndent, strings.ReplaceAll(st.Error, "\n", "\n"+stepIndent))
+	}
+}
+
+func (p pretty) ended(_ int, s evidence.Scenario, cutShort bool) {
+	switch {
+	case cutShort:
+		fmt.Fprintln(p.out, "  => not run: interrupted")
+	case s.Status == evidence.Skipped:
+		fmt.Fprintf(p.out, "  => skipped: %s\n", s.SkipReason)
+	default:
+		fmt.Fprintf(p.out, "  => %s (%s)\n", s.Status, s.Duration.Round(time.Millisecond))
+	}
+}
