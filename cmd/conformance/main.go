@@ -67,6 +67,13 @@ func dispatch(ctx context.Context, c *cli, args []string) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
 	}
+	profile, args, err := splitProfile(args)
+	if err != nil {
+		return c.errorf(exitUsage, "%s: %v", name, err)
+	}
+	if profile == profileOCB {
+		return dispatchOCB(ctx, c, name, args)
+	}
 	cmd, ok := commands[name]
 	if !ok {
 		return c.errorf(exitUsage, "unknown command %q (commands: %s)", name, strings.Join(commandNames(), ", "))
