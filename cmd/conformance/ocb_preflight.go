@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/tingee-conformance/harness/profiles/ocb/bundle"
+	"github.com/tingee-conformance/harness/profiles/ocb/client"
+	"github.com/tingee-conformance/harness/profiles/ocb/preflight"
+)
+
+func init() {
+	ocbCommands["preflight"] = command{summary: "check a company's OCB onboarding step by step from outside", run: runOCBPreflight}
+	commands["preflight"] = command{summary: "OCB only: check a company's onboarding (conformance preflight --profile ocb)", run: func(_ context.Context, c *cli, _ []string) int {
+		return c.errorf(exitUsage, "preflight: not offered by --profile tingee; use conformance preflight --profile ocb")
+	}}
+}
+
+// runOCBPreflight prints the onboarding checklist and writes its bundle.
+// Exit 0 every checkable step passed, 1 one failed, 2 bad input, 3 unreachable.
+func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
+	fs := c.flags("preflight --profile ocb", "[--target mock|sandbox|live|URL] [--lang vi|en|both] [--report-dir DIR] "+
+		"[--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F] [--probes F] [--expect-redirect-url URL] "+
+		"[mock rehearsal: --unsubscribed PKG[,PKG] --unapproved --redirect-url URL]")
+	target := fs.String("target", "mock", "mock (the embedded OCB mock, rehearsal), sandbox, live, or a base URL")
+	lang := fs.String("lang", preflight.LangBoth, "language of the checklist: vi, en or both")
+	reportDir := fs.String("report-dir", "", "where the bundle goes (default reports/preflight-<time>/)")
+	expect := fs.String("expect-redirect-url", preflight.MISARedirectURL, "the redirect URL step 5 registers")
+	timeout := fs.Duration("timeout", 30*time.Second, "per request")
+	cf := addOCBCredFlags(fs, c.getenv)
+	mf := addOCBMockFlags(fs)
+	if code, ok := c.parse(fs, args); !ok {
+		return code
+	}
+	switch {
+	case fs.NArg() > 0:
+		return c.errorf(exitUsage, "preflight: unexpected argument %q", fs.Arg(0))
+	case *lang != preflight.LangBoth && *lang != preflight.LangVI && *lang != preflight.LangEN:
+		return c.errorf(exitUsage, "preflight: --lang %q: want vi, en or both", *lang)
+	case *timeout <= 0:
+		return c.errorf(exitUsage, "preflight: --timeout must be positive")
+	}
+	base, err := resolveOCBTarget(*target)
+	if err != nil {
+		return c.errorf(exitUsage, "preflight: %v", err)
+	}
+	h, probes, err := mf.build()
+	if err != nil {
+		return c.errorf(exitUsage, "preflight: %v", err)
+	}
+	if base != "" && (*mf.unsubscribed != "" || *mf.unapproved || *mf.redirectURL != "") {
+		return c.errorf(exitUsage, "preflight: --unsubscribed, --unapproved and --redirect-url rehearse on the embedded mock only (--target mock)")
+	}
+	cr, err := cf.load(*target)
+	if err != nil {
+		return c.errorf(exitUsage, "preflight: %v", err)
+	}
+	shown := *target
+	if base == "" {
+		stop, url, err := startOCBMock(h)
+		if err != nil {
+			return c.errorf(exitUsage, "preflight: %v", err)
+		}
+		defer stop()
+		base, shown = url, "the embedded OCB mock (rehearsal) at "+url
+	}
+	res, err := preflight.Run(ctx, preflight.Options{Client: client.New(base, *timeout), Target: shown}, preflight.Inputs{
+		ClientID: cr.ClientID, ClientSecret: cr.ClientSecret, Username: cr.Username, Password: cr.Password,
+		Key: cr.Key, Cert: cr.Cert, Packages: probes, RedirectURL: *expect,
+	})
+	var unreachable preflight.ErrUnreachable
+	if errors.As(err, &unreachable) {
+		return c.errorf(exitUnreachable, "preflight: %v", err)
+	}
+	preflight.Render(c.stdout, res, *lang)
+	dir := *reportDir
+	if dir == "" {
+		dir = filepath.Join("reports", "preflight-"+res.At.Format("20060102-150405"))
+	}
+	if err := bundle.Write(dir, "preflight", res, preflight.Summary(res), cr.ClientSecret, cr.Password); err != nil {
+		return c.errorf(exitUsage, "preflight: cannot write the bundle: %v", err)
+	}
+	fmt.Fprintf(c.stdout, "report: %s\n", dir)
+	if res.Failed() {
+		return exitFail
+	}
+	return exitOK
+}

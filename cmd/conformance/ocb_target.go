@@ -1,0 +1,85 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/ocb/client"
+	"github.com/tingee-conformance/harness/profiles/ocb/creds"
+	"github.com/tingee-conformance/harness/profiles/ocb/mock"
+)
+
+// ocbCredFlags are the OCB credential flags of run and preflight.
+type ocbCredFlags struct{ src creds.Sources }
+
+func addOCBCredFlags(fs *flag.FlagSet, getenv func(string) string) *ocbCredFlags {
+	f := &ocbCredFlags{src: creds.Sources{Getenv: getenv}}
+	fs.StringVar(&f.src.ClientID, "client-id", "", "client id, step 6 (default: $"+creds.EnvClientID+")")
+	fs.StringVar(&f.src.ClientSecretFile, "client-secret-file", "", "file holding the client secret (default: $"+creds.EnvClientSecret+")")
+	fs.StringVar(&f.src.Username, "username", "", "API user OCB e-mailed, step 9 (default: $"+creds.EnvUsername+")")
+	fs.StringVar(&f.src.PasswordFile, "password-file", "", "file holding the API user's password (default: $"+creds.EnvPassword+")")
+	fs.StringVar(&f.src.KeyFile, "key", "", "RSA private key PEM (default: $"+creds.EnvPrivateKeyFile+")")
+	fs.StringVar(&f.src.CertFile, "cert", "", "certificate PEM (default: $"+creds.EnvCertFile+")")
+	return f
+}
+
+// given says whether any credential came from a flag or the environment.
+func (f *ocbCredFlags) given() bool {
+	s := f.src
+	for _, v := range []string{s.ClientID, s.ClientSecretFile, s.Username, s.PasswordFile, s.KeyFile, s.CertFile} {
+		if v != "" {
+			return true
+		}
+	}
+	for _, env := range []string{creds.EnvClientID, creds.EnvClientSecret, creds.EnvUsername, creds.EnvPassword, creds.EnvPrivateKeyFile, creds.EnvCertFile} {
+		if s.Getenv(env) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// load resolves the credentials: the mock's test app when the target is a
+// mock (embedded or a URL) and none are given, else flags and environment.
+func (f *ocbCredFlags) load(target string) (creds.Credentials, error) {
+	if !f.given() && (target == "mock" || client.Targets[target] == "") {
+		app := mock.TestApp()
+		return creds.Credentials{
+			ClientID: app.ClientID, ClientSecret: credentials.Secret(app.ClientSecret),
+			Username: app.Users[0].Username, Password: credentials.Secret(app.Users[0].Password),
+			Key: mock.TestKey(), Cert: app.Cert,
+		}, nil
+	}
+	return creds.Load(f.src)
+}
+
+// resolveOCBTarget names --target's base URL: "" for the embedded mock.
+func resolveOCBTarget(t string) (string, error) {
+	if t == "mock" {
+		return "", nil
+	}
+	if u, ok := client.Targets[t]; ok {
+		return u, nil
+	}
+	u, err := url.Parse(t)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("--target %q: want mock, sandbox, live or an http(s) base URL", t)
+	}
+	return t, nil
+}
+
+// startOCBMock serves h on a free loopback port.
+func startOCBMock(h http.Handler) (stop func(), baseURL string, err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", fmt.Errorf("embedded OCB mock: %w", err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	return func() { srv.Close() }, "http://" + ln.Addr().String(), nil
+}

@@ -1,0 +1,142 @@
+// Package preflight checks from outside what each step of OCB's onboarding
+// guide (docs/ocb-open-api-registration.vi.txt) leaves behind — the keys, the
+// five package subscriptions, the redirect URL, approval and the API user,
+// the signature, the clock — and says for each failed step what to do,
+// quoting the guide in Vietnamese and in English.
+package preflight
+
+import (
+	"context"
+	"crypto/rsa"
+	"crypto/x509"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/ocb/client"
+	"github.com/tingee-conformance/harness/profiles/ocb/packages"
+)
+
+// Status of one line of the checklist.
+type Status string
+
+// Statuses. Only Fail changes the exit code; Warn is a check whose source is [?].
+const (
+	Pass      Status = "pass"
+	Fail      Status = "fail"
+	Unchecked Status = "cannot be checked from outside"
+	Warn      Status = "warn"
+)
+
+// Line is one line of the checklist.
+type Line struct {
+	ID      string `json:"id"`    // keys, package:<id>, redirect-url, approval, signature:<part>, clock, portal
+	Guide   string `json:"guide"` // the guide's step, e.g. "7"
+	TitleEN string `json:"title_en"`
+	TitleVI string `json:"title_vi"`
+	Status  Status `json:"status"`
+	Why     string `json:"why"`              // what was seen
+	FixEN   string `json:"fix_en,omitempty"` // for Fail: what to do
+	FixVI   string `json:"fix_vi,omitempty"` // for Fail: the guide's step quoted, or our Vietnamese
+	Source  string `json:"source"`           // marker of the rule: [seed] [obs] [apic] [oauth] [?]
+}
+
+// Result is a preflight's checklist.
+type Result struct {
+	Target   string    `json:"target"`
+	ClientID string    `json:"client_id"` // masked
+	At       time.Time `json:"at"`
+	Lines    []Line    `json:"lines"`
+}
+
+// Failed says whether a checkable step failed.
+func (r Result) Failed() bool {
+	for _, l := range r.Lines {
+		if l.Status == Fail {
+			return true
+		}
+	}
+	return false
+}
+
+// Inputs are what the company holds.
+type Inputs struct {
+	ClientID     string
+	ClientSecret credentials.Secret
+	Username     string
+	Password     credentials.Secret
+	Key          *rsa.PrivateKey
+	Cert         *x509.Certificate
+	Packages     []packages.Package
+	RedirectURL  string // MISARedirectURL unless the company connects another system
+}
+
+// Options configure a preflight.
+type Options struct {
+	Client *client.Client
+	Target string // shown in the result
+	Now    func() time.Time
+}
+
+// ErrUnreachable wraps a transport failure: the target could not be reached.
+type ErrUnreachable struct{ Err error }
+
+func (e ErrUnreachable) Error() string { return "the target could not be reached: " + e.Err.Error() }
+func (e ErrUnreachable) Unwrap() error { return e.Err }
+
+// Run checks every step in the guide's order of dependence: local key and
+// certificate, keys (6), approval and API user (8–9), redirect URL (5), the
+// packages (7) and the signature, then the clock.
+func Run(ctx context.Context, o Options, in Inputs) (Result, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if in.RedirectURL == "" {
+		in.RedirectURL = MISARedirectURL
+	}
+	p := &run{ctx: ctx, o: o, in: in}
+	p.res = Result{Target: o.Target, ClientID: credentials.MaskID(in.ClientID), At: o.Now().UTC()}
+	p.add(portalLine())
+	steps := []func() error{p.checkKeysAndUser, p.checkRedirect, p.checkLocalCertificate, p.checkPackages, p.checkClock}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return p.res, ErrUnreachable{err}
+		}
+	}
+	return p.res, nil
+}
+
+// run is one preflight's state.
+type run struct {
+	ctx     context.Context
+	o       Options
+	in      Inputs
+	res     Result
+	keysOK  bool
+	token   string
+	certOK  bool
+	dates   []string // Date headers seen, for the clock
+	reached *client.Answer
+}
+
+func (p *run) add(l Line) { p.res.Lines = append(p.res.Lines, l) }
+
+// remember keeps what every answer tells the clock check.
+func (p *run) remember(a client.Answer) {
+	if d := a.Header.Get("Date"); d != "" {
+		p.dates = append(p.dates, d)
+	}
+}
+
+func portalLine() Line {
+	return Line{ID: "portal", Guide: "1-4", Status: Unchecked, Source: "[seed]",
+		TitleEN: "Register, activate and log in on the partner portal",
+		TitleVI: "Đăng ký, kích hoạt và đăng nhập tài khoản Open API",
+		Why:     "the portal is behind the company's login; keys that work (step 6) show these steps were done"}
+}
+
+func (p *run) do(a client.Answer, err error) (client.Answer, error) {
+	if err == nil {
+		p.remember(a)
+	}
+	return a, err
+}
