@@ -51,7 +51,7 @@ func TestOCBSignFromStdinAndEnvironment(t *testing.T) {
 }
 
 func TestOCBSignBadInput(t *testing.T) {
-	other := "../../profiles/ocb/mock/testdata/testapp.crt"
+	other := "../../profiles/ocb/testkeys/testapp.crt"
 	cases := map[string][]string{
 		"no key":            {"--body-file", ocbVectors + "body.json"},
 		"no body":           {"--key", ocbVectors + "test-partner.key"},

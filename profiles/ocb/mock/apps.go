@@ -3,7 +3,7 @@ package mock
 import (
 	"crypto/rsa"
 	"crypto/x509"
-	"embed"
+	_ "embed"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,13 +15,14 @@ import (
 
 	"github.com/tingee-conformance/harness/profiles/ocb/jws"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
+	"github.com/tingee-conformance/harness/profiles/ocb/testkeys"
 )
 
 // MISARedirectURL is the redirect URL the guide's step 5 registers [seed].
 const MISARedirectURL = "https://bankhubapi.misa.com.vn/callback/handler/OCB"
 
-//go:embed testdata/fixtures.yaml testdata/testapp.key testdata/testapp.crt testdata/other.key testdata/other.crt
-var testdata embed.FS
+//go:embed testdata/fixtures.yaml
+var defaultFixtures []byte
 
 // App is one application registered on the mock's portal.
 type App struct {
@@ -54,24 +55,25 @@ func (a *App) subscribed(pkg string) bool { return slices.Contains(a.Packages, p
 
 // LoadFixtures reads a fixtures file; certificate paths are relative to it.
 func LoadFixtures(path string) (*Fixtures, error) {
-	return loadFixtures(os.DirFS(filepath.Dir(path)), filepath.Base(path))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return loadFixtures(b, os.DirFS(filepath.Dir(path)))
 }
 
-// DefaultFixtures are the embedded test apps (testdata/fixtures.yaml).
+// DefaultFixtures are the embedded test apps (testdata/fixtures.yaml), their
+// certificates from package testkeys.
 func DefaultFixtures() *Fixtures {
-	sub, _ := fs.Sub(testdata, "testdata")
-	f, err := loadFixtures(sub, "fixtures.yaml")
+	f, err := loadFixtures(defaultFixtures, testkeys.FS)
 	if err != nil {
 		panic(err) // embedded and tested
 	}
 	return f
 }
 
-func loadFixtures(fsys fs.FS, name string) (*Fixtures, error) {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, err
-	}
+// loadFixtures parses a fixtures file; certificates are read from certs.
+func loadFixtures(b []byte, certs fs.FS) (*Fixtures, error) {
 	var f Fixtures
 	if err := yaml.Unmarshal(b, &f); err != nil {
 		return nil, fmt.Errorf("ocb mock fixtures: %w", err)
@@ -89,7 +91,7 @@ func loadFixtures(fsys fs.FS, name string) (*Fixtures, error) {
 				return nil, fmt.Errorf("ocb mock fixtures: app %s: %w", a.ClientID, err)
 			}
 		}
-		pem, err := fs.ReadFile(fsys, a.CertFile)
+		pem, err := fs.ReadFile(certs, a.CertFile)
 		if err != nil {
 			return nil, fmt.Errorf("ocb mock fixtures: app %s: %w", a.ClientID, err)
 		}
@@ -104,31 +106,8 @@ func loadFixtures(fsys fs.FS, name string) (*Fixtures, error) {
 // run use against the mock when no credentials are given.
 func TestApp() App { return DefaultFixtures().Apps[0] }
 
-// TestKey is the test app's private key (testdata/testapp.key, TEST ONLY).
-func TestKey() *rsa.PrivateKey { return mustKey("testdata/testapp.key") }
-
-// OtherKey and OtherCertPEM are a second TEST pair that matches no app:
-// "wrong key" and "certificate not matching the key".
-func OtherKey() *rsa.PrivateKey { return mustKey("testdata/other.key") }
-
-// OtherCert is the second pair's certificate.
-func OtherCert() *x509.Certificate {
-	b, _ := testdata.ReadFile("testdata/other.crt")
-	c, err := jws.ParseCertificate(b)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
-
-func mustKey(name string) *rsa.PrivateKey {
-	b, _ := testdata.ReadFile(name)
-	k, err := jws.ParsePrivateKey(b)
-	if err != nil {
-		panic(err)
-	}
-	return k
-}
+// TestKey is the test app's private key (TEST ONLY, package testkeys).
+func TestKey() *rsa.PrivateKey { return testkeys.AppKey() }
 
 // Rehearsal breaks the first app the way a half-done onboarding leaves it
 // (the mock's --unsubscribed, --unapproved and --redirect-url flags).

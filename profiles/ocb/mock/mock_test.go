@@ -11,6 +11,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
+	"github.com/tingee-conformance/harness/profiles/ocb/testkeys"
 )
 
 type rig struct {
@@ -161,9 +162,9 @@ func TestBackendChecks(t *testing.T) {
 	}
 	signed := func(body []byte) http.Header { h, _ := id.SignedHeaders(body); return h }
 	other := id
-	other.Key = mock.OtherKey()
+	other.Key = testkeys.OtherKey()
 	otherCert := id
-	otherCert.Cert = mock.OtherCert()
+	otherCert.Cert = testkeys.OtherCert()
 	unknownAccount := client.Envelope("F", time.Now(), map[string]any{"accountNumbers": []string{"111"}})
 	cases := map[string]struct {
 		h        http.Header

@@ -17,6 +17,7 @@ import (
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
 	"github.com/tingee-conformance/harness/profiles/ocb/preflight"
+	"github.com/tingee-conformance/harness/profiles/ocb/testkeys"
 )
 
 // testInputs are the mock's test app as a company would hold it.
@@ -82,7 +83,7 @@ func TestEachBreakageNamesItsStep(t *testing.T) {
 	wrongSecret := testInputs()
 	wrongSecret.ClientSecret = credentials.Secret("5ec2e75ec2e75ec2e75ec2e75ec2e7") // truncated
 	otherCert := testInputs()
-	otherCert.Cert = mock.OtherCert()
+	otherCert.Cert = testkeys.OtherCert()
 	cases := []struct {
 		name      string
 		rehearsal mock.Rehearsal
