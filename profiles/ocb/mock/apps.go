@@ -27,6 +27,7 @@ var defaultFixtures []byte
 // App is one application registered on the mock's portal.
 type App struct {
 	Name         string            `yaml:"name"`
+	Alias        string            `yaml:"alias"` // how the suite's @mock-only scenarios name it
 	ClientID     string            `yaml:"clientId"`
 	ClientSecret string            `yaml:"clientSecret"`
 	RedirectURLs []string          `yaml:"redirectUrls"`

@@ -1,0 +1,132 @@
+package suite
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/cucumber/godog"
+
+	"github.com/tingee-conformance/harness/profiles/ocb/contract"
+	"github.com/tingee-conformance/harness/spec"
+)
+
+func registerChecks(sc *godog.ScenarioContext) {
+	sc.Step(`^the answer is (\d{3})$`, func(ctx context.Context, status int) error {
+		return worldOf(ctx).statusIs(status)
+	})
+	sc.Step(`^the answer is (\d{3}) with OAuth error "([a-z_]+)"$`, func(ctx context.Context, status int, code string) error {
+		w := worldOf(ctx)
+		if err := w.statusIs(status); err != nil {
+			return err
+		}
+		if got, _ := w.ans.JSON()["error"].(string); got != code { // RFC 6749 §5.2 [oauth]
+			return fmt.Errorf("error %q, want %q", got, code)
+		}
+		return nil
+	})
+	sc.Step(`^the token answer has an access token$`, func(ctx context.Context) error {
+		if s, _ := worldOf(ctx).ans.JSON()["access_token"].(string); s == "" { // [obs]
+			return fmt.Errorf("no access_token")
+		}
+		return nil
+	})
+	sc.Step(`^the token answer says token_type Bearer and a positive expires_in$`, func(ctx context.Context) error {
+		m := worldOf(ctx).ans.JSON() // RFC 6749 §5.1 [oauth, ? for OCB]
+		typ, _ := m["token_type"].(string)
+		exp, _ := m["expires_in"].(float64)
+		if !strings.EqualFold(typ, "bearer") || exp <= 0 {
+			return fmt.Errorf("token_type %v, expires_in %v", m["token_type"], m["expires_in"])
+		}
+		return nil
+	})
+	sc.Step(`^the call is refused$`, func(ctx context.Context) error {
+		w := worldOf(ctx)
+		if w.ans.Status >= 200 && w.ans.Status < 300 { // the status of a refusal is not public [?]: any but 2xx
+			return fmt.Errorf("answered %d: accepted %s", w.ans.Status, w.brief())
+		}
+		return nil
+	})
+	sc.Step(`^the call reached OCB's backend$`, func(ctx context.Context) error {
+		w := worldOf(ctx)
+		if w.ans.Status != 200 && w.ans.Status != 417 { // 200 or 417 come from OCB's backend [apic, obs]
+			return fmt.Errorf("answered %d, not from the backend: %s", w.ans.Status, w.brief())
+		}
+		return nil
+	})
+	sc.Step(`^the answer is a 417 error with type, code, details and location$`, func(ctx context.Context) error {
+		w := worldOf(ctx)
+		if err := w.statusIs(417); err != nil { // [obs]
+			return err
+		}
+		e, _ := w.ans.JSON()["error"].(map[string]any)
+		for _, k := range []string{"type", "code", "details", "location"} {
+			if _, ok := e[k].(string); !ok {
+				return fmt.Errorf("error.%s missing: %s", k, w.brief())
+			}
+		}
+		return nil
+	})
+	sc.Step(`^the answer echoes the clientTransId and has a bankRefNo$`, func(ctx context.Context) error {
+		w := worldOf(ctx)
+		t, _ := w.ans.JSON()["trace"].(map[string]any)
+		if t["clientTransId"] != w.sent.transID { // [obs]
+			return fmt.Errorf("trace.clientTransId %v, sent %s", t["clientTransId"], w.sent.transID)
+		}
+		if ref, _ := t["bankRefNo"].(string); ref == "" { // [obs]
+			return fmt.Errorf("no trace.bankRefNo: %s", w.brief())
+		}
+		return nil
+	})
+	sc.Step(`^the answer is API Connect's error body with httpCode "(\d{3})"$`, func(ctx context.Context, code string) error {
+		m := worldOf(ctx).ans.JSON() // [apic]
+		if m["httpCode"] != code || m["httpMessage"] == nil {
+			return fmt.Errorf("body %s: want httpCode %q and httpMessage", worldOf(ctx).brief(), code)
+		}
+		return nil
+	})
+	sc.Step(`^the answer matches the contract$`, func(ctx context.Context) error {
+		return worldOf(ctx).matchesContract()
+	})
+}
+
+func (w *world) statusIs(want int) error {
+	if w.ans.Status != want {
+		return fmt.Errorf("answered %d, want %d: %s", w.ans.Status, want, w.brief())
+	}
+	return nil
+}
+
+// brief is the answer's body, cut.
+func (w *world) brief() string {
+	b := string(w.ans.Body)
+	if len(b) > 300 {
+		b = b[:300] + "…"
+	}
+	return b
+}
+
+var loadSpec = sync.OnceValues(func() (*spec.Spec, error) { return spec.Parse(contract.OpenAPI) })
+
+// matchesContract validates the answer against profiles/ocb/contract/openapi.yaml.
+// Drift only informs; the spec package's NestJS statusCode echo is Tingee's
+// rule, not OCB's, and is skipped until the profile layout injects answer rules.
+func (w *world) matchesContract() error {
+	s, err := loadSpec()
+	if err != nil {
+		return err
+	}
+	var real []string
+	for _, f := range s.ValidateResponse(w.sent.method, w.sent.path, w.ans.Status, w.ans.Header, w.ans.Body) {
+		if f.Drift || f.Pointer == "/statusCode" {
+			continue
+		}
+		real = append(real, f.Pointer+": expected "+f.Expected+", got "+f.Got)
+	}
+	if len(real) > 0 {
+		return fmt.Errorf("answer %s breaks the contract: %s", strconv.Itoa(w.ans.Status), strings.Join(real, "; "))
+	}
+	return nil
+}

@@ -1,0 +1,37 @@
+Feature: OCB token endpoint — OAuth 2.0 password grant
+  POST /ocb-oauth-provider/oauth2/token, form-encoded [obs]; errors as RFC 6749 §5.2 [oauth].
+
+  @must @src-obs @OCB-TOK-01
+  Scenario: the password grant gives an access token
+    When the partner's app asks for a token
+    Then the answer is 200
+    And the token answer has an access token
+
+  @should @src-unconfirmed @OCB-TOK-02
+  Scenario: the token answer says its type and lifetime
+    When the partner's app asks for a token
+    Then the token answer says token_type Bearer and a positive expires_in
+
+  @must @src-oauth @OCB-TOK-03
+  Scenario Outline: a wrong token request is refused with the OAuth error
+    When the partner's app asks for a token with <mistake>
+    Then the answer is <status> with OAuth error "<error>"
+
+    Examples:
+      | mistake                      | status | error                  |
+      | a wrong client secret        | 401    | invalid_client         |
+      | a wrong password             | 400    | invalid_grant          |
+      | grant type client_credentials | 400   | unsupported_grant_type |
+
+  @must @src-apic @OCB-TOK-04
+  Scenario: a token the provider never issued is refused by the gateway
+    Given the partner's app holds a token
+    When a signed read of the "accounts" package is sent with an invalid token
+    Then the answer is 401
+
+  @must @src-apic @mock-only @OCB-TOK-05
+  Scenario: an expired token is refused by the gateway
+    Given the mock's "short-token" app holds a token
+    And the token has expired
+    When a signed read of the "accounts" package is sent
+    Then the answer is 401
