@@ -28,34 +28,18 @@ func addOCBCredFlags(fs *flag.FlagSet, getenv func(string) string) *ocbCredFlags
 	return f
 }
 
-// given says whether any credential came from a flag or the environment.
-func (f *ocbCredFlags) given() bool {
-	s := f.src
-	for _, v := range []string{s.ClientID, s.ClientSecretFile, s.Username, s.PasswordFile, s.KeyFile, s.CertFile} {
-		if v != "" {
-			return true
-		}
-	}
-	for _, env := range []string{creds.EnvClientID, creds.EnvClientSecret, creds.EnvUsername, creds.EnvPassword, creds.EnvPrivateKeyFile, creds.EnvCertFile} {
-		if s.Getenv(env) != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// load resolves the credentials: the mock's test app when the target is a
-// mock (embedded or a URL) and none are given, else flags and environment.
+// load resolves the credentials. Against a mock (the embedded one or a URL)
+// whatever is not given is the mock's test app's; sandbox and live need all.
 func (f *ocbCredFlags) load(target string) (creds.Credentials, error) {
-	if !f.given() && (target == "mock" || client.Targets[target] == "") {
-		app := mock.TestApp()
-		return creds.Credentials{
-			ClientID: app.ClientID, ClientSecret: credentials.Secret(app.ClientSecret),
-			Username: app.Users[0].Username, Password: credentials.Secret(app.Users[0].Password),
-			Key: mock.TestKey(), Cert: app.Cert,
-		}, nil
+	if _, known := client.Targets[target]; known {
+		return creds.Load(f.src)
 	}
-	return creds.Load(f.src)
+	app := mock.TestApp()
+	return creds.Over(f.src, creds.Credentials{
+		ClientID: app.ClientID, ClientSecret: credentials.Secret(app.ClientSecret),
+		Username: app.Users[0].Username, Password: credentials.Secret(app.Users[0].Password),
+		Key: mock.TestKey(), Cert: app.Cert,
+	})
 }
 
 // resolveOCBTarget names --target's base URL: "" for the embedded mock.

@@ -46,16 +46,22 @@ type Sources struct {
 }
 
 // Load resolves every credential and names all that are missing in one error.
-func Load(s Sources) (Credentials, error) {
+func Load(s Sources) (Credentials, error) { return Over(s, Credentials{}) }
+
+// Over resolves the credentials given in s over base: what s does not name
+// keeps base's value (a mock's test app), and only what neither has is missing.
+func Over(s Sources, base Credentials) (Credentials, error) {
 	get := func(flagValue, env string) string {
 		if flagValue != "" {
 			return flagValue
 		}
 		return s.Getenv(env)
 	}
-	var c Credentials
+	c := base
 	var missing []string
-	c.ClientID = get(s.ClientID, EnvClientID)
+	if id := get(s.ClientID, EnvClientID); id != "" {
+		c.ClientID = id
+	}
 	if c.ClientID == "" {
 		missing = append(missing, EnvClientID+" (or --client-id)")
 	}
@@ -63,10 +69,15 @@ func Load(s Sources) (Credentials, error) {
 	if err != nil {
 		return c, fmt.Errorf("--client-secret-file: %w", err)
 	}
-	if c.ClientSecret = secret; len(secret) == 0 {
+	if len(secret) > 0 {
+		c.ClientSecret = secret
+	}
+	if len(c.ClientSecret) == 0 {
 		missing = append(missing, EnvClientSecret+" (or --client-secret-file)")
 	}
-	c.Username = get(s.Username, EnvUsername)
+	if u := get(s.Username, EnvUsername); u != "" {
+		c.Username = u
+	}
 	if c.Username == "" {
 		missing = append(missing, EnvUsername+" (or --username)")
 	}
@@ -74,24 +85,31 @@ func Load(s Sources) (Credentials, error) {
 	if err != nil {
 		return c, fmt.Errorf("--password-file: %w", err)
 	}
-	if c.Password = pw; len(pw) == 0 {
+	if len(pw) > 0 {
+		c.Password = pw
+	}
+	if len(c.Password) == 0 {
 		missing = append(missing, EnvPassword+" (or --password-file)")
 	}
 	keyFile, certFile := get(s.KeyFile, EnvPrivateKeyFile), get(s.CertFile, EnvCertFile)
-	if keyFile == "" {
+	if keyFile == "" && c.Key == nil {
 		missing = append(missing, EnvPrivateKeyFile+" (or --key)")
 	}
-	if certFile == "" {
+	if certFile == "" && c.Cert == nil {
 		missing = append(missing, EnvCertFile+" (or --cert)")
 	}
 	if len(missing) > 0 {
 		return c, fmt.Errorf("%w: set %s", ErrMissing, strings.Join(missing, ", "))
 	}
-	if c.Key, err = LoadKey(keyFile); err != nil {
-		return c, err
+	if keyFile != "" {
+		if c.Key, err = LoadKey(keyFile); err != nil {
+			return c, err
+		}
 	}
-	if c.Cert, err = LoadCert(certFile); err != nil {
-		return c, err
+	if certFile != "" {
+		if c.Cert, err = LoadCert(certFile); err != nil {
+			return c, err
+		}
 	}
 	return c, nil
 }
