@@ -34,6 +34,9 @@ func Render(w io.Writer, r Result, lang string) {
 		status := ""
 		if l.Status == Unchecked {
 			status = " — cannot be checked from outside"
+			if lang == LangVI {
+				status = " — không kiểm tra được từ bên ngoài"
+			}
 		}
 		fmt.Fprintf(w, "%s [%s] %s%s: %s\n", marks[l.Status], step, title, status, l.Why)
 		if l.Status != Fail {
