@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/ocb/mask"
 )
 
 // redacted replaces any secret found in a file.
@@ -21,7 +22,7 @@ const redacted = "[secret redacted]"
 
 // Write puts name.json (doc as JSON) and summary.md into dir, then
 // SHA256SUMS over both. Secrets (of four bytes or more) are replaced wherever
-// they occur.
+// they occur, and account numbers are masked (package mask).
 func Write(dir, name string, doc any, summary string, secrets ...credentials.Secret) error {
 	js, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
@@ -36,7 +37,7 @@ func Write(dir, name string, doc any, summary string, secrets ...credentials.Sec
 	}{{name + ".json", append(js, '\n')}, {"summary.md", []byte(summary)}}
 	var sums bytes.Buffer
 	for _, f := range files {
-		data := scrub(f.data, secrets)
+		data := []byte(mask.Digits(string(scrub(f.data, secrets))))
 		if err := os.WriteFile(filepath.Join(dir, f.name), data, 0o644); err != nil {
 			return err
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tingee-conformance/harness/profiles/ocb/mask"
 )
 
 // Languages Render accepts.
@@ -38,7 +40,7 @@ func Render(w io.Writer, r Result, lang string) {
 				status = " — không kiểm tra được từ bên ngoài"
 			}
 		}
-		fmt.Fprintf(w, "%s [%s] %s%s: %s\n", marks[l.Status], step, title, status, l.Why)
+		fmt.Fprintf(w, "%s [%s] %s%s: %s\n", marks[l.Status], step, title, status, mask.Digits(l.Why))
 		if l.Status != Fail {
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/tingee-conformance/harness/profiles/ocb/contract"
+	"github.com/tingee-conformance/harness/profiles/ocb/mask"
 	"github.com/tingee-conformance/harness/spec"
 )
 
@@ -99,9 +100,9 @@ func (w *world) statusIs(want int) error {
 	return nil
 }
 
-// brief is the answer's body, cut.
+// brief is the answer's body, cut, account numbers masked.
 func (w *world) brief() string {
-	b := string(w.ans.Body)
+	b := mask.Digits(string(w.ans.Body))
 	if len(b) > 300 {
 		b = b[:300] + "…"
 	}
