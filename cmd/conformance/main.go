@@ -95,4 +95,5 @@ func usage(w io.Writer) {
 	for _, n := range commandNames() {
 		fmt.Fprintf(w, "  %-16s %s\n", n, commands[n].summary)
 	}
+	ocbUsage(w)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -55,4 +56,12 @@ func dispatchOCB(ctx context.Context, c *cli, name string, args []string) int {
 		return c.errorf(exitUsage, "%s: not offered by --profile ocb (it offers: %s)", name, strings.Join(names, ", "))
 	}
 	return cmd.run(ctx, c, args)
+}
+
+// ocbUsage lists the commands --profile ocb offers, under the main usage.
+func ocbUsage(w io.Writer) {
+	fmt.Fprintln(w, "with --profile ocb (OCB Open API; default --profile tingee):")
+	for _, n := range slices.Sorted(maps.Keys(ocbCommands)) {
+		fmt.Fprintf(w, "  %-16s %s\n", n, ocbCommands[n].summary)
+	}
 }
