@@ -68,8 +68,7 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 		base, shown = url, "the embedded OCB mock (rehearsal) at "+url
 	}
 	res, err := preflight.Run(ctx, preflight.Options{Client: client.New(base, *timeout), Target: shown}, preflight.Inputs{
-		ClientID: cr.ClientID, ClientSecret: cr.ClientSecret, Username: cr.Username, Password: cr.Password,
-		Key: cr.Key, Cert: cr.Cert, Packages: probes, RedirectURL: *expect,
+		Credentials: cr, Packages: probes, RedirectURL: *expect,
 	})
 	var unreachable preflight.ErrUnreachable
 	if errors.As(err, &unreachable) {

@@ -7,12 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/profiles/ocb/bundle"
-	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
 	"github.com/tingee-conformance/harness/profiles/ocb/suite"
-	"github.com/tingee-conformance/harness/profiles/ocb/testkeys"
 )
 
 func init() {
@@ -59,7 +56,7 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	o := suite.Options{App: suiteApp(cr), Packages: pk, UnknownAccount: *unknown, Tags: *tags, Format: *format,
+	o := suite.Options{App: cr, Packages: pk, UnknownAccount: *unknown, Tags: *tags, Format: *format,
 		Seed: *seed, Timeout: *timeout, Out: c.stdout, BaseURL: base}
 	if base == "" {
 		stop, url, err := startOCBMock(mock.New(mock.Config{Packages: pk}))
@@ -85,19 +82,11 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	return code
 }
 
-func suiteApp(cr creds.Credentials) suite.App {
-	return suite.App{ClientID: cr.ClientID, ClientSecret: cr.ClientSecret, Username: cr.Username, Password: cr.Password, Key: cr.Key, Cert: cr.Cert}
-}
-
 // mockApps are the embedded mock's test apps by alias, for @mock-only scenarios.
 func mockApps() map[string]suite.App {
 	apps := map[string]suite.App{}
 	for _, a := range mock.DefaultFixtures().Apps {
-		apps[a.Alias] = suite.App{
-			ClientID: a.ClientID, ClientSecret: credentials.Secret(a.ClientSecret),
-			Username: a.Users[0].Username, Password: credentials.Secret(a.Users[0].Password),
-			Key: testkeys.AppKey(), Cert: a.Cert,
-		}
+		apps[a.Alias] = mockAppCredentials(a)
 	}
 	return apps
 }

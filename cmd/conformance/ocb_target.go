@@ -12,6 +12,7 @@ import (
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
 	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
+	"github.com/tingee-conformance/harness/profiles/ocb/testkeys"
 )
 
 // ocbCredFlags are the OCB credential flags of run and preflight.
@@ -34,12 +35,17 @@ func (f *ocbCredFlags) load(target string) (creds.Credentials, error) {
 	if _, known := client.Targets[target]; known {
 		return creds.Load(f.src)
 	}
-	app := mock.TestApp()
-	return creds.Over(f.src, creds.Credentials{
-		ClientID: app.ClientID, ClientSecret: credentials.Secret(app.ClientSecret),
-		Username: app.Users[0].Username, Password: credentials.Secret(app.Users[0].Password),
-		Key: mock.TestKey(), Cert: app.Cert,
-	})
+	return creds.Over(f.src, mockAppCredentials(mock.TestApp()))
+}
+
+// mockAppCredentials are what a company would hold for one of the mock's apps
+// (they all sign with the TEST key of package testkeys).
+func mockAppCredentials(a mock.App) creds.Credentials {
+	return creds.Credentials{
+		ClientID: a.ClientID, ClientSecret: credentials.Secret(a.ClientSecret),
+		Username: a.Users[0].Username, Password: credentials.Secret(a.Users[0].Password),
+		Key: testkeys.AppKey(), Cert: a.Cert,
+	}
 }
 
 // resolveOCBTarget names --target's base URL: "" for the embedded mock.

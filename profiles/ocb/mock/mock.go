@@ -91,29 +91,27 @@ func New(cfg Config) *Mock {
 // packages' operations, else 404.
 func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := strings.TrimSuffix(r.URL.Path, "/")
-	switch path {
-	case TokenPath:
-		if r.Method != http.MethodPost {
-			gatewayError(w, http.StatusMethodNotAllowed)
-			return
-		}
-		m.serveToken(w, r)
-		return
-	case PARPath:
-		if r.Method != http.MethodPost {
-			gatewayError(w, http.StatusMethodNotAllowed)
-			return
-		}
-		m.servePAR(w, r)
-		return
-	}
-	pkg, ok := m.routes[path]
+	oauth := m.oauthHandler(path)
+	pkg, isPackage := m.routes[path]
 	switch {
-	case !ok:
+	case oauth == nil && !isPackage:
 		gatewayError(w, http.StatusNotFound)
-	case r.Method != http.MethodPost:
+	case r.Method != http.MethodPost: // every operation is a POST [obs]
 		gatewayError(w, http.StatusMethodNotAllowed)
+	case oauth != nil:
+		oauth(w, r)
 	default:
 		m.serveResource(w, r, pkg)
 	}
+}
+
+// oauthHandler is the OAuth provider's handler for path, or nil.
+func (m *Mock) oauthHandler(path string) http.HandlerFunc {
+	switch path {
+	case TokenPath:
+		return m.serveToken
+	case PARPath:
+		return m.servePAR
+	}
+	return nil
 }

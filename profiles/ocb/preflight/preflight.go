@@ -7,12 +7,11 @@ package preflight
 
 import (
 	"context"
-	"crypto/rsa"
-	"crypto/x509"
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
+	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
 )
 
@@ -60,14 +59,9 @@ func (r Result) Failed() bool {
 
 // Inputs are what the company holds.
 type Inputs struct {
-	ClientID     string
-	ClientSecret credentials.Secret
-	Username     string
-	Password     credentials.Secret
-	Key          *rsa.PrivateKey
-	Cert         *x509.Certificate
-	Packages     []packages.Package
-	RedirectURL  string // MISARedirectURL unless the company connects another system
+	creds.Credentials
+	Packages    []packages.Package
+	RedirectURL string // MISARedirectURL unless the company connects another system
 }
 
 // Options configure a preflight.

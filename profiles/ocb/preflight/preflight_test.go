@@ -14,6 +14,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
+	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
 	"github.com/tingee-conformance/harness/profiles/ocb/preflight"
@@ -23,11 +24,11 @@ import (
 // testInputs are the mock's test app as a company would hold it.
 func testInputs() preflight.Inputs {
 	app := mock.TestApp()
-	return preflight.Inputs{
+	return preflight.Inputs{Credentials: creds.Credentials{
 		ClientID: app.ClientID, ClientSecret: credentials.Secret(app.ClientSecret),
 		Username: app.Users[0].Username, Password: credentials.Secret(app.Users[0].Password),
-		Key: mock.TestKey(), Cert: app.Cert, Packages: packages.Default(),
-	}
+		Key: mock.TestKey(), Cert: app.Cert,
+	}, Packages: packages.Default()}
 }
 
 func rehearse(t *testing.T, r mock.Rehearsal, in preflight.Inputs) preflight.Result {

@@ -9,8 +9,6 @@ package suite
 
 import (
 	"context"
-	"crypto/rsa"
-	"crypto/x509"
 	"embed"
 	"errors"
 	"fmt"
@@ -21,8 +19,8 @@ import (
 
 	"github.com/cucumber/godog"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
+	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
 )
 
@@ -41,14 +39,7 @@ const (
 )
 
 // App is one OCB application's credentials and signing pair.
-type App struct {
-	ClientID     string
-	ClientSecret credentials.Secret
-	Username     string
-	Password     credentials.Secret
-	Key          *rsa.PrivateKey
-	Cert         *x509.Certificate
-}
+type App = creds.Credentials
 
 // Options configure a run.
 type Options struct {
