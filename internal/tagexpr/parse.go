@@ -9,11 +9,11 @@ import (
 type kind int
 
 const (
-	kTag kind = iota
-	kOr       // or, ||
-	kComma    // godog's or, binding tighter than and
-	kAnd      // and, &&
-	kNot      // not, ~, !
+	kTag   kind = iota
+	kOr         // or, ||
+	kComma      // godog's or, binding tighter than and
+	kAnd        // and, &&
+	kNot        // not, ~, !
 	kOpen
 	kClose
 )
