@@ -6,12 +6,14 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/fixtures"
 	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/steps"
 )
 
@@ -53,9 +55,17 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	case *timeout <= 0 || *otpWait <= 0:
 		return c.errorf(exitUsage, "run: --timeout and --otp-wait must be positive")
 	}
+	if _, err := tagexpr.Parse(*tags); err != nil {
+		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
+	}
 	env, base, err := resolveTarget(*target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
+	}
+	if base, err = trimVersion(base); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	} else if base != *target && env == runner.EnvURL {
+		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", *target, apiPrefix, base)
 	}
 	if env == runner.EnvLive && !*allowLive {
 		return c.errorf(exitUsage, "run: --target live is refused without --allow-live (and then only @uat-safe scenarios run)")
@@ -111,10 +121,45 @@ func resolveTarget(t string) (env, base string, err error) {
 	return runner.EnvURL, t, nil
 }
 
-// runCredentials: the embedded mock's test pair, else flags and the environment.
+// apiPrefix starts every path of the contract (openapi.yaml).
+const apiPrefix = "/v1"
+
+// trimVersion takes a trailing /v1 (and slash) off a base URL: the suite's
+// paths already start with it, and http://host/v1 would otherwise send to
+// /v1/v1/…. A query or fragment has no place in a base URL.
+func trimVersion(base string) (string, error) {
+	if base == "" {
+		return base, nil
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", fmt.Errorf("--target %q: %v", base, err)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("--target %q: a base URL has no query or fragment", base)
+	}
+	u.Path = strings.TrimSuffix(strings.TrimRight(u.Path, "/"), apiPrefix)
+	u.RawPath = ""
+	return strings.TrimRight(u.String(), "/"), nil
+}
+
+// runCredentials: flags and the environment, or for the embedded mock its
+// test pair, each half replaced by --client-id and --secret-file when given
+// (the mock is then started with them; a missing or short file is refused).
 func runCredentials(env, clientID, secretFile string, getenv func(string) string) (credentials.Credentials, error) {
 	if env == runner.EnvMock {
-		return credentials.Mock(), nil
+		creds := credentials.Mock()
+		if clientID != "" {
+			creds.ClientID = clientID
+		}
+		if secretFile != "" {
+			secret, err := credentials.LoadSecret(secretFile, getenv)
+			if err != nil {
+				return creds, err
+			}
+			creds.Secret = secret
+		}
+		return creds, nil
 	}
 	return credentials.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: getenv})
 }
