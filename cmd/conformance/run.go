@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/fixtures"
+	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
@@ -90,10 +92,11 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		base = url
 	}
 
+	out, errOut := consoleOf(c, fx)
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
-		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr,
-		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: c.stderr, Wait: *otpWait},
+		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut,
+		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait},
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 {
 		return exitUsage // refused before the run: there is nothing to report
@@ -104,6 +107,19 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return code
+}
+
+// consoleOf wraps stdout and stderr in the report's masking (package mask),
+// knowing the fixtures' personal numbers from the start, so that the console
+// and a CI log show what the report shows.
+func consoleOf(c *cli, fx *fixtures.File) (out, errOut io.Writer) {
+	m := &mask.Masker{}
+	for _, a := range fx.Accounts {
+		for _, v := range []string{a.AccountNumber, a.Identity, a.Mobile} {
+			m.LearnValue(v)
+		}
+	}
+	return mask.Writer{W: c.stdout, M: m}, mask.Writer{W: c.stderr, M: m}
 }
 
 // resolveTarget names the environment and base URL of --target.
