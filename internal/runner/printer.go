@@ -39,7 +39,7 @@ func (p progress) ended(n int, s evidence.Scenario, cutShort bool) {
 
 // ProgressLine prints the line of the n-th scenario of a run: number, status, URI, name, duration.
 func ProgressLine(w io.Writer, n int, s evidence.Scenario) {
-	fmt.Fprintf(w, "%4d %-9s %s  %s (%s)\n", n, s.Status, s.URI, s.Name, s.Duration.Round(time.Millisecond))
+	fmt.Fprintf(w, "%4d %-9s %s  %s (%s)\n", n, Label(s), s.URI, s.Name, s.Duration.Round(time.Millisecond))
 }
 
 // pretty prints each scenario step by step: a header with its URI, each step
@@ -70,6 +70,6 @@ func (p pretty) ended(_ int, s evidence.Scenario, cutShort bool) {
 	case s.Status == evidence.Skipped:
 		fmt.Fprintf(p.out, "  => skipped: %s\n", s.SkipReason)
 	default:
-		fmt.Fprintf(p.out, "  => %s (%s)\n", s.Status, s.Duration.Round(time.Millisecond))
+		fmt.Fprintf(p.out, "  => %s (%s)\n", Label(s), s.Duration.Round(time.Millisecond))
 	}
 }
