@@ -34,24 +34,27 @@ var targets = map[string]string{
 // configuration, 3 the target could not be reached.
 func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
-		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] "+reportFlagsSynopsis)
+		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--list] [--dry-run] [--fail-fast] "+reportFlagsSynopsis+
+		" [features/FILE.feature[:LINE] …]")
 	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
 	clientID := fs.String("client-id", "", "client id (default: $"+credentials.EnvClientID+"; the embedded mock uses its test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
 	fixturesPath := fs.String("fixtures", "", "fixtures of the target (default: the embedded "+mock.FixturesPath+" for mock and URL targets, none for uat and live)")
-	tags := fs.String("tags", "", "run only the scenarios matching this godog tag expression, e.g. '@TG-SIG-01,@TG-LINK-01 && ~@needs-otp'")
+	tags := fs.String("tags", "", "run only the scenarios matching this tag expression, godog's ('@TG-SIG-01,@TG-LINK-01 && ~@needs-otp') or Cucumber's ('(@TG-SIG-01 or @TG-LINK-01) and not @needs-otp')")
+	list := fs.Bool("list", false, "list the scenarios (matching --tags and the paths) with their tags, level and source, and exit; nothing is checked or sent")
+	dryRun := fs.Bool("dry-run", false, "check everything a run checks first, list the scenarios it would run against --target, and exit; nothing is sent")
+	failFast := fs.Bool("fail-fast", false, "stop at the first failed scenario")
 	timeout := fs.Duration("timeout", time.Minute, "per request (an OTP confirmation may take the bank minutes)")
 	otpWait := fs.Duration("otp-wait", 5*time.Minute, "how long a prompt waits for an OTP typed on the terminal")
 	format := fs.String("format", "progress", "pretty (godog's, step by step) or progress (one line per scenario)")
 	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
 	allowLive := fs.Bool("allow-live", false, "allow --target live (then only @uat-safe scenarios run)")
 	rf := addReportFlags(fs)
-	if code, ok := c.parse(fs, args); !ok {
+	paths, code, ok := c.parseWithArgs(fs, args) // features/x.feature or features/x.feature:12, as godog takes them
+	if !ok {
 		return code
 	}
 	switch {
-	case fs.NArg() > 0:
-		return c.errorf(exitUsage, "run: unexpected argument %q", fs.Arg(0))
 	case *format != "pretty" && *format != "progress":
 		return c.errorf(exitUsage, "run: --format %q: want pretty or progress", *format)
 	case *timeout <= 0 || *otpWait <= 0:
@@ -59,6 +62,12 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	if _, err := tagexpr.Parse(*tags); err != nil {
 		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
+	}
+	if *list {
+		return listScenarios(c, runner.Options{Tags: *tags, Paths: paths}, false, "")
+	}
+	if _, err := runner.Plan(runner.Options{Paths: paths}, false); err != nil { // a path that names nothing
+		return c.errorf(exitUsage, "run: %v", err)
 	}
 	env, base, err := resolveTarget(*target)
 	if err != nil {
@@ -83,6 +92,9 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if err := rf.check(creds.Secret); err != nil { // before the run, not after it
 		return c.errorf(exitUsage, "run: %v", err)
 	}
+	if *dryRun {
+		return listScenarios(c, runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true, *target)
+	}
 	if env == runner.EnvMock {
 		stop, url, err := startMock(creds, fx)
 		if err != nil {
@@ -95,18 +107,40 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	out, errOut := consoleOf(c, fx)
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
-		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut,
+		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut,
 		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait},
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, err := rf.write(run, *tags, creds.Secret)
+	dir, err := rf.write(run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret) // a subset: by tags or by paths
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return code
+}
+
+// listScenarios prints the plan of a run (runner.Plan): for --list every
+// scenario the tags and paths select, for --dry-run (narrow, against target)
+// those a run would start. Nothing is sent.
+func listScenarios(c *cli, o runner.Options, narrow bool, target string) int {
+	plan, err := runner.Plan(o, narrow)
+	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	for _, l := range plan {
+		runner.ListLine(c.stdout, l)
+	}
+	if narrow {
+		fmt.Fprintf(c.stdout, "dry run: %d scenarios would run against %s (%s); every check passed, nothing was sent\n", len(plan), target, o.Environment)
+	} else {
+		fmt.Fprintf(c.stdout, "%d scenarios (columns: where, level, sources, feature: name, tags)\n", len(plan))
+	}
+	if len(plan) == 0 {
+		return exitUsage
+	}
+	return exitOK
 }
 
 // consoleOf wraps stdout and stderr in the report's masking (package mask),
