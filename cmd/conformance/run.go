@@ -16,6 +16,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
+	"github.com/tingee-conformance/harness/internal/term"
 	"github.com/tingee-conformance/harness/steps"
 )
 
@@ -108,6 +109,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
 		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut,
+		Terminal: term.IsTerminal(c.stdout), Colour: term.Colour(c.stdout, c.getenv),
 		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait},
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 {

@@ -19,6 +19,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/fixtures"
+	"github.com/tingee-conformance/harness/internal/progress"
 	"github.com/tingee-conformance/harness/spec"
 	"github.com/tingee-conformance/harness/steps"
 )
@@ -62,6 +63,8 @@ type Options struct {
 	OTP         *steps.OTPResolver
 	HTTP        *http.Client // sends every call; a fresh client when nil
 	Out         io.Writer    // progress or pretty output, and the summary
+	Terminal    bool         // Out is a terminal: the wait line is redrawn in place
+	Colour      bool         // colour statuses on Out (a terminal without NO_COLOR)
 	Err         io.Writer    // the one line naming a configuration error; Out when nil
 	// UnreachableAfter: this many calls in a row failing at the transport level is an outage (default 5).
 	UnreachableAfter int
@@ -106,13 +109,14 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	} else if err := checkPaths(sorted(locs), paths); err != nil {
 		return refuse(err)
 	}
-	show := newPrinter(o.Format, out)
+	show := newPrinter(o.Format, out, o.Colour)
+	waits := &progress.Line{Out: out, Live: o.Terminal}
 	rec := &recorder{print: show, ctx: ctx}
 	cfg := steps.Config{
 		Spec: o.Spec,
 		NewClient: func() *client.Client {
 			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
-				Retries: readRetries, Observe: p.observe}
+				Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
 		},
 		Fixtures:  o.Fixtures,
 		OTP:       o.OTP,

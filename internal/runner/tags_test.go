@@ -30,3 +30,23 @@ func TestCucumberTagSyntax(t *testing.T) {
 		}
 	}
 }
+
+// Statuses are coloured only when asked (the CLI asks on a terminal without
+// NO_COLOR); otherwise the output holds no escape code.
+func TestColour(t *testing.T) {
+	base := mockURL(t)
+	for _, colour := range []bool{false, true} {
+		var out bytes.Buffer
+		o := options(base, EnvMock, "@TG-SIG-01", &out)
+		o.Colour = colour
+		if _, code := Run(context.Background(), o); code != ExitOK {
+			t.Fatalf("exit %d\n%s", code, out.String())
+		}
+		if got := strings.Contains(out.String(), "\033[32mpassed"); got != colour {
+			t.Errorf("colour %v: green passed %v\n%q", colour, got, out.String())
+		}
+		if !colour && strings.Contains(out.String(), "\033[") {
+			t.Errorf("an escape code without colour: %q", out.String())
+		}
+	}
+}
