@@ -19,6 +19,7 @@ func TestRunChecksBeforeTheFirstRequest(t *testing.T) {
 		readOnly = filepath.Join(writeFile(t, "a-file", "x"), "bundle") // a folder under a file cannot be made
 	}
 	short := writeFile(t, "short.secret", "12345\n")
+	badFixtures := writeFile(t, "uat.yaml", "accounts:\n  - bankName: OCB\n  bankBin: x\n")
 	for _, c := range []struct {
 		why  string
 		args []string
@@ -28,6 +29,7 @@ func TestRunChecksBeforeTheFirstRequest(t *testing.T) {
 		{"tag syntax", []string{"--tags", "@signing &&"}, `run: --tags "@signing &&": tag expression: position 12: the expression ends too early`},
 		{"missing secret file against the mock", []string{"--secret-file", "/nonexistent/secret"}, "run: cannot read --secret-file"},
 		{"short secret file against the mock", []string{"--secret-file", short}, "run: the secret token: secret too short"},
+		{"fixtures", []string{"--fixtures", badFixtures}, "run: fixtures: " + badFixtures + " line 3: not valid YAML"},
 		{"query in the target", []string{"--target", "http://127.0.0.1:1/?x=1"}, "a base URL has no query or fragment"},
 	} {
 		t.Run(c.why, func(t *testing.T) {

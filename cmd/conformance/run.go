@@ -67,9 +67,6 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if *list {
 		return listScenarios(c, runner.Options{Tags: *tags, Paths: paths}, false, "")
 	}
-	if _, err := runner.Plan(runner.Options{Paths: paths}, false); err != nil { // a path that names nothing
-		return c.errorf(exitUsage, "run: %v", err)
-	}
 	env, base, err := resolveTarget(*target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
@@ -81,6 +78,11 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	if env == runner.EnvLive && !*allowLive {
 		return c.errorf(exitUsage, "run: --target live is refused without --allow-live (and then only @uat-safe scenarios run)")
+	}
+	if plan, err := runner.Plan(runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	} else if len(plan) == 0 {
+		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs (see --list)", *tags)
 	}
 	fx, err := loadFixtures(*fixturesPath, env)
 	if err != nil {

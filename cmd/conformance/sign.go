@@ -25,7 +25,7 @@ const shownBodyBytes = 200
 const clientIDPlaceholder = "YOUR_CLIENT_ID"
 
 func init() {
-	commands["sign"] = command{summary: "sign a body exactly as given and show what Tingee checks", run: runSign}
+	commands["sign"] = command{summary: "sign a body exactly as given and show what Tingee checks, or --verify a captured signature", run: runSign}
 }
 
 // runSign signs the body bytes exactly as given, for a partner told "invalid
