@@ -72,3 +72,13 @@ func TestRunTargetWithVersionSuffix(t *testing.T) {
 		t.Errorf("no note on the trimmed /v1: %q", f.errOut.String())
 	}
 }
+
+// webhook-check takes the same tag expressions: a syntax error is one line,
+// exit 2, where godog panicked.
+func TestWebhookCheckTagSyntax(t *testing.T) {
+	f := newFakeCLI("", mockEnv)
+	code := f.run("webhook-check", "--url", "http://127.0.0.1:1/hook", "--tags", "@TG-WH-01 &&", "--report-dir", t.TempDir())
+	if code != exitUsage || !strings.Contains(f.errOut.String(), "position 13") || strings.Count(f.errOut.String(), "\n") != 1 {
+		t.Errorf("exit %d: %q", code, f.errOut.String())
+	}
+}
