@@ -151,13 +151,20 @@ func listScenarios(c *cli, o runner.Options, narrow bool, target string) int {
 // knowing the fixtures' personal numbers from the start, so that the console
 // and a CI log show what the report shows.
 func consoleOf(c *cli, fx *fixtures.File) (out, errOut io.Writer) {
+	m := fixtureMasker(fx)
+	return mask.Writer{W: c.stdout, M: m}, mask.Writer{W: c.stderr, M: m}
+}
+
+// fixtureMasker is a masker that knows the fixtures' account numbers,
+// citizen ids and mobiles: their copies are masked wherever they show.
+func fixtureMasker(fx *fixtures.File) *mask.Masker {
 	m := &mask.Masker{}
 	for _, a := range fx.Accounts {
 		for _, v := range []string{a.AccountNumber, a.Identity, a.Mobile} {
 			m.LearnValue(v)
 		}
 	}
-	return mask.Writer{W: c.stdout, M: m}, mask.Writer{W: c.stderr, M: m}
+	return m
 }
 
 // resolveTarget names the environment and base URL of --target.
