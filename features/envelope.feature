@@ -3,7 +3,7 @@ Feature: The answer envelope
   Every answer is JSON (Content-Type application/json). A success is HTTP 200 with code "00" and a
   data object valid against the operation's schema in openapi.yaml; a business failure is also
   HTTP 200, with a code other than "00" and data null — a client must read code, not only the
-  HTTP status (doc 6.2.2 "Response"; tingee-api-notes.md "Answers"). get-banks answers a bare array.
+  HTTP status (doc 6.2.2 "Response"; docs/tingee-api-notes.md "Answers"). get-banks answers a bare array.
 
   @TG-ENV-01 @doc-6.2.7 @uat-safe
   Scenario: a success is code "00" with schema-valid data

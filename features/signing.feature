@@ -3,7 +3,7 @@ Feature: Request signing
   Every call carries x-client-id, x-request-timestamp (yyyyMMddHHmmssSSS, 17 digits, Vietnam
   time) and x-signature: the lowercase hex HMAC-SHA512 of "timestamp:body" keyed with the secret
   token, over the exact bytes sent; a call without a body signs the literal "{}" and query
-  parameters are not signed (doc 6.2.2, headers table; tingee-api-notes.md "Request signing").
+  parameters are not signed (doc 6.2.2, headers table; docs/tingee-api-notes.md "Request signing").
   A target must refuse what is not signed that way: code 97 for a bad signature, code 90 for a
   timestamp more than 10 minutes from its clock or malformed, HTTP 401 for a missing header or an
   unknown client. Each rule runs against every operation of openapi.yaml; the rows that change

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 
 	gherkin "github.com/cucumber/gherkin/go/v26"
@@ -17,6 +18,11 @@ type Location struct {
 	Feature  string   // the feature's name
 	URI      string   // features/signing.feature:12
 	Keywords []string // each step's keyword as written ("Given ", "And "…)
+	Name     string   // the scenario's name (an outline row's, with its values)
+	Tags     []string // its tags, the feature's and the examples' included
+	// Scenario is the file:line of its Scenario (Outline) keyword, the line
+	// godog selects it by (features/x.feature:12); URI for a plain scenario.
+	Scenario string
 }
 
 // Locations maps a scenario, by its URI, name and step texts, to its location.
@@ -43,7 +49,11 @@ func Locate(fsys fs.FS, dir string) (Locations, error) {
 		}
 		lines, keywords := nodeLines(doc.Feature.Children)
 		for _, pk := range gherkin.Pickles(*doc, p, newID) {
-			loc := Location{Feature: doc.Feature.Name, URI: fmt.Sprintf("%s:%d", p, lines[pk.AstNodeIds[len(pk.AstNodeIds)-1]])}
+			loc := Location{Feature: doc.Feature.Name, URI: fmt.Sprintf("%s:%d", p, lines[pk.AstNodeIds[len(pk.AstNodeIds)-1]]),
+				Name: pk.Name, Scenario: fmt.Sprintf("%s:%d", p, lines[pk.AstNodeIds[0]])}
+			for _, t := range pk.Tags {
+				loc.Tags = append(loc.Tags, t.Name)
+			}
 			for _, st := range pk.Steps {
 				loc.Keywords = append(loc.Keywords, keywords[st.AstNodeIds[0]])
 			}
@@ -92,7 +102,13 @@ func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]
 	return lines, keywords
 }
 
-func locationKey(s *godog.Scenario) string { return key(s.Uri, s.Name, s.Steps) }
+// locationKey keys a scenario godog runs; godog appends ":LINE" to the URI
+// of a scenario selected by features/x.feature:LINE, which Locate's keys lack.
+func locationKey(s *godog.Scenario) string {
+	return key(lineSuffix.ReplaceAllString(s.Uri, ""), s.Name, s.Steps)
+}
+
+var lineSuffix = regexp.MustCompile(`:\d+$`)
 
 func key(uri, name string, steps []*messages.PickleStep) string {
 	texts := make([]string, len(steps))

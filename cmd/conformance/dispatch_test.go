@@ -43,3 +43,26 @@ func TestCommandHelpExitsZeroAndPrintsUsageOnce(t *testing.T) {
 		t.Errorf("usage printed %d times:\n%s", n, f.out.String())
 	}
 }
+
+// help COMMAND prints that command's flags (it printed the general help).
+func TestHelpCommandPrintsItsFlags(t *testing.T) {
+	f := newFakeCLI("", nil)
+	if code := f.run("help", "run"); code != exitOK || !strings.Contains(f.out.String(), "usage: conformance run") || !strings.Contains(f.out.String(), "-tags") {
+		t.Errorf("exit %d:\n%s", code, f.out.String())
+	}
+	f = newFakeCLI("", nil)
+	if code := f.run("help", "frobnicate"); code != exitUsage || !strings.Contains(f.errOut.String(), `"frobnicate"`) {
+		t.Errorf("exit %d: %q", code, f.errOut.String())
+	}
+}
+
+// --version names the module, its version and the VCS revision (under go
+// test the build info has no VCS stamp: "unknown").
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "version"} {
+		f := newFakeCLI("", nil)
+		if code := f.run(arg); code != exitOK || !strings.HasPrefix(f.out.String(), "conformance ") || !strings.Contains(f.out.String(), "revision ") {
+			t.Errorf("%s: exit %d: %q", arg, code, f.out.String())
+		}
+	}
+}

@@ -36,3 +36,18 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	}
 	return 0, true
 }
+
+// parseWithArgs parses args whose flags may come before, between or after
+// the positional arguments (godog's "features/x.feature:12 --tags …"), and
+// returns those in order. code and ok are parse's.
+func (c *cli) parseWithArgs(fs *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+	for {
+		if code, ok := c.parse(fs, args); !ok {
+			return nil, code, false
+		}
+		if fs.NArg() == 0 {
+			return positional, 0, true
+		}
+		positional, args = append(positional, fs.Arg(0)), fs.Args()[1:]
+	}
+}

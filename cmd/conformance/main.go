@@ -3,7 +3,8 @@
 // default), serves the mock (mock), signs a body as Tingee expects (sign),
 // certifies a partner's webhook receiver (webhook-check) and serves the
 // reference one (example-receiver), and makes and checks the signed report
-// bundle (keygen, verify-report). Each command lives in its own file.
+// bundle (keygen, verify-report), and prints its version (version, --version).
+// Each command lives in its own file.
 //
 //	go run ./cmd/conformance                      # the suite against the embedded mock
 //	go run ./cmd/conformance mock --addr 127.0.0.1:8080
@@ -60,8 +61,17 @@ func main() {
 // dispatch picks the command named by the first argument; with none, or a flag first, it is run.
 func dispatch(ctx context.Context, c *cli, args []string) int {
 	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
+		if len(args) > 1 && args[0] == "help" { // help COMMAND: that command's flags
+			if cmd, ok := commands[args[1]]; ok {
+				return cmd.run(ctx, c, []string{"-h"})
+			}
+			return c.errorf(exitUsage, "help: unknown command %q (commands: %s)", args[1], strings.Join(commandNames(), ", "))
+		}
 		usage(c.stdout)
 		return exitOK
+	}
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	name := "run"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -91,7 +101,7 @@ func commandNames() []string {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: conformance [command] [flags]   (command defaults to run; COMMAND -h for its flags)")
+	fmt.Fprintln(w, "usage: conformance [command] [flags]   (command defaults to run; help COMMAND for its flags; --version)")
 	for _, n := range commandNames() {
 		fmt.Fprintf(w, "  %-16s %s\n", n, commands[n].summary)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/fixtures"
+	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/webhook"
 )
@@ -41,17 +42,18 @@ func runMock(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "mock: %v", err)
 	}
-	var fx *fixtures.File
+	fx, err := parseEmbedded(mock.FixturesPath)
 	if *fixturesPath != "" {
-		if fx, err = fixtures.Load(*fixturesPath); err != nil {
-			return c.errorf(exitUsage, "mock: --fixtures: %v", err)
-		}
+		fx, err = fixtures.Load(*fixturesPath)
+	}
+	if err != nil {
+		return c.errorf(exitUsage, "mock: --fixtures: %v", err)
 	}
 	dispatcher := webhook.NewDispatcher(webhook.DispatcherConfig{Secret: creds.Secret, Interval: *retryInterval})
 	defer dispatcher.Close()
 	h, err := mock.New(mock.Config{
 		ClientID: creds.ClientID, Secret: creds.Secret, Fixtures: fx, Control: *control,
-		SelfCheck: *selfCheck, Log: c.stderr, WebhookURL: *webhookURL, Webhooks: dispatcher,
+		SelfCheck: *selfCheck, Log: mask.Writer{W: c.stderr, M: fixtureMasker(fx)}, WebhookURL: *webhookURL, Webhooks: dispatcher,
 	})
 	if err != nil {
 		return c.errorf(exitUsage, "%v", err)

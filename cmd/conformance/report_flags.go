@@ -2,8 +2,10 @@ package main
 
 import (
 	"crypto/ed25519"
+	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
@@ -35,7 +37,7 @@ func addReportFlags(fs *flag.FlagSet) *reportFlags {
 }
 
 // check validates the parsed flags, the secret the report must be scrubbed
-// of, and loads the signing key: all before the run, so that a mistake costs
+// of, loads the signing key and proves the report folder writable: all before the run, so that a mistake costs
 // an exit 2 at once rather than the report at the end.
 func (r *reportFlags) check(secret credentials.Secret) error {
 	if e := r.att.Environment; e != "" && e != "uat" && e != "production" {
@@ -44,15 +46,47 @@ func (r *reportFlags) check(secret credentials.Secret) error {
 	if err := report.CheckSecret(secret); err != nil {
 		return fmt.Errorf("the secret token: %w", err)
 	}
-	if r.keyPath == "" {
-		return nil
+	if r.keyPath != "" {
+		key, err := report.LoadPrivateKey(r.keyPath)
+		if err != nil {
+			return fmt.Errorf("--sign-key: %w", err)
+		}
+		r.key = key
 	}
-	key, err := report.LoadPrivateKey(r.keyPath)
-	if err != nil {
-		return fmt.Errorf("--sign-key: %w", err)
+	if err := writable(r.outDir()); err != nil {
+		return fmt.Errorf("--report-dir: %w", err)
 	}
-	r.key = key
 	return nil
+}
+
+// outDir is --report-dir, or reports/, where each run gets its own folder.
+func (r *reportFlags) outDir() string {
+	if r.dir == "" {
+		return "reports"
+	}
+	return r.dir
+}
+
+// writable makes dir if it is missing and proves a file can be written in
+// it, so that an unwritable folder is found before the run, not after it.
+func writable(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w", dir, cause(err))
+	}
+	f, err := os.CreateTemp(dir, ".write-check-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", dir, cause(err))
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
+// cause drops the path an *os.PathError repeats, keeping what went wrong.
+func cause(err error) error {
+	if pe, ok := errors.AsType[*os.PathError](err); ok {
+		return pe.Err
+	}
+	return err
 }
 
 // write attests run and writes its bundle into --report-dir, default
@@ -61,7 +95,7 @@ func (r *reportFlags) write(run evidence.Run, subset string, secret credentials.
 	run.Attestation = r.att
 	dir = r.dir
 	if dir == "" {
-		dir = filepath.Join("reports", run.ID)
+		dir = filepath.Join(r.outDir(), run.ID)
 	}
 	return dir, report.Write(dir, run, report.Options{SignKey: r.key, Subset: subset, Secrets: []credentials.Secret{secret}})
 }

@@ -3,15 +3,20 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/fixtures"
+	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/internal/tagexpr"
+	"github.com/tingee-conformance/harness/internal/term"
 	"github.com/tingee-conformance/harness/steps"
 )
 
@@ -30,35 +35,54 @@ var targets = map[string]string{
 // configuration, 3 the target could not be reached.
 func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
-		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] "+reportFlagsSynopsis)
+		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--list] [--dry-run] [--fail-fast] "+reportFlagsSynopsis+
+		" [features/FILE.feature[:LINE] …]")
 	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
 	clientID := fs.String("client-id", "", "client id (default: $"+credentials.EnvClientID+"; the embedded mock uses its test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
 	fixturesPath := fs.String("fixtures", "", "fixtures of the target (default: the embedded "+mock.FixturesPath+" for mock and URL targets, none for uat and live)")
-	tags := fs.String("tags", "", "run only the scenarios matching this godog tag expression, e.g. '@TG-SIG-01,@TG-LINK-01 && ~@needs-otp'")
+	tags := fs.String("tags", "", "run only the scenarios matching this tag expression, godog's ('@TG-SIG-01,@TG-LINK-01 && ~@needs-otp') or Cucumber's ('(@TG-SIG-01 or @TG-LINK-01) and not @needs-otp')")
+	list := fs.Bool("list", false, "list the scenarios (matching --tags and the paths) with their tags, level and source, and exit; nothing is checked or sent")
+	dryRun := fs.Bool("dry-run", false, "check everything a run checks first, list the scenarios it would run against --target, and exit; nothing is sent")
+	failFast := fs.Bool("fail-fast", false, "stop at the first failed scenario")
 	timeout := fs.Duration("timeout", time.Minute, "per request (an OTP confirmation may take the bank minutes)")
 	otpWait := fs.Duration("otp-wait", 5*time.Minute, "how long a prompt waits for an OTP typed on the terminal")
 	format := fs.String("format", "progress", "pretty (godog's, step by step) or progress (one line per scenario)")
 	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
 	allowLive := fs.Bool("allow-live", false, "allow --target live (then only @uat-safe scenarios run)")
 	rf := addReportFlags(fs)
-	if code, ok := c.parse(fs, args); !ok {
+	paths, code, ok := c.parseWithArgs(fs, args) // features/x.feature or features/x.feature:12, as godog takes them
+	if !ok {
 		return code
 	}
 	switch {
-	case fs.NArg() > 0:
-		return c.errorf(exitUsage, "run: unexpected argument %q", fs.Arg(0))
 	case *format != "pretty" && *format != "progress":
 		return c.errorf(exitUsage, "run: --format %q: want pretty or progress", *format)
 	case *timeout <= 0 || *otpWait <= 0:
 		return c.errorf(exitUsage, "run: --timeout and --otp-wait must be positive")
 	}
+	if _, err := tagexpr.Parse(*tags); err != nil {
+		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
+	}
+	if *list {
+		return listScenarios(c, runner.Options{Tags: *tags, Paths: paths}, false, "")
+	}
 	env, base, err := resolveTarget(*target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
+	if base, err = trimVersion(base); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	} else if base != *target && env == runner.EnvURL {
+		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", *target, apiPrefix, base)
+	}
 	if env == runner.EnvLive && !*allowLive {
 		return c.errorf(exitUsage, "run: --target live is refused without --allow-live (and then only @uat-safe scenarios run)")
+	}
+	if plan, err := runner.Plan(runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	} else if len(plan) == 0 {
+		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs (see --list)", *tags)
 	}
 	fx, err := loadFixtures(*fixturesPath, env)
 	if err != nil {
@@ -71,6 +95,9 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if err := rf.check(creds.Secret); err != nil { // before the run, not after it
 		return c.errorf(exitUsage, "run: %v", err)
 	}
+	if *dryRun {
+		return listScenarios(c, runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true, *target)
+	}
 	if env == runner.EnvMock {
 		stop, url, err := startMock(creds, fx)
 		if err != nil {
@@ -80,20 +107,64 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		base = url
 	}
 
+	out, errOut := consoleOf(c, fx)
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
-		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr,
-		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: c.stderr, Wait: *otpWait},
+		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut,
+		Terminal: term.IsTerminal(c.stdout), Colour: term.Colour(c.stdout, c.getenv),
+		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait},
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, err := rf.write(run, *tags, creds.Secret)
+	dir, err := rf.write(run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret) // a subset: by tags or by paths
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return code
+}
+
+// listScenarios prints the plan of a run (runner.Plan): for --list every
+// scenario the tags and paths select, for --dry-run (narrow, against target)
+// those a run would start. Nothing is sent.
+func listScenarios(c *cli, o runner.Options, narrow bool, target string) int {
+	plan, err := runner.Plan(o, narrow)
+	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	for _, l := range plan {
+		runner.ListLine(c.stdout, l)
+	}
+	if narrow {
+		fmt.Fprintf(c.stdout, "dry run: %d scenarios would run against %s (%s); every check passed, nothing was sent\n", len(plan), target, o.Environment)
+	} else {
+		fmt.Fprintf(c.stdout, "%d scenarios (columns: where, level, sources, feature: name, tags)\n", len(plan))
+	}
+	if len(plan) == 0 {
+		return exitUsage
+	}
+	return exitOK
+}
+
+// consoleOf wraps stdout and stderr in the report's masking (package mask),
+// knowing the fixtures' personal numbers from the start, so that the console
+// and a CI log show what the report shows.
+func consoleOf(c *cli, fx *fixtures.File) (out, errOut io.Writer) {
+	m := fixtureMasker(fx)
+	return mask.Writer{W: c.stdout, M: m}, mask.Writer{W: c.stderr, M: m}
+}
+
+// fixtureMasker is a masker that knows the fixtures' account numbers,
+// citizen ids and mobiles: their copies are masked wherever they show.
+func fixtureMasker(fx *fixtures.File) *mask.Masker {
+	m := &mask.Masker{}
+	for _, a := range fx.Accounts {
+		for _, v := range []string{a.AccountNumber, a.Identity, a.Mobile} {
+			m.LearnValue(v)
+		}
+	}
+	return m
 }
 
 // resolveTarget names the environment and base URL of --target.
@@ -111,10 +182,45 @@ func resolveTarget(t string) (env, base string, err error) {
 	return runner.EnvURL, t, nil
 }
 
-// runCredentials: the embedded mock's test pair, else flags and the environment.
+// apiPrefix starts every path of the contract (openapi.yaml).
+const apiPrefix = "/v1"
+
+// trimVersion takes a trailing /v1 (and slash) off a base URL: the suite's
+// paths already start with it, and http://host/v1 would otherwise send to
+// /v1/v1/…. A query or fragment has no place in a base URL.
+func trimVersion(base string) (string, error) {
+	if base == "" {
+		return base, nil
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", fmt.Errorf("--target %q: %v", base, err)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("--target %q: a base URL has no query or fragment", base)
+	}
+	u.Path = strings.TrimSuffix(strings.TrimRight(u.Path, "/"), apiPrefix)
+	u.RawPath = ""
+	return strings.TrimRight(u.String(), "/"), nil
+}
+
+// runCredentials: flags and the environment, or for the embedded mock its
+// test pair, each half replaced by --client-id and --secret-file when given
+// (the mock is then started with them; a missing or short file is refused).
 func runCredentials(env, clientID, secretFile string, getenv func(string) string) (credentials.Credentials, error) {
 	if env == runner.EnvMock {
-		return credentials.Mock(), nil
+		creds := credentials.Mock()
+		if clientID != "" {
+			creds.ClientID = clientID
+		}
+		if secretFile != "" {
+			secret, err := credentials.LoadSecret(secretFile, getenv)
+			if err != nil {
+				return creds, err
+			}
+			creds.Secret = secret
+		}
+		return creds, nil
 	}
 	return credentials.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: getenv})
 }

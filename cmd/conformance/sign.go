@@ -25,7 +25,7 @@ const shownBodyBytes = 200
 const clientIDPlaceholder = "YOUR_CLIENT_ID"
 
 func init() {
-	commands["sign"] = command{summary: "sign a body exactly as given and show what Tingee checks", run: runSign}
+	commands["sign"] = command{summary: "sign a body exactly as given and show what Tingee checks, or --verify a captured signature", run: runSign}
 }
 
 // runSign signs the body bytes exactly as given, for a partner told "invalid
@@ -34,21 +34,45 @@ func init() {
 // sending those bytes (a GET, without them, for get-banks).
 // An absent or empty body is signed as {}, as Tingee expects for calls without one.
 func runSign(_ context.Context, c *cli, args []string) int {
-	fs := c.flags("sign", "[--timestamp T] [--body-file PATH|-] [--secret-file PATH] [--client-id ID] [--curl URL]")
+	fs := c.flags("sign", "[--timestamp T] [--body-file PATH|-] [--secret-file PATH] [--client-id ID] [--curl URL | --verify SIG|CAPTURE|-]")
 	timestamp := fs.String("timestamp", "", "x-request-timestamp: 17 digits yyyyMMddHHmmssSSS, Vietnam time (default: now)")
 	bodyFile := fs.String("body-file", "", "file with the exact body bytes, - for stdin (default: the body {})")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
 	clientID := fs.String("client-id", "", "x-client-id for --curl (default: $"+credentials.EnvClientID+")")
 	curlURL := fs.String("curl", "", "print a curl command that sends the signed body to `URL` instead")
+	verify := fs.String("verify", "", "check a signature instead: the hex x-signature (with --timestamp and --body-file), "+
+		"or a captured request (a curl command line or a raw HTTP request) in a file, - for stdin; exit 0 match, 1 mismatch")
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
+	switch {
+	case fs.NArg() > 0:
 		return c.errorf(exitUsage, "sign: unexpected argument %q (the body goes in --body-file)", fs.Arg(0))
+	case *verify != "" && *curlURL != "":
+		return c.errorf(exitUsage, "sign: --verify and --curl exclude each other")
+	case *verify != "" && !isSignature(*verify) && (*timestamp != "" || *bodyFile != ""):
+		return c.errorf(exitUsage, "sign: --verify %s reads the timestamp and body from the captured request: drop --timestamp and --body-file", *verify)
+	case *verify != "" && isSignature(*verify) && *timestamp == "":
+		return c.errorf(exitUsage, "sign: --verify SIG needs the --timestamp it was sent with (and --body-file, unless the call had no body)")
 	}
 	secret, err := credentials.LoadSecret(*secretFile, c.getenv)
 	if err != nil {
 		return c.errorf(exitUsage, "sign: %v", err)
+	}
+	for _, w := range secretWarnings(secret) {
+		fmt.Fprintln(c.stderr, "warning: "+w)
+	}
+	if *bodyFile == "" && *verify != "-" {
+		if w := stdinWarning(c.stdin); w != "" {
+			fmt.Fprintln(c.stderr, "warning: "+w)
+		}
+	}
+	if *verify != "" && !isSignature(*verify) {
+		in, err := capturedInput(c.stdin, *verify)
+		if err != nil {
+			return c.errorf(exitUsage, "sign: --verify: %v", err)
+		}
+		return verifySignature(c, secret, in)
 	}
 	if *timestamp == "" {
 		*timestamp = signing.Timestamp(time.Now())
@@ -58,6 +82,12 @@ func runSign(_ context.Context, c *cli, args []string) int {
 	raw, err := readBody(c.stdin, *bodyFile)
 	if err != nil {
 		return c.errorf(exitUsage, "sign: --body-file: %v", err)
+	}
+	if w := utcWarning(*timestamp, time.Now()); w != "" {
+		fmt.Fprintln(c.stderr, "warning: "+w)
+	}
+	if *verify != "" {
+		return verifySignature(c, secret, verifyInput{timestamp: *timestamp, body: raw, signature: *verify})
 	}
 	body := signing.BodyToSign(raw)
 	if *curlURL != "" && bytes.IndexByte(body, 0) >= 0 {
@@ -89,6 +119,16 @@ func runSign(_ context.Context, c *cli, args []string) int {
 	h.Set(signing.HeaderTimestamp, *timestamp)
 	h.Set(signing.HeaderSignature, signature)
 	fmt.Fprintln(c.stdout, client.Curl(method, *curlURL, h, sent, *timestamp))
+	return exitOK
+}
+
+// verifySignature prints the verdict on in: exit 0 for a match, 1 for a mismatch.
+func verifySignature(c *cli, secret credentials.Secret, in verifyInput) int {
+	d := signing.Diagnose(secret, in.timestamp, in.body, in.signature)
+	printVerdict(c.stdout, in, d)
+	if !d.Match {
+		return exitFail
+	}
 	return exitOK
 }
 

@@ -5,6 +5,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/signing"
 )
 
 // bodyWarnings lists how body differs from what Tingee's SDKs send: minified
@@ -56,4 +63,45 @@ func escapes(body []byte) (nonASCII, slash bool) {
 		}
 	}
 	return nonASCII, slash
+}
+
+// secretWarnings: whitespace at either end of a secret is almost never part
+// of it (a variable set from a file with its newline, a copy with a blank).
+func secretWarnings(secret credentials.Secret) []string {
+	s := string(secret)
+	if t := strings.TrimSpace(s); t != s && t != "" {
+		return []string{fmt.Sprintf("the secret token has whitespace at its start or end (%d bytes); it is used as given, but Tingee's secret has none: trim it if this is a copy's leftover", len(s)-len(t))}
+	}
+	return nil
+}
+
+// utcWarning: a timestamp that is now in UTC rather than in Vietnam time
+// (UTC+7) is seven hours off, and Tingee refuses it (code 90).
+func utcWarning(timestamp string, now time.Time) string {
+	t, err := signing.ParseTimestamp(timestamp)
+	if err != nil {
+		return ""
+	}
+	asUTC := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	if d := now.Sub(asUTC).Abs(); d <= signing.Tolerance && now.Sub(t).Abs() > signing.Tolerance {
+		return fmt.Sprintf("--timestamp %s is the time now in UTC, not Vietnam time (UTC+7, now %s): Tingee refuses it as 7 hours old (code 90)", timestamp, signing.Timestamp(now))
+	}
+	return ""
+}
+
+// stdinWarning: a body piped or redirected into sign is ignored without
+// --body-file -, and {} is signed instead.
+func stdinWarning(stdin io.Reader) string {
+	f, ok := stdin.(interface{ Stat() (os.FileInfo, error) })
+	if !ok {
+		return ""
+	}
+	info, err := f.Stat()
+	if err != nil || info.Mode()&(os.ModeNamedPipe|os.ModeCharDevice) == os.ModeCharDevice {
+		return ""
+	}
+	if info.Mode()&os.ModeNamedPipe == 0 && (!info.Mode().IsRegular() || info.Size() == 0) {
+		return ""
+	}
+	return "stdin is a pipe or a file, but without --body-file - it is not read: the body signed is " + signing.EmptyBody + "; add --body-file - to sign what is piped in"
 }

@@ -7,7 +7,9 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/internal/tagexpr"
 	webhooksteps "github.com/tingee-conformance/harness/steps/webhook"
 )
 
@@ -40,6 +42,10 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	case *timeout <= 0:
 		return c.errorf(exitUsage, "webhook-check: --timeout must be positive, got %s", *timeout)
 	}
+	godogTags, err := tagexpr.Godog(*tags) // godog panics on a syntax error, and knows no Cucumber syntax
+	if err != nil {
+		return c.errorf(exitUsage, "webhook-check: --tags %q: %v", *tags, err)
+	}
 	creds, err := credentials.Load(credentials.Sources{ClientID: *clientID, SecretFile: *secretFile, Getenv: c.getenv})
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: %v", err)
@@ -47,9 +53,10 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	if err := rf.check(creds.Secret); err != nil {
 		return c.errorf(exitUsage, "webhook-check: %v", err)
 	}
+	out := mask.Writer{W: c.stdout, M: &mask.Masker{}} // what the report masks, the console masks
 	res, err := webhooksteps.Check(ctx, webhooksteps.Config{
-		URL: *target, ClientID: creds.ClientID, Secret: creds.Secret, AckDeadline: *timeout, Tags: *tags,
-		Ended: func(n int, s evidence.Scenario) { runner.ProgressLine(c.stdout, n, s) },
+		URL: *target, ClientID: creds.ClientID, Secret: creds.Secret, AckDeadline: *timeout, Tags: godogTags,
+		Ended: func(n int, s evidence.Scenario) { runner.ProgressLine(out, n, s) },
 	})
 	if err != nil {
 		return c.errorf(exitUsage, "%v", err)
@@ -64,7 +71,7 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	case res.Failed() > 0 || res.Run.Interrupted:
 		code = exitFail
 	}
-	runner.Summarize(c.stdout, res.Run, code, lastError)
+	runner.Summarize(out, res.Run, code, lastError)
 	dir, err := rf.write(res.Run, *tags, creds.Secret)
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: cannot write the report: %v", err)

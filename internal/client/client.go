@@ -56,6 +56,11 @@ type Client struct {
 	// Observe, when set, sees the outcome of every Send once, after its
 	// retries, with the context it was sent under (the runner's outage probe).
 	Observe func(ctx context.Context, x evidence.Exchange)
+	// Waiting, when set, is told of each attempt as it is sent: what ("POST
+	// /v1/confirm-va") and when it gives up (zero: no deadline); the done it
+	// returns is called once the answer is in or the attempt failed (the
+	// runner's progress line).
+	Waiting func(what string, until time.Time) (done func())
 }
 
 // Send signs r over the exact bytes it sends and returns the exchange. A
@@ -112,6 +117,10 @@ func (c *Client) attempt(ctx context.Context, r Request) (evidence.Exchange, err
 		return x, err
 	}
 	req.Header = header.Clone()
+	if c.Waiting != nil {
+		until, _ := ctx.Deadline()
+		defer c.Waiting(r.Method+" "+r.Path, until)()
+	}
 	start := time.Now()
 	resp, err := c.httpClient().Do(req)
 	if err != nil {

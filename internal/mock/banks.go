@@ -2,7 +2,7 @@ package mock
 
 import "strings"
 
-// bank is one row of get-banks, from the bank table of tingee-api-notes.md.
+// bank is one row of get-banks, from the bank table of docs/tingee-api-notes.md.
 type bank struct {
 	Code               string `json:"code"`
 	Name               string `json:"name"`

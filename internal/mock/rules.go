@@ -1,6 +1,6 @@
 package mock
 
-// The request rules of each operation, from the operations table of tingee-api-notes.md
+// The request rules of each operation, from the operations table of docs/tingee-api-notes.md
 // (a `*` there is required here). Anything not listed is rejected.
 
 var (

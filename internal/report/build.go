@@ -26,7 +26,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report: hash features: %w", err)
 	}
-	tool := buildTool()
+	tool := BuildTool()
 	if opts.Tool != nil {
 		tool = *opts.Tool
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/mask"
 )
 
 // qrAccount is the account a generated VietQR pays into, as the mock answers it.
@@ -69,7 +70,7 @@ func TestGeneratedQRDoesNotRevealTheAccount(t *testing.T) {
 	report := files[FileJSON]
 	for _, want := range []string{
 		`\"qrAccount\":\"******6777\"`,
-		`\"qrCode\":\"` + copyMark + `00020101021238540010A0000007270124000697044801` + `10******67770208`,
+		`\"qrCode\":\"` + mask.CopyMark + `00020101021238540010A0000007270124000697044801` + `10******67770208`,
 		`\"qrCodeImage\":\"[PNG image, 44 bytes, not kept in evidence: it may encode an account number]\"`,
 		`"error": "noted: account ******6777"`,
 		`"paid into ******6777"`,
@@ -93,25 +94,5 @@ func TestNotificationClientIDIsMasked(t *testing.T) {
 	}
 	if want := `{\"clientId\":\"************0042\",\"transactionCode\":\"T-1\"`; !strings.Contains(files[FileJSON], want) {
 		t.Errorf("report.json lacks %s", want)
-	}
-}
-
-func TestMaskerText(t *testing.T) {
-	m := newMasker([]evidence.Scenario{{Steps: []evidence.Step{{Exchanges: []evidence.Exchange{{
-		ResponseBody: []byte(`{"accountNumber":"0123456789","phone":"12345","mobile":null}`),
-	}}}}}})
-	for in, want := range map[string]string{
-		// A copy inside a longer string is masked and marked.
-		`{"ref":"FT0123456789X"}`: `{"ref":"` + copyMark + `FT******6789X"}`,
-		// A copy that is the whole string, or outside any string, is only masked.
-		`{"other":"0123456789"} 0123456789`: `{"other":"******6789"} ******6789`,
-		// Values shorter than minCopyLength, and null, are not searched for.
-		`{"pin":"12345","note":"null"}`: `{"pin":"12345","note":"null"}`,
-		// An image data URL, with "/" escaped as JSON may, becomes a note.
-		`"data:image/png;base64,iVBO\/w=="`: `"[PNG image, 4 bytes, not kept in evidence: it may encode an account number]"`,
-	} {
-		if got := m.text(in); got != want {
-			t.Errorf("text(%s) =\n%s, want\n%s", in, got, want)
-		}
 	}
 }

@@ -7,9 +7,9 @@ import (
 
 const unknown = "unknown"
 
-// buildTool reads the harness's version and VCS revision from its build info.
+// BuildTool (the report's tool block, and conformance --version) reads the harness's version and VCS revision from its build info.
 // Under go run, go test or -buildvcs=false they are missing and read "unknown".
-func buildTool() Tool {
+func BuildTool() Tool {
 	t := Tool{Module: unknown, Version: unknown, Revision: unknown, GoVersion: runtime.Version()}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {

@@ -8,7 +8,7 @@ import (
 
 // A test binary carries no VCS stamp: the report must say "unknown", not "".
 func TestBuildToolUnderGoTest(t *testing.T) {
-	tool := buildTool()
+	tool := BuildTool()
 	if tool.Revision != unknown {
 		t.Errorf("revision %q under go test, want %q", tool.Revision, unknown)
 	}

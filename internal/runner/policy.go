@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/steps"
 )
 
@@ -16,10 +17,16 @@ const (
 	TagMockOnly    = "@mock-only"
 )
 
-// tagsFor narrows the user's tags to what the environment allows: a live
+// tagsFor rewrites the user's tag expression (godog's or Cucumber's syntax)
+// as godog filters and narrows it to what the environment allows: a live
 // target only ever runs @uat-safe scenarios, never @destructive or
 // @needs-otp; @mock-only needs the mock's control endpoints, absent from UAT and live.
 func tagsFor(env string, allowLive bool, user string) (string, error) {
+	expr, err := tagexpr.Godog(user) // Cucumber's syntax too; a syntax error is refused before godog panics on it
+	if err != nil {
+		return "", fmt.Errorf("--tags %q: %w", user, err)
+	}
+	user = expr
 	switch env {
 	case EnvLive:
 		if !allowLive {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/term"
 )
 
 // printer shows a run as it goes, driven by the steps' hooks; godog's own
@@ -19,27 +20,44 @@ type printer interface {
 	ended(n int, s evidence.Scenario, cutShort bool)
 }
 
-func newPrinter(format string, out io.Writer) printer {
+func newPrinter(format string, out io.Writer, colour bool) printer {
 	if format == "pretty" {
-		return pretty{out}
+		return pretty{out, colour}
 	}
-	return progress{out}
+	return lines{out, colour}
 }
 
-// progress prints one line per scenario as it ends.
-type progress struct{ out io.Writer }
+// lines prints one line per scenario as it ends (--format progress).
+type lines struct {
+	out    io.Writer
+	colour bool
+}
 
-func (progress) began(evidence.Scenario) {}
-func (progress) stepped(evidence.Step)   {}
-func (p progress) ended(n int, s evidence.Scenario, cutShort bool) {
+func (lines) began(evidence.Scenario) {}
+func (lines) stepped(evidence.Step)   {}
+func (p lines) ended(n int, s evidence.Scenario, cutShort bool) {
 	if !cutShort {
-		ProgressLine(p.out, n, s)
+		progressLine(p.out, n, s, p.colour)
 	}
 }
 
 // ProgressLine prints the line of the n-th scenario of a run: number, status, URI, name, duration.
-func ProgressLine(w io.Writer, n int, s evidence.Scenario) {
-	fmt.Fprintf(w, "%4d %-9s %s  %s (%s)\n", n, s.Status, s.URI, s.Name, s.Duration.Round(time.Millisecond))
+func ProgressLine(w io.Writer, n int, s evidence.Scenario) { progressLine(w, n, s, false) }
+
+func progressLine(w io.Writer, n int, s evidence.Scenario, colour bool) {
+	fmt.Fprintf(w, "%4d %s %s  %s (%s)\n", n, painted(colour, fmt.Sprintf("%-9s", Label(s)), s.Status), s.URI, s.Name, s.Duration.Round(time.Millisecond))
+}
+
+// painted colours text by status: green passed, yellow skipped, red otherwise.
+func painted(on bool, text, status string) string {
+	c := term.Red
+	switch status {
+	case evidence.Passed:
+		c = term.Green
+	case evidence.Skipped:
+		c = term.Yellow
+	}
+	return term.Paint(on, c, text)
 }
 
 // pretty prints each scenario step by step: a header with its URI, each step
@@ -47,7 +65,10 @@ func ProgressLine(w io.Writer, n int, s evidence.Scenario) {
 // reason. It replaces godog's pretty formatter, which prints an outline's
 // example rows after whichever outline header it printed last and so, in the
 // random order every run uses, lists rows under another outline.
-type pretty struct{ out io.Writer }
+type pretty struct {
+	out    io.Writer
+	colour bool
+}
 
 // stepIndent lines up a failure message with the step text above it.
 const stepIndent = "           "
@@ -57,7 +78,7 @@ func (p pretty) began(s evidence.Scenario) {
 }
 
 func (p pretty) stepped(st evidence.Step) {
-	fmt.Fprintf(p.out, "  %-9s%s%s\n", st.Status, st.Keyword, st.Text)
+	fmt.Fprintf(p.out, "  %s%s%s\n", painted(p.colour, fmt.Sprintf("%-9s", st.Status), st.Status), st.Keyword, st.Text)
 	if st.Error != "" {
 		fmt.Fprintf(p.out, "%s%s\n", stepIndent, strings.ReplaceAll(st.Error, "\n", "\n"+stepIndent))
 	}
@@ -70,6 +91,6 @@ func (p pretty) ended(_ int, s evidence.Scenario, cutShort bool) {
 	case s.Status == evidence.Skipped:
 		fmt.Fprintf(p.out, "  => skipped: %s\n", s.SkipReason)
 	default:
-		fmt.Fprintf(p.out, "  => %s (%s)\n", s.Status, s.Duration.Round(time.Millisecond))
+		fmt.Fprintf(p.out, "  => %s (%s)\n", painted(p.colour, Label(s), s.Status), s.Duration.Round(time.Millisecond))
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/fixtures"
+	"github.com/tingee-conformance/harness/internal/progress"
 	"github.com/tingee-conformance/harness/spec"
 	"github.com/tingee-conformance/harness/steps"
 )
@@ -53,13 +54,17 @@ type Options struct {
 	Fixtures    *fixtures.File
 	Spec        *spec.Spec // loaded from the embedded openapi.yaml when nil
 	Features    fs.FS      // a tree holding features/*.feature; harness.Features when nil
-	Tags        string     // the user's godog tag expression
+	Tags        string     // the user's tag expression, godog's or Cucumber's syntax
+	Paths       []string   // feature files or folders, or file:line of a scenario; all of features/ when empty
+	FailFast    bool       // stop at the first failed scenario
 	Format      string     // pretty (step by step) | progress (one line per scenario)
 	Seed        int64      // scenario order; 0 picks one (printed)
 	Timeout     time.Duration
 	OTP         *steps.OTPResolver
 	HTTP        *http.Client // sends every call; a fresh client when nil
 	Out         io.Writer    // progress or pretty output, and the summary
+	Terminal    bool         // Out is a terminal: the wait line is redrawn in place
+	Colour      bool         // colour statuses on Out (a terminal without NO_COLOR)
 	Err         io.Writer    // the one line naming a configuration error; Out when nil
 	// UnreachableAfter: this many calls in a row failing at the transport level is an outage (default 5).
 	UnreachableAfter int
@@ -94,17 +99,24 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", o.BaseURL, o.Environment, o.Seed, o.Seed)
 
 	p := &probe{threshold: o.UnreachableAfter}
-	locs, err := steps.Locate(o.Features, "features")
+	locs, err := steps.Locate(o.Features, featuresDir)
 	if err != nil {
 		return refuse(fmt.Errorf("features: %w", err))
 	}
-	show := newPrinter(o.Format, out)
+	paths := o.Paths
+	if len(paths) == 0 {
+		paths = []string{featuresDir}
+	} else if err := checkPaths(sorted(locs), paths); err != nil {
+		return refuse(err)
+	}
+	show := newPrinter(o.Format, out, o.Colour)
+	waits := &progress.Line{Out: out, Live: o.Terminal}
 	rec := &recorder{print: show, ctx: ctx}
 	cfg := steps.Config{
 		Spec: o.Spec,
 		NewClient: func() *client.Client {
 			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
-				Retries: readRetries, Observe: p.observe}
+				Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
 		},
 		Fixtures:  o.Fixtures,
 		OTP:       o.OTP,
@@ -119,7 +131,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, cfg) },
 		Options: &godog.Options{
 			Format: "progress", Output: io.Discard, Strict: true, Randomize: o.Seed, NoColors: true,
-			FS: o.Features, Paths: []string{"features"}, Tags: tagExpr, DefaultContext: ctx,
+			FS: o.Features, Paths: cleanPaths(paths), Tags: tagExpr, DefaultContext: ctx, StopOnFailure: o.FailFast,
 		},
 	}
 	status := suite.Run()
@@ -133,9 +145,20 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		return run, ExitConfig
 	}
 	code := exitCode(run, status, p)
+	if o.FailFast && code == ExitFail && !run.Interrupted {
+		fmt.Fprintln(out, "\nfail-fast: stopped at the first failed scenario; those after it were not started")
+	}
 	_, lastError := p.outage()
 	Summarize(out, run, code, lastError)
 	return run, code
+}
+
+func cleanPaths(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = cleanPath(p)
+	}
+	return out
 }
 
 // defaults fills what the caller left out and checks the rest.

@@ -39,7 +39,7 @@ func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 		case evidence.Skipped:
 			fmt.Fprintf(w, "  SKIPPED %s  %s: %s\n", s.URI, s.Name, s.SkipReason)
 		default:
-			fmt.Fprintf(w, "  %s %s  %s\n      %s\n", strings.ToUpper(s.Status), s.URI, s.Name, firstError(s))
+			fmt.Fprintf(w, "  %s %s  %s\n      %s\n", strings.ToUpper(Label(s)), s.URI, s.Name, firstError(s))
 		}
 	}
 	if n, ex := retries(run); n > 0 {
@@ -51,8 +51,8 @@ func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 	if run.Interrupted {
 		fmt.Fprintln(w, "  interrupted: the run stopped early")
 	}
-	for _, n := range run.NotRun {
-		fmt.Fprintf(w, "  NOT RUN %s\n", n)
+	if n := len(run.NotRun); n > 0 { // the list is in the report, not on the console
+		fmt.Fprintf(w, "  NOT RUN: %d scenarios%s (listed in the report)\n", n, notRunWhy(run, code))
 	}
 	verdict := verdicts[code]
 	switch {
@@ -66,6 +66,39 @@ func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 		verdict += fmt.Sprintf("; %d skipped, not passed", counts[evidence.Skipped])
 	}
 	fmt.Fprintf(w, "exit %d: %s\n", code, verdict)
+}
+
+// NoAnswer labels a failed scenario whose failing call got no answer at all
+// (connection refused or reset, timeout, a body cut off): the target was not
+// reached, which says nothing of its contract.
+const NoAnswer = "no-answer"
+
+// Label is how the console names a scenario's status: its status, or
+// NoAnswer for a failure at the transport level.
+func Label(s evidence.Scenario) string {
+	if s.Status != evidence.Failed {
+		return s.Status
+	}
+	for _, st := range s.Steps {
+		if st.Status != evidence.Failed {
+			continue
+		}
+		if n := len(st.Exchanges); n > 0 && st.Exchanges[n-1].TransportError != "" {
+			return NoAnswer
+		}
+	}
+	return s.Status
+}
+
+// notRunWhy says why the rest of the run was given up.
+func notRunWhy(run evidence.Run, code int) string {
+	switch {
+	case run.Interrupted:
+		return ", after the interrupt"
+	case code == ExitUnreachable:
+		return ", the target being unreachable"
+	}
+	return ""
 }
 
 func firstError(s evidence.Scenario) string {

@@ -1,0 +1,78 @@
+package mask
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestMaskText(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"accountNumber":"0123456789"}`:           `{"accountNumber":"******6789"}`,
+		`{"AccountNumber" : 84912345678}`:          `{"AccountNumber" : *******5678}`,
+		`{"vaAccountNumber":"TNG60716171228"}`:     `{"vaAccountNumber":"TNG60716171228"}`,
+		`{"mobile":null}`:                          `{"mobile":null}`,
+		`/v1/x?accountNumber=0123456789&bankBin=1`: `/v1/x?accountNumber=******6789&bankBin=1`,
+		`error: {\"identity\":\"079123456789\"}`:   `error: {\"identity\":\"********6789\"}`,
+		`{"phone":"123"}`:                          `{"phone":"***"}`,
+		`{"qrAccount":"0123456789"}`:               `{"qrAccount":"******6789"}`,
+		`{"clientId":"acme-client-0042"}`:          `{"clientId":"************0042"}`,
+	} {
+		if got := Fixed(in); got != want {
+			t.Errorf("Fixed(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestMaskFindingValue(t *testing.T) {
+	for _, c := range []struct{ pointer, got, want string }{
+		{"/data/accountNumber", `"0123456789"`, `"******6789"`},
+		{"/data/mobile", "84912345678", "*******5678"},
+		{"/data/accountNumber", "(missing)", "(missing)"}, // what spec reports for an absent field
+		{"/data/accountNumber", "null", "null"},
+		{"/data/bankName", `"VietinBank"`, `"VietinBank"`},
+		{"/data", `{"identity":"079123456789"}`, `{"identity":"********6789"}`},
+	} {
+		if got := (&Masker{}).Found(c.pointer, c.got); got != c.want {
+			t.Errorf("Found(%s, %s) = %s, want %s", c.pointer, c.got, got, c.want)
+		}
+	}
+}
+
+func TestMaskerText(t *testing.T) {
+	m := &Masker{}
+	m.Learn(`{"accountNumber":"0123456789","phone":"12345","mobile":null}`)
+	for in, want := range map[string]string{
+		// A copy inside a longer string is masked and marked.
+		`{"ref":"FT0123456789X"}`: `{"ref":"` + CopyMark + `FT******6789X"}`,
+		// A copy that is the whole string, or outside any string, is only masked.
+		`{"other":"0123456789"} 0123456789`: `{"other":"******6789"} ******6789`,
+		// Values shorter than MinCopyLength, and null, are not searched for.
+		`{"pin":"12345","note":"null"}`: `{"pin":"12345","note":"null"}`,
+		// An image data URL, with "/" escaped as JSON may, becomes a note.
+		`"data:image/png;base64,iVBO\/w=="`: `"[PNG image, 4 bytes, not kept in evidence: it may encode an account number]"`,
+	} {
+		if got := m.Text(in); got != want {
+			t.Errorf("text(%s) =\n%s, want\n%s", in, got, want)
+		}
+	}
+}
+
+// The console goes through Writer: a body printed in a step's error shows the
+// masked fields as the report does, and a copy printed later is masked too
+// (the console showed `"identity":"079123456789"` in full).
+func TestWriterMasksLikeTheReport(t *testing.T) {
+	var out bytes.Buffer
+	w := Writer{W: &out, M: &Masker{}}
+	w.Write([]byte(`sent POST /v1/create-va {"accountNumber":"1234567890","identity":"079123456789","mobile":"0912345678"}` + "\n"))
+	w.Write([]byte("account 1234567890 was not linked\n"))
+	got := out.String()
+	for _, full := range []string{"1234567890", "079123456789", "0912345678"} {
+		if strings.Contains(got, full) {
+			t.Errorf("the console shows %s:\n%s", full, got)
+		}
+	}
+	if want := `{"accountNumber":"******7890","identity":"********6789","mobile":"******5678"}` + "\naccount ******7890 was not linked\n"; !strings.HasSuffix(got, want) {
+		t.Errorf("got\n%s\nwant it to end\n%s", got, want)
+	}
+}

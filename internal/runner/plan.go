@@ -1,0 +1,165 @@
+package runner
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/internal/tagexpr"
+	"github.com/tingee-conformance/harness/steps"
+)
+
+// featuresDir holds the suite's .feature files in Options.Features.
+const featuresDir = "features"
+
+// Plan lists, in file order, the scenarios a run with o would start: those
+// its paths select and its tags match, narrowed as o.Environment requires
+// when narrow is set (--dry-run), else only to this suite (--list). Nothing
+// is sent. A path that names no feature file or no scenario's line is an error.
+func Plan(o Options, narrow bool) ([]steps.Location, error) {
+	env := o.Environment
+	if !narrow {
+		env = EnvMock // the suite's own narrowing only
+	}
+	filter, err := tagsFor(env, o.AllowLive, o.Tags)
+	if err != nil {
+		return nil, err
+	}
+	expr, err := tagexpr.Parse(filter)
+	if err != nil {
+		return nil, err
+	}
+	fsys := o.Features
+	if fsys == nil {
+		fsys = harness.Features
+	}
+	locs, err := steps.Locate(fsys, featuresDir)
+	if err != nil {
+		return nil, fmt.Errorf("features: %w", err)
+	}
+	all := sorted(locs)
+	if err := checkPaths(all, o.Paths); err != nil {
+		return nil, err
+	}
+	var out []steps.Location
+	for _, l := range all {
+		if selected(l, o.Paths) && expr.Match(l.Tags) {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+// sorted lists locs in file order.
+func sorted(locs steps.Locations) []steps.Location {
+	all := make([]steps.Location, 0, len(locs))
+	for _, l := range locs {
+		all = append(all, l)
+	}
+	slices.SortFunc(all, func(a, b steps.Location) int { return compareURI(a.URI, b.URI) })
+	return all
+}
+
+// compareURI orders file:line URIs by file, then by line as a number.
+func compareURI(a, b string) int {
+	fa, la := splitLine(a)
+	fb, lb := splitLine(b)
+	if c := strings.Compare(fa, fb); c != 0 {
+		return c
+	}
+	return la - lb
+}
+
+// splitLine splits "features/x.feature:12" into the file and 12 (-1 without a line).
+func splitLine(p string) (string, int) {
+	if i := strings.LastIndexByte(p, ':'); i >= 0 {
+		if n, err := strconv.Atoi(p[i+1:]); err == nil && n > 0 {
+			return p[:i], n
+		}
+	}
+	return p, -1
+}
+
+// cleanPath writes a user's path as the suite's URIs do: "./features/x.feature" → "features/x.feature".
+func cleanPath(p string) string {
+	file, line := splitLine(p)
+	file = path.Clean(strings.TrimPrefix(file, "./"))
+	if line > 0 {
+		return file + ":" + strconv.Itoa(line)
+	}
+	return file
+}
+
+// selected: no paths select everything; else l's file is, or is under, a
+// path, and a path with a line names l's Scenario line (godog's rule).
+func selected(l steps.Location, paths []string) bool {
+	if len(paths) == 0 {
+		return true
+	}
+	file, _ := splitLine(l.URI)
+	for _, p := range paths {
+		pf, line := splitLine(cleanPath(p))
+		switch {
+		case line > 0 && l.Scenario == pf+":"+strconv.Itoa(line):
+			return true
+		case line < 0 && (file == pf || strings.HasPrefix(file, pf+"/")):
+			return true
+		}
+	}
+	return false
+}
+
+// checkPaths refuses a path that names no feature file, or a line on which
+// no scenario starts (naming the lines that do).
+func checkPaths(all []steps.Location, paths []string) error {
+	for _, p := range paths {
+		pf, line := splitLine(cleanPath(p))
+		var starts []string
+		found := false
+		for _, l := range all {
+			file, _ := splitLine(l.URI)
+			if file != pf && !strings.HasPrefix(file, pf+"/") {
+				continue
+			}
+			found = true
+			if _, n := splitLine(l.Scenario); !slices.Contains(starts, strconv.Itoa(n)) {
+				starts = append(starts, strconv.Itoa(n))
+			}
+			if line > 0 && l.Scenario == pf+":"+strconv.Itoa(line) {
+				starts = nil
+				break
+			}
+		}
+		switch {
+		case !found:
+			return fmt.Errorf("%s: no such feature file or folder in the suite (paths look like %s/signing.feature or %s/signing.feature:12)", p, featuresDir, featuresDir)
+		case line > 0 && starts != nil:
+			return fmt.Errorf("%s: no scenario starts on line %d of %s (scenarios start on lines %s)", p, line, pf, strings.Join(starts, ", "))
+		}
+	}
+	return nil
+}
+
+// ListLine prints one scenario of a plan: where, level, sources, feature and
+// name, tags. Level (@must, @should) and source (@src-…) tags show "-" when
+// the scenario has none.
+func ListLine(w io.Writer, l steps.Location) {
+	level, sources := "-", []string{}
+	for _, t := range l.Tags {
+		switch {
+		case t == "@must" || t == "@should":
+			level = strings.TrimPrefix(t, "@")
+		case strings.HasPrefix(t, "@src-"):
+			sources = append(sources, strings.TrimPrefix(t, "@"))
+		}
+	}
+	src := strings.Join(sources, ",")
+	if src == "" {
+		src = "-"
+	}
+	fmt.Fprintf(w, "%-38s %-6s %-12s %s: %s  %s\n", l.URI, level, src, l.Feature, l.Name, strings.Join(l.Tags, " "))
+}
