@@ -3,7 +3,8 @@
 // default), serves the mock (mock), signs a body as Tingee expects (sign),
 // certifies a partner's webhook receiver (webhook-check) and serves the
 // reference one (example-receiver), and makes and checks the signed report
-// bundle (keygen, verify-report). Each command lives in its own file.
+// bundle (keygen, verify-report), and exports the contract as a signed
+// Postman collection (export). Each command lives in its own file.
 //
 //	go run ./cmd/conformance                      # the suite against the embedded mock
 //	go run ./cmd/conformance mock --addr 127.0.0.1:8080
