@@ -128,3 +128,27 @@ func TestSigningExtensionStatesTheRules(t *testing.T) {
 	require.Len(t, s.Doc.Security, 1)
 	assert.Len(t, s.Doc.Security[0], 3)
 }
+
+func TestExamplesPairEveryRequestExampleWithTheSuccessAnswer(t *testing.T) {
+	s := mustLoad(t)
+	exs, err := s.Examples()
+	require.NoError(t, err)
+	byOp := map[string][]string{}
+	for _, ex := range exs {
+		byOp[ex.Operation.ID] = append(byOp[ex.Operation.ID], ex.Name)
+		r := signedRequest(t, ex.Operation.Method, ex.Operation.Path+"?"+ex.Query.Encode(), string(ex.Body))
+		assert.Empty(t, s.ValidateRequest(r, ex.Body), "%s %s", ex.Operation.ID, ex.Name)
+		assert.Empty(t, s.ValidateResponse(ex.Operation.Method, ex.Operation.Path, 200, jsonHeader, ex.Answer), "%s %s answer", ex.Operation.ID, ex.Name)
+	}
+	assert.Len(t, byOp, len(s.Operations()), "every operation has an example")
+	assert.Equal(t, []string{"bankBin", "page622"}, byOp["confirmVa"])
+	assert.Equal(t, []string{"example"}, byOp["getBanks"])
+	var deleteVa Example
+	for _, ex := range exs {
+		if ex.Operation.ID == "deleteVa" {
+			deleteVa = ex
+		}
+	}
+	assert.Equal(t, "vaAccountNumber=TNG60716171228", deleteVa.Query.Encode())
+	assert.JSONEq(t, `{}`, string(deleteVa.Body))
+}

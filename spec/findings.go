@@ -3,6 +3,7 @@ package spec
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -104,42 +105,82 @@ func schemaFindings(err error, instance any, base Finding) []Finding {
 		f.Expected, f.Got = "a value the schema accepts", shorten(err.Error())
 		return []Finding{f}
 	}
-	var out []Finding
-	var walk func(e *jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		switch k := e.ErrorKind.(type) {
-		case *kind.Required:
-			for _, name := range k.Missing {
-				f := base
-				f.Pointer = pointer(append(append([]string(nil), e.InstanceLocation...), name))
-				f.Expected, f.Got = "required property "+name, "(missing)"
-				out = append(out, f)
-			}
-			return
-		case *kind.AnyOf, *kind.OneOf:
-			if len(e.Causes) > 0 {
-				f := base
-				f.Pointer = pointer(e.InstanceLocation)
-				f.Expected = alternatives(e)
-				f.Got = valueAt(instance, e.InstanceLocation)
-				out = append(out, f)
-				return
-			}
-		}
-		if len(e.Causes) == 0 {
+	return errorFindings(ve, instance, base)
+}
+
+// errorFindings is schemaFindings for one node of the error tree.
+func errorFindings(e *jsonschema.ValidationError, instance any, base Finding) []Finding {
+	switch k := e.ErrorKind.(type) {
+	case *kind.Required:
+		out := make([]Finding, 0, len(k.Missing))
+		for _, name := range k.Missing {
 			f := base
-			f.Pointer = pointer(e.InstanceLocation)
-			f.Expected = e.ErrorKind.LocalizedString(printer)
-			f.Got = valueAt(instance, e.InstanceLocation)
+			f.Pointer = pointer(append(append([]string(nil), e.InstanceLocation...), name))
+			f.Expected, f.Got = "required property "+name, "(missing)"
 			out = append(out, f)
-			return
 		}
-		for _, c := range e.Causes {
-			walk(c)
+		return out
+	case *kind.AnyOf, *kind.OneOf:
+		if len(e.Causes) > 0 {
+			return alternativeFindings(e, instance, base)
 		}
 	}
-	walk(ve)
+	if len(e.Causes) == 0 {
+		f := base
+		f.Pointer = pointer(e.InstanceLocation)
+		f.Expected = e.ErrorKind.LocalizedString(printer)
+		f.Got = valueAt(instance, e.InstanceLocation)
+		return []Finding{f}
+	}
+	var out []Finding
+	for _, c := range e.Causes {
+		out = append(out, errorFindings(c, instance, base)...)
+	}
 	return out
+}
+
+// alternativeFindings reports a failed anyOf/oneOf. A failure every
+// alternative shares is reported at its own location, once: an anyOf of
+// complete object schemas with the same properties (confirm-va's two forms,
+// restated so that contract tools read them) then gives the findings the
+// same properties stated once beside an anyOf of bare required lists would.
+// The anyOf/oneOf itself is reported unless an alternative failed only on the
+// shared failures.
+func alternativeFindings(e *jsonschema.ValidationError, instance any, base Finding) []Finding {
+	branches := make([][]Finding, len(e.Causes))
+	for i, c := range e.Causes {
+		branches[i] = errorFindings(c, instance, base)
+	}
+	shared := sharedFindings(branches)
+	for _, b := range branches {
+		if len(b) == len(shared) {
+			return shared
+		}
+	}
+	f := base
+	f.Pointer = pointer(e.InstanceLocation)
+	f.Expected = alternatives(e)
+	f.Got = valueAt(instance, e.InstanceLocation)
+	return append(shared, f)
+}
+
+// sharedFindings lists the findings of the first branch that every other
+// branch reports too (same pointer, same expectation).
+func sharedFindings(branches [][]Finding) []Finding {
+	var shared []Finding
+	for _, f := range branches[0] {
+		everywhere := true
+		for _, b := range branches[1:] {
+			if !slices.ContainsFunc(b, func(g Finding) bool { return g.Pointer == f.Pointer && g.Expected == f.Expected }) {
+				everywhere = false
+				break
+			}
+		}
+		if everywhere {
+			shared = append(shared, f)
+		}
+	}
+	return shared
 }
 
 // alternatives describes what each branch of a failed anyOf/oneOf wanted.

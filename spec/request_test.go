@@ -34,6 +34,9 @@ func TestConfirmVaAcceptsBothForms(t *testing.T) {
 		`{"bankName":"OCB","confirmId":"string","otpNumber":"string"}`,
 		`{"bankBin":"970448","confirmId":"886b05e9-2d94-4b41-9839-138c941fd1d9","otpNumber":"123456"}`,
 		`{"bankBin":"970448","confirmId":"c","merchantId":42}`,
+		// Both forms at once: the anyOf of the two complete forms accepts it, as the anyOf of two
+		// required lists did [doc: both forms are documented, neither excludes the other's fields].
+		`{"bankName":"OCB","bankBin":"970448","confirmId":"c","otpNumber":"1"}`,
 	} {
 		assert.Empty(t, validateRequest(t, s, "POST", "http://127.0.0.1:1234/v1/confirm-va", body), body)
 	}
@@ -49,6 +52,8 @@ func TestConfirmVaRequestFindingsNameTheField(t *testing.T) {
 		`{"bankBin":"97044","confirmId":"c"}`:                   {"/bankBin"},
 		`{"bankBin":"970448","confirmId":"c","merchantId":"7"}`: {"/merchantId"},
 		`not json`: {""},
+		// a fault of a property both forms share, and neither form complete: both are reported
+		`{"bankName":"VCB","confirmId":"c"}`: {"/bankName", ""},
 	}
 	for body, want := range cases {
 		fs := validateRequest(t, s, "POST", "https://uat-open-api.tingee.vn/v1/confirm-va", body)
@@ -147,4 +152,25 @@ func TestOpenapi3filterFindsNothingWithoutParameters(t *testing.T) {
 		assert.NoError(t, err, op.ID)
 	}
 	assert.Equal(t, len(s.ops)-1, skipped, "only delete-va takes parameters")
+}
+
+// The bodies with a bank named by bankBin or bankName (create-va, generate-viet-qr) are
+// anyOf of complete object schemas: a fault the alternatives share is reported once at its
+// field, and the anyOf only when no alternative is otherwise complete [doc: either field].
+func TestAlternativeFormsReportSharedFaultsAtTheField(t *testing.T) {
+	s := mustLoad(t)
+	cases := []struct {
+		path, body string
+		want       []string
+	}{
+		{"/v1/create-va", `{"bankBin":"970448"}`, []string{"/accountType"}},
+		{"/v1/create-va", `{"accountType":"personal-account","bankName":"OCB","mobile":"84912345678"}`, []string{"/mobile"}},
+		{"/v1/create-va", `{"accountType":"personal-account"}`, []string{""}},
+		{"/v1/create-va", `{"bankBin":"970448","bankName":"OCB","accountType":"personal-account"}`, nil},
+		{"/v1/generate-viet-qr", `{"bankBin":"970448"}`, []string{"/accountNumber"}},
+		{"/v1/generate-viet-qr", `{"accountNumber":"1","amount":-1}`, []string{"/amount", ""}},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, pointers(validateRequest(t, s, "POST", c.path, c.body)), c.path+" "+c.body)
+	}
 }

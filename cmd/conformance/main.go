@@ -3,8 +3,9 @@
 // default), serves the mock (mock), signs a body as Tingee expects (sign),
 // certifies a partner's webhook receiver (webhook-check) and serves the
 // reference one (example-receiver), and makes and checks the signed report
-// bundle (keygen, verify-report), and prints its version (version, --version).
-// Each command lives in its own file.
+// bundle (keygen, verify-report), exports the contract as a signed Postman
+// collection (export), and prints its version (version, --version). Each
+// command lives in its own file.
 //
 //	go run ./cmd/conformance                      # the suite against the embedded mock
 //	go run ./cmd/conformance mock --addr 127.0.0.1:8080

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/postman"
+	"github.com/tingee-conformance/harness/spec"
+)
+
+func init() {
+	commands["export"] = command{summary: "write the contract for other tools: a signed Postman collection and environment", run: runExport}
+}
+
+// Export file names, in --out.
+const (
+	postmanCollectionFile  = "tingee.postman_collection.json"
+	postmanEnvironmentFile = "tingee.postman_environment.json"
+)
+
+// runExport writes the Postman collection and environment. The environment's
+// secretToken is always a placeholder: the secret is never written.
+func runExport(_ context.Context, c *cli, args []string) int {
+	fs := c.flags("export", "postman [--out DIR] [--base-url URL] [--client-id ID]")
+	out := fs.String("out", ".", "write the two files into `DIR` (created if missing)")
+	baseURL := fs.String("base-url", "http://127.0.0.1:8080", "the environment's baseUrl: the mock's default address, or Tingee's `URL`")
+	clientID := fs.String("client-id", "", "the environment's clientId (default "+credentials.EnvClientID+", else the placeholder "+postman.ClientIDPlaceholder+")")
+	if len(args) == 0 || args[0] != "postman" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fs.Usage()
+			return exitOK
+		}
+		return c.errorf(exitUsage, "export: name the format: conformance export postman [flags]")
+	}
+	if code, ok := c.parse(fs, args[1:]); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return c.errorf(exitUsage, "export: unexpected argument %q", fs.Arg(0))
+	}
+	if u, err := url.Parse(*baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return c.errorf(exitUsage, "export: --base-url %q: want an http:// or https:// URL", *baseURL)
+	}
+	id := *clientID
+	if id == "" {
+		id = c.getenv(credentials.EnvClientID)
+	}
+	s, err := spec.Load()
+	if err != nil {
+		return c.errorf(exitFail, "export: %v", err)
+	}
+	coll, err := postman.Collection(s)
+	if err != nil {
+		return c.errorf(exitFail, "export: %v", err)
+	}
+	env, err := postman.Environment(s.Doc.Info.Title+" — "+*baseURL, *baseURL, id)
+	if err != nil {
+		return c.errorf(exitFail, "export: %v", err)
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return c.errorf(exitUsage, "export: %v", err)
+	}
+	for name, data := range map[string][]byte{postmanCollectionFile: coll, postmanEnvironmentFile: env} {
+		if err := os.WriteFile(filepath.Join(*out, name), data, 0o644); err != nil {
+			return c.errorf(exitUsage, "export: %v", err)
+		}
+	}
+	fmt.Fprintf(c.stdout, "collection:  %s\nenvironment: %s (set secretToken in Postman, or newman --env-var secretToken=…; the file holds %s)\n",
+		filepath.Join(*out, postmanCollectionFile), filepath.Join(*out, postmanEnvironmentFile), postman.SecretPlaceholder)
+	return exitOK
+}
