@@ -49,6 +49,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Requirements: requirements(scenarios),
 		Coverage:     cov,
 		Drift:        drift(ops, scenarios),
+		Latency:      latencies(scenarios),
 		Scenarios:    scenarios,
 	}
 	doc.Counts.Drift = len(doc.Drift)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/latency"
 )
 
 // Format names the shape of report.json; it changes when a field changes meaning.
@@ -29,6 +30,7 @@ type Document struct {
 	Requirements []Requirement        `json:"requirements"`
 	Coverage     Coverage             `json:"coverage"`
 	Drift        []Drift              `json:"drift"`
+	Latency      []latency.Operation  `json:"latency"` // per operation, answered exchanges only
 	Scenarios    []Scenario           `json:"scenarios"`
 }
 

@@ -59,6 +59,9 @@ func renderSummary(doc *Document) ([]byte, error) {
 			d.Operation, mdText(d.Pointer), mdText(d.Got), mdText(d.Expected), d.Count, mdText(d.FirstSeen))
 	}
 
+	b.WriteString("\n## Latency per operation\n\n")
+	writeLatencyTable(&b, doc.Latency)
+
 	if failures := failedScenarios(doc); len(failures) > 0 {
 		b.WriteString("\n## Failures\n")
 		if len(failures) > summaryFailures {
