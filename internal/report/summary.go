@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/markdown"
 )
 
 // summaryFailures caps the failures summary.md details, to stay well within
@@ -144,15 +145,10 @@ func resultMark(status string) string {
 }
 
 // mdCell makes text safe inside a Markdown table cell.
-func mdCell(s string) string {
-	return strings.ReplaceAll(mdText(s), "|", `\|`)
-}
+func mdCell(s string) string { return markdown.Cell(s) }
 
 // mdText keeps text on one line and stops it from opening HTML in the summary.
-func mdText(s string) string {
-	s = strings.NewReplacer("\r", " ", "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
-	return s
-}
+func mdText(s string) string { return markdown.Text(s) }
 
 // fence keeps a code block from being closed by its content.
 func fence(s string) string {
