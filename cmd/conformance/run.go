@@ -30,7 +30,7 @@ var targets = map[string]string{
 // configuration, 3 the target could not be reached.
 func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
-		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] "+reportFlagsSynopsis)
+		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] "+reportFlagsSynopsis+" "+nightlySynopsis)
 	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
 	clientID := fs.String("client-id", "", "client id (default: $"+credentials.EnvClientID+"; the embedded mock uses its test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
@@ -42,6 +42,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
 	allowLive := fs.Bool("allow-live", false, "allow --target live (then only @uat-safe scenarios run)")
 	rf := addReportFlags(fs)
+	nf := addNightlyFlags(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -52,6 +53,9 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: --format %q: want pretty or progress", *format)
 	case *timeout <= 0 || *otpWait <= 0:
 		return c.errorf(exitUsage, "run: --timeout and --otp-wait must be positive")
+	}
+	if err := nf.check(); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
 	}
 	env, base, err := resolveTarget(*target)
 	if err != nil {
@@ -82,18 +86,18 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
-		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr,
+		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr, RerunFailed: nf.rerun,
 		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: c.stderr, Wait: *otpWait},
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, err := rf.write(run, *tags, creds.Secret)
+	dir, doc, err := rf.write(run, *tags, creds.Secret, nf.baseline)
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
-	return code
+	return nf.exit(c, code, run, doc)
 }
 
 // resolveTarget names the environment and base URL of --target.

@@ -38,6 +38,8 @@ func renderSummary(doc *Document) ([]byte, error) {
 		s.Total, s.Passed, s.Failed, s.Skipped, s.Undefined, s.Pending, s.NotRun,
 		doc.Counts.Exchanges, doc.Counts.TransportErrors, doc.Counts.Findings, doc.Counts.Drift)
 
+	writeBaselineSection(&b, doc.Baseline)
+
 	b.WriteString("\n## Requirements\n\n| requirement | doc | statement | result |\n|---|---|---|---|\n")
 	for _, r := range doc.Requirements {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s %s |\n", mdCell(r.ID), mdCell(r.DocRef), mdCell(r.Statement),
