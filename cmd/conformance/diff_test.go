@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,5 +70,28 @@ func TestDiffUsage(t *testing.T) {
 		if code := f.run(args...); code != exitUsage || strings.Count(f.errOut.String(), "\n") != 1 {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and one line", args[1:], code, f.errOut.String())
 		}
+	}
+}
+
+func TestHistoryWritesOnePageFromManyBundles(t *testing.T) {
+	root := t.TempDir()
+	for i, status := range []string{evidence.Passed, evidence.Failed, evidence.Passed} {
+		dir := nightBundle(t, "night-"+string(rune('1'+i)), status)
+		if err := os.Rename(dir, filepath.Join(root, filepath.Base(dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "history.html")
+	f := newFakeCLI("", nil)
+	if code := f.run("history", "--out", out, root); code != exitOK || !strings.Contains(f.out.String(), "3 runs") {
+		t.Fatalf("exit %d: %s%s", code, f.out.String(), f.errOut.String())
+	}
+	page, err := os.ReadFile(out)
+	if err != nil || strings.Count(string(page), `data-verdict="`) != 3 || !strings.Contains(string(page), `data-verdict="NOT CONFORMANT"`) {
+		t.Errorf("the page does not chart the three verdicts (%v)", err)
+	}
+	f = newFakeCLI("", nil)
+	if code := f.run("history", t.TempDir()); code != exitUsage {
+		t.Errorf("a directory without bundles: exit %d, want 2", code)
 	}
 }

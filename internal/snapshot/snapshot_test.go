@@ -89,3 +89,20 @@ func TestDriftKeyIgnoresHeaderValues(t *testing.T) {
 		t.Error("only /status and /code drift are answers")
 	}
 }
+
+func TestFindBundlesAtAnyDepth(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"night-1/conformance-report", "night-2/conformance-report", "empty"} {
+		os.MkdirAll(filepath.Join(root, d), 0o755)
+	}
+	for _, d := range []string{"night-1/conformance-report", "night-2/conformance-report"} {
+		os.WriteFile(filepath.Join(root, d, ReportFile), []byte("{}"), 0o644)
+	}
+	got, err := Find([]string{root})
+	if err != nil || len(got) != 2 {
+		t.Errorf("Find = %v, %v; want the two bundles", got, err)
+	}
+	if _, err := Find([]string{filepath.Join(root, "empty")}); err == nil {
+		t.Error("a directory without a bundle is not an error")
+	}
+}
