@@ -6,8 +6,9 @@
 // changes what every other line means.
 //
 // A run regressed when a must-level requirement newly fails (and no live
-// known-deviation entry waives it) or the target sent a status or envelope
-// code that the contract does not document and the older run never saw.
+// known-deviation entry waives it), when the target sent a status or
+// envelope code that the contract does not document and the older run never
+// saw, or when the newer run was judged with a known deviation that had expired.
 package diff
 
 import (
@@ -92,6 +93,9 @@ func Compare(old, new *snapshot.Snapshot) Report {
 		if d.Answer() {
 			r.Regressions = append(r.Regressions, fmt.Sprintf("new undocumented answer from %s: %s", d.Operation, d.Got))
 		}
+	}
+	for _, e := range new.Expired {
+		r.Regressions = append(r.Regressions, "known deviation "+e+" expired: renew or remove the entry")
 	}
 	r.Operations = operations(old, new)
 	return r

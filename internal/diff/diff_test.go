@@ -123,3 +123,12 @@ func TestOperationsSideBySide(t *testing.T) {
 		}
 	}
 }
+
+func TestExpiredDeviationIsARegression(t *testing.T) {
+	new := night("new")
+	new.Expired = []string{"TG-SIG-03"}
+	r := Compare(night("old"), new)
+	if len(r.Regressions) != 1 || !strings.Contains(r.Regressions[0], "known deviation TG-SIG-03 expired") {
+		t.Errorf("regressions = %q", r.Regressions)
+	}
+}

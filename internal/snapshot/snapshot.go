@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/baseline"
 	"github.com/tingee-conformance/harness/internal/latency"
 )
 
@@ -44,6 +45,7 @@ type Snapshot struct {
 	OpenAPISHA256  string              `json:"openapiSha256"`
 	FeaturesSHA256 string              `json:"featuresSha256"`
 	Baseline       string              `json:"baseline,omitempty"` // SHA-256 of the known deviations used, if any
+	Expired        []string            `json:"expired,omitempty"`  // known-deviation entries that had expired
 	Requirements   []Requirement       `json:"requirements"`
 	Drift          []Drift             `json:"drift"`
 	Answers        map[string]Answers  `json:"answers"` // per operation
@@ -94,6 +96,13 @@ type raw struct {
 			SHA256 string `json:"sha256"`
 		} `json:"baseline"`
 	} `json:"verdict"`
+	Baseline *struct {
+		Entries []struct {
+			Requirement string `json:"requirement"`
+			Scenario    string `json:"scenario"`
+			Status      string `json:"status"`
+		} `json:"entries"`
+	} `json:"baseline"`
 	Requirements []Requirement       `json:"requirements"`
 	Drift        []Drift             `json:"drift"`
 	Latency      []latency.Operation `json:"latency"`
@@ -137,6 +146,13 @@ func Load(path string) (*Snapshot, error) {
 		Requirements: r.Requirements, Drift: r.Drift, Latency: r.Latency, Answers: map[string]Answers{}}
 	if r.Verdict.Baseline != nil {
 		s.Baseline = r.Verdict.Baseline.SHA256
+	}
+	if r.Baseline != nil {
+		for _, e := range r.Baseline.Entries {
+			if e.Status == baseline.Expired {
+				s.Expired = append(s.Expired, e.Requirement+e.Scenario) // an entry names one of the two
+			}
+		}
 	}
 	if s.Requirements == nil {
 		s.Requirements = []Requirement{}

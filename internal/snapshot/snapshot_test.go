@@ -106,3 +106,13 @@ func TestFindBundlesAtAnyDepth(t *testing.T) {
 		t.Error("a directory without a bundle is not an error")
 	}
 }
+
+func TestLoadReadsExpiredDeviations(t *testing.T) {
+	file := filepath.Join(t.TempDir(), ReportFile)
+	os.WriteFile(file, []byte(`{"run":{"id":"r"},"verdict":{"result":"NOT CONFORMANT","baseline":{"file":"k.yaml","sha256":"ab"}},
+	"baseline":{"entries":[{"requirement":"TG-SIG-03","status":"expired"},{"scenario":"features/x.feature:3","status":"waived"}]}}`), 0o644)
+	s, err := Load(file)
+	if err != nil || s.Baseline != "ab" || len(s.Expired) != 1 || s.Expired[0] != "TG-SIG-03" {
+		t.Errorf("Load = %+v, %v; want baseline ab, TG-SIG-03 expired", s, err)
+	}
+}
