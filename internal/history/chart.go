@@ -11,6 +11,8 @@ const (
 	cellH    = 18  // one requirement's row in the heatmap
 	chartH   = 120 // a latency chart's plot height
 	chartPad = 30  // room for the axis labels
+	// minNights is the fewest nights a latency chart is drawn wide enough for.
+	minNights = 8
 )
 
 // lineChart is one operation's latency over the nights, ready to draw.
@@ -35,7 +37,7 @@ type dot struct {
 func lineCharts(t Trends) []lineChart {
 	out := make([]lineChart, 0, len(t.Operations))
 	for _, op := range t.Operations {
-		c := lineChart{Operation: op.Operation, Width: chartPad + cellW*max(len(t.Nights), 2), Height: chartH + chartPad}
+		c := lineChart{Operation: op.Operation, Width: chartPad + cellW*max(len(t.Nights), minNights), Height: chartH + chartPad}
 		for _, p := range op.Points {
 			c.YMax = max(c.YMax, p.P95)
 		}
