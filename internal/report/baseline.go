@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/baseline"
@@ -62,7 +63,7 @@ func (b *judgedBaseline) unwaived(run evidence.Run) evidence.Run {
 }
 
 // annotate records the baseline on the document: on the verdict (file,
-// SHA-256 and one reason per entry that is not simply waiting), on each
+// SHA-256 and, first, one reason per entry that is not simply waiting), on each
 // waived scenario and requirement, and in its own section.
 func (b *judgedBaseline) annotate(doc *Document) {
 	if b == nil {
@@ -70,11 +71,17 @@ func (b *judgedBaseline) annotate(doc *Document) {
 	}
 	doc.Baseline = &BaselineInfo{File: b.file.Name, SHA256: b.file.SHA256, Entries: b.Entries}
 	doc.Verdict.Baseline = &BaselineRef{File: b.file.Name, SHA256: b.file.SHA256}
+	var reasons []string
 	for _, e := range b.Entries {
 		if r := baselineReason(e); r != "" {
-			doc.Verdict.Reasons = append(doc.Verdict.Reasons, r)
+			reasons = append(reasons, r)
 		}
 	}
+	at := 0 // first, after the subset warning: "all N passed" below counts only what was not waived
+	if doc.Verdict.Subset != "" && len(doc.Verdict.Reasons) > 0 {
+		at = 1
+	}
+	doc.Verdict.Reasons = slices.Insert(doc.Verdict.Reasons, at, reasons...)
 	failing := map[string]int{} // requirement → failures not waived
 	for i := range doc.Scenarios {
 		sc := &doc.Scenarios[i]

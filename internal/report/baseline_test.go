@@ -100,3 +100,16 @@ func TestNoBaselineNoTrace(t *testing.T) {
 		t.Error("a run without --baseline records one")
 	}
 }
+
+func TestWaiversComeFirstAmongTheReasons(t *testing.T) {
+	opts := testOptions(t)
+	opts.Today, opts.Subset = today, "@signing"
+	opts.Baseline = deviations(t, "deviations:\n  - {requirement: TG-SIG-02, reason: r, reference: TINGEE-1234, expires: 2026-12-31}\n")
+	doc, err := Build(syntheticRun(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := doc.Verdict.Reasons; len(r) < 3 || !strings.HasPrefix(r[0], "only the scenarios matching") || !strings.HasPrefix(r[1], "waived by a known deviation") {
+		t.Errorf("reasons %q: want the subset, then the waiver, before the rest", r)
+	}
+}
