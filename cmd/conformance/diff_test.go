@@ -13,6 +13,9 @@ import (
 	"github.com/tingee-conformance/harness/spec"
 )
 
+// The exit codes asserted here are README "Running nightly" (1 on a regression, else 0) and README "CLI reference"
+// for bad input (exit 2, one line).
+
 // nightBundle writes a bundle of one scenario checking TG-SIG-01 with the given status.
 func nightBundle(t *testing.T, id, status string) string {
 	t.Helper()

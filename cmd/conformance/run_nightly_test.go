@@ -13,6 +13,9 @@ import (
 	"github.com/tingee-conformance/harness/internal/mock"
 )
 
+// The exit codes asserted here are README "Running nightly" (waived failures pass, an expired entry fails the
+// run naming it) and README "CLI reference" exit code 2 (one line naming what is wrong, before the first request).
+
 // brokenBanksMock is the mock except that get-banks always answers an
 // envelope where doc 6.1 has a bare array: TG-ENV-02 fails.
 func brokenBanksMock(t *testing.T) string {

@@ -6,6 +6,9 @@ import (
 	"time"
 )
 
+// The rules asserted here are README "Running nightly": a live entry waives, an expired one fails the run,
+// an entry whose check passes is "remove this entry"; the file's SHA-256 is recorded.
+
 const sample = `
 deviations:
   - requirement: TG-SIG-03

@@ -9,6 +9,10 @@ import (
 	"github.com/tingee-conformance/harness/internal/snapshot"
 )
 
+// The rules asserted here are README "Running nightly": a regression is a must-level requirement newly
+// failing or a new undocumented status/code (or an expired known deviation); a contract or
+// features hash change is called out first.
+
 // night is a run with the given requirements; everything else equal between nights.
 func night(id string, reqs ...snapshot.Requirement) *snapshot.Snapshot {
 	return &snapshot.Snapshot{Path: id, RunID: id, Start: time.Date(2026, 11, 30, 2, 0, 0, 0, time.UTC), Verdict: "CONFORMANT",

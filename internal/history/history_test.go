@@ -11,6 +11,9 @@ import (
 	"golang.org/x/net/html"
 )
 
+// The charts asserted here are README "Running nightly": verdict per night, pass rate per requirement,
+// latency per operation over time, first-seen dates of drift; no external script.
+
 // nights: three runs, the second failing TG-SIG-01 and showing a new header,
 // getBanks slowing down; given out of order and one twice.
 func nights() []*snapshot.Snapshot {

@@ -10,7 +10,7 @@ import (
 )
 
 // A scenario that failed and then passed on a rerun is flaky, with both
-// attempts in the evidence (issue 14); one that failed every time is broken.
+// attempts in the evidence (README "Running nightly"); one that failed every time is broken.
 func TestRerunAttemptsInTheReport(t *testing.T) {
 	run := syntheticRun()
 	first := run.Scenarios[1] // failed, with an account number in its exchange

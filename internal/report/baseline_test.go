@@ -10,6 +10,9 @@ import (
 	"github.com/tingee-conformance/harness/internal/baseline"
 )
 
+// The outputs asserted here are README "Running nightly": a waiver is visible in every output, never hidden,
+// and the verdict and the signed bundle say which baseline (name, SHA-256) was used.
+
 // The synthetic run fails TG-SIG-02 (features/signing.feature:12) and passes TG-SIG-01.
 func deviations(t *testing.T, src string) *baseline.File {
 	t.Helper()

@@ -171,7 +171,7 @@ func TestHTMLSections(t *testing.T) {
 	}
 }
 
-// TestLatencyShownInEveryOutput: issue 14 asks for p50/p95/max per operation
+// TestLatencyShownInEveryOutput: README "Running nightly" (Latency) asks for p50/p95/max per operation
 // in report.json, report.html and summary.md; the synthetic run's getBanks
 // answers took 5 and 20 ms, so p50 5.0 and p95 20.0 (nearest rank).
 func TestLatencyShownInEveryOutput(t *testing.T) {

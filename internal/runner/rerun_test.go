@@ -14,6 +14,9 @@ import (
 	"github.com/tingee-conformance/harness/internal/mock"
 )
 
+// The rules asserted here are README "Running nightly": only @uat-safe scenarios run again, never a write; one
+// that passes on a rerun is flaky, with every attempt kept.
+
 // glitchyMock is the mock, except that its first `bad` get-banks answers are
 // a success envelope where the doc (6.1) has a bare array: a contract break
 // that is not retried, as a flaky gateway might send.
