@@ -30,8 +30,8 @@ const DateLayout = "2006-01-02"
 
 // File is a parsed known-deviations file.
 type File struct {
-	Name    string  // base name of the file, as reports show it
-	SHA256  string  // hex SHA-256 of its bytes, as reports record it
+	Name    string  `yaml:"-"` // base name of the file, as reports show it
+	SHA256  string  `yaml:"-"` // hex SHA-256 of its bytes, as reports record it
 	Entries []Entry `yaml:"deviations"`
 }
 
