@@ -80,7 +80,7 @@ func TestParseRefusesBadEntries(t *testing.T) {
 		"deviations:\n  - requirement: A-1\n    reason: r\n    reference: x\n    expires: 31/12/2026":                                                             "want a date",
 		"deviations:\n  - requirement: A-1\n    reason: r\n    reference: x\n    expires: 2027-01-01\n    until: x":                                               "field until not found",
 		"deviations:\n  - {requirement: A-1, reason: r, reference: x, expires: 2027-01-01}\n  - {requirement: A-1, reason: r, reference: y, expires: 2027-01-01}": "listed twice",
-		"sha256: abc\ndeviations:\n  - {requirement: A-1, reason: r, reference: x, expires: 2027-01-01}": "field sha256 not found",
+		"sha256: abc\ndeviations:\n  - {requirement: A-1, reason: r, reference: x, expires: 2027-01-01}":                                                          "field sha256 not found",
 	}
 	for src, want := range cases {
 		if _, err := Parse([]byte(src)); err == nil || !strings.Contains(err.Error(), want) {
