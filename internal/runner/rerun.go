@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -71,8 +72,34 @@ func rerunFailed(ctx context.Context, o Options, cfg steps.Config, tagExpr strin
 			run.Scenarios[i] = sc
 		}
 	}
+	reportAttempts(o.Out, run.Scenarios)
 	if status == 1 && !slices.ContainsFunc(run.Scenarios, func(sc evidence.Scenario) bool { return sc.Status != evidence.Passed && sc.Status != evidence.Skipped }) {
 		return 0
 	}
 	return status
+}
+
+// reportAttempts prints, after the reruns, which scenarios were flaky and which broken.
+func reportAttempts(out io.Writer, scenarios []evidence.Scenario) {
+	var flaky, broken []string
+	for _, sc := range scenarios {
+		switch {
+		case sc.Flaky():
+			flaky = append(flaky, sc.URI)
+		case len(sc.Attempts) > 0:
+			broken = append(broken, sc.URI)
+		}
+	}
+	if len(flaky)+len(broken) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "rerun: %d flaky (passed when run again): %s; %d broken (failed every attempt): %s\n",
+		len(flaky), orNone(flaky), len(broken), orNone(broken))
+}
+
+func orNone(uris []string) string {
+	if len(uris) == 0 {
+		return "none"
+	}
+	return strings.Join(uris, ", ")
 }

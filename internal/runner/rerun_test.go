@@ -53,7 +53,8 @@ func TestRerunMarksFlaky(t *testing.T) {
 	if len(run.Scenarios) != 1 || !sc.Flaky() || len(sc.Attempts) != 1 || sc.Attempts[0].Status != evidence.Failed {
 		t.Fatalf("scenario %s with %d attempts: want passed after one failed attempt", sc.Status, len(sc.Attempts))
 	}
-	if !strings.Contains(out.String(), "rerun 1 of 2: 1 failed @uat-safe scenario(s)") || strings.Contains(out.String(), "rerun 2 of 2") {
+	if !strings.Contains(out.String(), "rerun 1 of 2: 1 failed @uat-safe scenario(s)") || strings.Contains(out.String(), "rerun 2 of 2") ||
+		!strings.Contains(out.String(), "rerun: 1 flaky (passed when run again): features/envelope.feature:16; 0 broken") {
 		t.Errorf("output does not show exactly one rerun:\n%s", out.String())
 	}
 }
