@@ -104,7 +104,7 @@ func baselineReason(e baseline.Judged) string {
 	what := fmt.Sprintf("%s (%s, until %s)", e.Label(), e.Reference, e.Expires)
 	switch e.Status {
 	case baseline.Waived:
-		return fmt.Sprintf("waived by a known deviation: %s — %s; failing: %s", what, e.Reason, strings.Join(e.Scenarios, ", "))
+		return fmt.Sprintf("waived by a known deviation (failed, left out of the count below): %s — %s; failing: %s", what, e.Reason, strings.Join(e.Scenarios, ", "))
 	case baseline.Expired:
 		return fmt.Sprintf("known deviation expired: %s — renew or remove the entry; it waives nothing and fails the run", what)
 	case baseline.Remove:
