@@ -36,7 +36,7 @@ var targets = map[string]string{
 func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
 		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--list] [--dry-run] [--fail-fast] "+reportFlagsSynopsis+
-		" [features/FILE.feature[:LINE] …]")
+		" "+nightlySynopsis+" [features/FILE.feature[:LINE] …]")
 	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
 	clientID := fs.String("client-id", "", "client id (default: $"+credentials.EnvClientID+"; the embedded mock uses its test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
@@ -51,6 +51,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
 	allowLive := fs.Bool("allow-live", false, "allow --target live (then only @uat-safe scenarios run)")
 	rf := addReportFlags(fs)
+	nf := addNightlyFlags(fs)
 	paths, code, ok := c.parseWithArgs(fs, args) // features/x.feature or features/x.feature:12, as godog takes them
 	if !ok {
 		return code
@@ -60,6 +61,9 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: --format %q: want pretty or progress", *format)
 	case *timeout <= 0 || *otpWait <= 0:
 		return c.errorf(exitUsage, "run: --timeout and --otp-wait must be positive")
+	}
+	if err := nf.check(); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if _, err := tagexpr.Parse(*tags); err != nil {
 		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
@@ -110,19 +114,19 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	out, errOut := consoleOf(c, fx)
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
-		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut,
+		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
 		Terminal: term.IsTerminal(c.stdout), Colour: term.Colour(c.stdout, c.getenv),
 		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait},
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, err := rf.write(run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret) // a subset: by tags or by paths
+	dir, doc, err := rf.write(run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret, nf.baseline) // a subset: by tags or by paths
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
-	return code
+	return nf.exit(c, code, run, doc)
 }
 
 // listScenarios prints the plan of a run (runner.Plan): for --list every

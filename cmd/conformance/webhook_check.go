@@ -72,7 +72,7 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 		code = exitFail
 	}
 	runner.Summarize(out, res.Run, code, lastError)
-	dir, err := rf.write(res.Run, *tags, creds.Secret)
+	dir, _, err := rf.write(res.Run, *tags, creds.Secret, nil)
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: cannot write the report: %v", err)
 	}

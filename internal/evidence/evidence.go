@@ -81,7 +81,13 @@ type Scenario struct {
 	Duration   time.Duration `json:"duration"`
 	// Observations are noted facts that are not failures (e.g. upper-case hex accepted).
 	Observations []string `json:"observations,omitempty"`
+	// Attempts are the earlier runs of a scenario run again after failing
+	// (--rerun-failed), oldest first; the scenario itself is the last attempt.
+	Attempts []Scenario `json:"attempts,omitempty"`
 }
+
+// Flaky says whether the scenario failed, then passed when run again.
+func (s Scenario) Flaky() bool { return s.Status == Passed && len(s.Attempts) > 0 }
 
 // Requirement is the requirement the scenario checks: its first @TG-… tag
 // without the @, or "" when it has none.

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/latency"
 )
 
 // Format names the shape of report.json; it changes when a field changes meaning.
@@ -29,6 +30,8 @@ type Document struct {
 	Requirements []Requirement        `json:"requirements"`
 	Coverage     Coverage             `json:"coverage"`
 	Drift        []Drift              `json:"drift"`
+	Latency      []latency.Operation  `json:"latency"`            // per operation, answered exchanges only
+	Baseline     *BaselineInfo        `json:"baseline,omitempty"` // --baseline: known deviations and what became of them
 	Scenarios    []Scenario           `json:"scenarios"`
 }
 
@@ -79,6 +82,8 @@ type Verdict struct {
 	// Subset is the user's --tags filter: set, the run covered only part of
 	// the suite and is no certification of the whole (see Headline).
 	Subset string `json:"subset,omitempty"`
+	// Baseline names the known-deviations file the run was judged with (--baseline).
+	Baseline *BaselineRef `json:"baseline,omitempty"`
 }
 
 // Tally counts results of one kind of item.
@@ -100,6 +105,7 @@ type Counts struct {
 	TransportErrors int   `json:"transportErrors"`
 	Findings        int   `json:"findings"`
 	Drift           int   `json:"drift"`
+	Flaky           int   `json:"flaky,omitempty"` // scenarios that passed only when run again
 }
 
 // Requirement is one requirement tag and how its scenarios fared.
@@ -110,7 +116,8 @@ type Requirement struct {
 	Result    string   `json:"result"`
 	Passed    int      `json:"passed"`
 	Total     int      `json:"total"`
-	Scenarios []string `json:"scenarios"` // URIs
+	Scenarios []string `json:"scenarios"`        // URIs
+	Waived    bool     `json:"waived,omitempty"` // failed, and every failure is a known deviation (--baseline)
 }
 
 // Coverage is the error-catalogue matrix: operation × documented answer.
@@ -164,6 +171,10 @@ type Scenario struct {
 	DurationMS   float64  `json:"durationMs"`
 	Observations []string `json:"observations,omitempty"`
 	Steps        []Step   `json:"steps"`
+	Waived       string   `json:"waived,omitempty"` // failed: the known deviation's reference that waives it
+	Flaky        bool     `json:"flaky,omitempty"`  // failed, then passed when run again (--rerun-failed)
+	// Attempts are the earlier runs of a scenario run again, oldest first; the scenario is the last.
+	Attempts []Scenario `json:"attempts,omitempty"`
 }
 
 // Step is a step as evidence, masked.

@@ -41,8 +41,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/internal/baseline"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/spec"
@@ -69,6 +71,10 @@ type Options struct {
 	Subset string
 	// Tool names the harness build; nil means runtime/debug.ReadBuildInfo.
 	Tool *Tool
+	// Baseline (--baseline) waives the failures its live entries name; Today
+	// dates its entries' expiry (zero: the run's end).
+	Baseline *baseline.File
+	Today    time.Time
 }
 
 // Files a bundle holds, in the order they are written.
@@ -85,48 +91,54 @@ const (
 // Write builds the report from run and writes the whole bundle into dir
 // (created when missing).
 func Write(dir string, run evidence.Run, opts Options) error {
+	_, err := WriteDocument(dir, run, opts)
+	return err
+}
+
+// WriteDocument is Write, returning the document the bundle was rendered from.
+func WriteDocument(dir string, run evidence.Run, opts Options) (*Document, error) {
 	doc, err := Build(run, opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	scrub, err := newScrubber(opts.Secrets)
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	if doc, err = scrub.document(doc); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	files, err := render(doc)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i := range files {
 		if files[i].data, err = scrub.artifact(files[i].name, files[i].data); err != nil {
-			return fmt.Errorf("report: %w", err)
+			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
 	manifest, sig, err := seal(files, opts.SignKey)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files = append(files, artifact{FileManifest, manifest})
 	if sig != nil {
 		files = append(files, artifact{FileSig, sig})
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
-			return fmt.Errorf("report: %w", err)
+			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
 	if sig == nil { // a signature left by an earlier run would no longer match
 		if err := os.Remove(filepath.Join(dir, FileSig)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("report: %w", err)
+			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
-	return nil
+	return doc, nil
 }
 
 // artifact is one rendered file of the bundle.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/markdown"
 )
 
 // summaryFailures caps the failures summary.md details, to stay well within
@@ -37,6 +38,8 @@ func renderSummary(doc *Document) ([]byte, error) {
 		s.Total, s.Passed, s.Failed, s.Skipped, s.Undefined, s.Pending, s.NotRun,
 		doc.Counts.Exchanges, doc.Counts.TransportErrors, doc.Counts.Findings, doc.Counts.Drift)
 
+	writeBaselineSection(&b, doc.Baseline)
+
 	b.WriteString("\n## Requirements\n\n| requirement | doc | statement | result |\n|---|---|---|---|\n")
 	for _, r := range doc.Requirements {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s %s |\n", mdCell(r.ID), mdCell(r.DocRef), mdCell(r.Statement),
@@ -58,6 +61,9 @@ func renderSummary(doc *Document) ([]byte, error) {
 		fmt.Fprintf(&b, "- `%s` %s: %s, expected %s (×%d, first in %s)\n",
 			d.Operation, mdText(d.Pointer), mdText(d.Got), mdText(d.Expected), d.Count, mdText(d.FirstSeen))
 	}
+
+	b.WriteString("\n## Latency per operation\n\n")
+	writeLatencyTable(&b, doc.Latency)
 
 	if failures := failedScenarios(doc); len(failures) > 0 {
 		b.WriteString("\n## Failures\n")
@@ -141,15 +147,10 @@ func resultMark(status string) string {
 }
 
 // mdCell makes text safe inside a Markdown table cell.
-func mdCell(s string) string {
-	return strings.ReplaceAll(mdText(s), "|", `\|`)
-}
+func mdCell(s string) string { return markdown.Cell(s) }
 
 // mdText keeps text on one line and stops it from opening HTML in the summary.
-func mdText(s string) string {
-	s = strings.NewReplacer("\r", " ", "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
-	return s
-}
+func mdText(s string) string { return markdown.Text(s) }
 
 // fence keeps a code block from being closed by its content.
 func fence(s string) string {

@@ -68,6 +68,8 @@ type Options struct {
 	Err         io.Writer    // the one line naming a configuration error; Out when nil
 	// UnreachableAfter: this many calls in a row failing at the transport level is an outage (default 5).
 	UnreachableAfter int
+	// RerunFailed runs each failed @uat-safe scenario again up to this many times (see rerunFailed).
+	RerunFailed int
 }
 
 // Run runs the suite. Its Run is complete even when the exit code is not 0;
@@ -126,18 +128,13 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		Stepped:   show.stepped,
 		Record:    rec.record,
 	}
-	suite := godog.TestSuite{
-		Name:                "conformance",
-		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, cfg) },
-		Options: &godog.Options{
-			Format: "progress", Output: io.Discard, Strict: true, Randomize: o.Seed, NoColors: true,
-			FS: o.Features, Paths: cleanPaths(paths), Tags: tagExpr, DefaultContext: ctx, StopOnFailure: o.FailFast,
-		},
+	status := runGodog(ctx, o, cfg, tagExpr, cleanPaths(paths))
+	run.Scenarios, run.NotRun = rec.scenarios, rec.notRun
+	if o.RerunFailed > 0 {
+		status = rerunFailed(ctx, o, cfg, tagExpr, &run, status)
 	}
-	status := suite.Run()
 
 	run.End = time.Now()
-	run.Scenarios, run.NotRun = rec.scenarios, rec.notRun
 	run.Interrupted = ctx.Err() != nil
 	run.ClockSkew = p.clockSkew()
 	if len(run.Scenarios) == 0 && len(run.NotRun) == 0 && !run.Interrupted {
@@ -159,6 +156,20 @@ func cleanPaths(paths []string) []string {
 		out[i] = cleanPath(p)
 	}
 	return out
+}
+
+// runGodog runs the scenarios under paths of o.Features (strict, in the
+// seed's order, tags applied) with the steps configured by cfg; godog's status.
+func runGodog(ctx context.Context, o Options, cfg steps.Config, tagExpr string, paths []string) int {
+	suite := godog.TestSuite{
+		Name:                "conformance",
+		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, cfg) },
+		Options: &godog.Options{
+			Format: "progress", Output: io.Discard, Strict: true, Randomize: o.Seed, NoColors: true,
+			FS: o.Features, Paths: paths, Tags: tagExpr, DefaultContext: ctx, StopOnFailure: o.FailFast,
+		},
+	}
+	return suite.Run()
 }
 
 // defaults fills what the caller left out and checks the rest.
