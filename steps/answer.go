@@ -15,6 +15,8 @@ const (
 	codeSuccess      = "00"
 	codeBadSignature = signing.CodeBadSignature
 	codeBadTimestamp = signing.CodeBadTimestamp
+	// codeTimeout is "Timeout": some sources give it for a timestamp outside the window [?].
+	codeTimeout = "91"
 )
 
 // envelope is Tingee's answer body: {code, message, data}.
@@ -66,7 +68,7 @@ func isRefusal(x evidence.Exchange) (bool, string) {
 	if x.Status == http.StatusUnauthorized {
 		return true, "HTTP 401"
 	}
-	if e, ok := parseEnvelope(x.ResponseBody); ok && x.Status == http.StatusOK && (e.Code == codeBadSignature || e.Code == codeBadTimestamp) {
+	if e, ok := parseEnvelope(x.ResponseBody); ok && x.Status == http.StatusOK && (e.Code == codeBadSignature || e.Code == codeBadTimestamp || e.Code == codeTimeout) {
 		return true, "code " + e.Code
 	}
 	return false, ""

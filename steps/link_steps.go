@@ -31,6 +31,9 @@ func anAccountToLink(ctx context.Context) error {
 		return skip("the target's fixtures name no account to link (fixtures: accounts)")
 	}
 	a := w.cfg.Fixtures.Accounts[0]
+	if a.AccountNumber == "" || (a.BankBin == "" && a.BankName == "") {
+		return harnessf("fixtures accounts[0] needs accountNumber and bankBin or bankName")
+	}
 	w.account = &a
 	if a.BankBin != "" {
 		w.saved["bankBin"] = a.BankBin
@@ -136,21 +139,30 @@ func confirmUnlink(ctx context.Context) error {
 
 func vaListed(ctx context.Context) error {
 	w := getWorld(ctx)
-	found, x, err := w.findVA(ctx)
+	found, _, x, err := w.findVA(ctx)
 	if err == nil && !found {
 		return w.brokenf(x, "get-va-paging items", "expected VA %s in get-va-paging after confirm-va succeeded", w.saved["vaAccountNumber"])
 	}
 	return err
 }
 
+// vaNotListed: after confirm-delete-va the VA is gone from get-va-paging, or
+// still listed with status inactive — the sources leave both open [?].
 func vaNotListed(ctx context.Context) error {
 	w := getWorld(ctx)
-	found, x, err := w.findVA(ctx)
-	if err == nil && found {
-		return w.brokenf(x, "get-va-paging items", "expected VA %s gone from get-va-paging after confirm-delete-va succeeded", w.saved["vaAccountNumber"])
+	found, status, x, err := w.findVA(ctx)
+	if err == nil && found && status != vaInactive {
+		return w.brokenf(x, "get-va-paging items", "expected VA %s gone from get-va-paging (or listed %s) after confirm-delete-va succeeded, got status %q",
+			w.saved["vaAccountNumber"], vaInactive, status)
+	}
+	if found {
+		w.observe("VA %s is still listed, with status %s, after confirm-delete-va", w.saved["vaAccountNumber"], status)
 	}
 	return err
 }
+
+// vaInactive is the VA status a deleted VA may still be listed with.
+const vaInactive = "inactive"
 
 // aLinkedVA links the first fixture account through create-va and confirm-va (bankBin form).
 func aLinkedVA(ctx context.Context) error {
@@ -166,37 +178,39 @@ func aLinkedVA(ctx context.Context) error {
 	return nil
 }
 
-// findVA pages through get-va-paging looking for the saved vaAccountNumber.
-func (w *world) findVA(ctx context.Context) (bool, evidence.Exchange, error) {
+// findVA pages through get-va-paging looking for the saved vaAccountNumber,
+// and tells its status when listed.
+func (w *world) findVA(ctx context.Context) (bool, string, evidence.Exchange, error) {
 	if err := w.use("getVaPaging"); err != nil {
-		return false, evidence.Exchange{}, err
+		return false, "", evidence.Exchange{}, err
 	}
 	const page = 100
 	va := w.saved["vaAccountNumber"]
 	for skip := 0; ; skip += page {
 		if err := w.sendJSON(ctx, "get-va-paging", map[string]any{"skipCount": skip, "maxResultCount": page}, nil); err != nil {
-			return false, evidence.Exchange{}, err
+			return false, "", evidence.Exchange{}, err
 		}
 		e, err := w.success()
 		if err != nil {
-			return false, evidence.Exchange{}, err
+			return false, "", evidence.Exchange{}, err
 		}
 		var data struct {
 			TotalCount int `json:"totalCount"`
 			Items      []struct {
 				VAAccountNumber string `json:"vaAccountNumber"`
+				Status          string `json:"status"`
 			} `json:"items"`
 		}
 		if err := json.Unmarshal(e.Data, &data); err != nil {
-			return false, evidence.Exchange{}, w.brokenf(w.last(), "get-va-paging data", "cannot read data: %v", err)
+			return false, "", evidence.Exchange{}, w.brokenf(w.last(), "get-va-paging data", "cannot read data: %v", err)
 		}
 		for _, it := range data.Items {
 			if it.VAAccountNumber == va {
-				return true, w.last(), nil
+				return true, it.Status, w.last(), nil
 			}
 		}
-		if len(data.Items) == 0 || skip+page >= data.TotalCount {
-			return false, w.last(), nil
+		if len(data.Items) < page || (data.TotalCount > 0 && skip+page >= data.TotalCount) {
+			return false, "", w.last(), nil
 		}
 	}
 }
@@ -216,7 +230,7 @@ func (w *world) otp(ctx context.Context, purpose string) (string, error) {
 // sendJSON starts a new action: one signed call to the operation at hand with body (and query).
 func (w *world) sendJSON(ctx context.Context, what string, body map[string]any, query url.Values) error {
 	w.prepare(what)
-	r := client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.Path, Query: query, Body: payload.Marshal(body)}
+	r := client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.PathIn(w.cfg.Paths), Query: query, Body: payload.Marshal(body)}
 	_, err := w.send(ctx, what, r)
 	return err
 }

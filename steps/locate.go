@@ -17,7 +17,14 @@ type Location struct {
 	Feature  string   // the feature's name
 	URI      string   // features/signing.feature:12
 	Keywords []string // each step's keyword as written ("Given ", "And "…)
+	// Warning is why a @should scenario's failure is only a warning: the
+	// scenario description's line starting with WarningPrefix.
+	Warning string
 }
+
+// WarningPrefix starts the line of a @should scenario's description that says
+// why its failure is only a warning.
+const WarningPrefix = "Only a warning:"
 
 // Locations maps a scenario, by its URI, name and step texts, to its location.
 type Locations map[string]Location
@@ -41,9 +48,10 @@ func Locate(fsys fs.FS, dir string) (Locations, error) {
 		if doc.Feature == nil {
 			return nil
 		}
-		lines, keywords := nodeLines(doc.Feature.Children)
+		lines, keywords, warnings := nodeLines(doc.Feature.Children)
 		for _, pk := range gherkin.Pickles(*doc, p, newID) {
-			loc := Location{Feature: doc.Feature.Name, URI: fmt.Sprintf("%s:%d", p, lines[pk.AstNodeIds[len(pk.AstNodeIds)-1]])}
+			loc := Location{Feature: doc.Feature.Name, URI: fmt.Sprintf("%s:%d", p, lines[pk.AstNodeIds[len(pk.AstNodeIds)-1]]),
+				Warning: warnings[pk.AstNodeIds[0]]}
 			for _, st := range pk.Steps {
 				loc.Keywords = append(loc.Keywords, keywords[st.AstNodeIds[0]])
 			}
@@ -54,9 +62,10 @@ func Locate(fsys fs.FS, dir string) (Locations, error) {
 	return locs, err
 }
 
-// nodeLines maps scenario and example-row ids to their line, and step ids to their keyword.
-func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]string) {
-	lines, keywords := map[string]int64{}, map[string]string{}
+// nodeLines maps scenario and example-row ids to their line, step ids to
+// their keyword, and scenario ids to the "Only a warning:" sentence of their description.
+func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]string, map[string]string) {
+	lines, keywords, warnings := map[string]int64{}, map[string]string{}, map[string]string{}
 	steps := func(sts []*messages.Step) {
 		for _, st := range sts {
 			keywords[st.Id] = st.Keyword
@@ -64,6 +73,11 @@ func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]
 	}
 	scenario := func(s *messages.Scenario) {
 		lines[s.Id] = s.Location.Line
+		for _, l := range strings.Split(s.Description, "\n") {
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, WarningPrefix) {
+				warnings[s.Id] = strings.TrimSpace(strings.TrimPrefix(l, WarningPrefix))
+			}
+		}
 		steps(s.Steps)
 		for _, ex := range s.Examples {
 			for _, row := range ex.TableBody {
@@ -89,10 +103,15 @@ func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]
 			}
 		}
 	}
-	return lines, keywords
+	return lines, keywords, warnings
 }
 
 func locationKey(s *godog.Scenario) string { return key(s.Uri, s.Name, s.Steps) }
+
+// Warning is the "Only a warning:" sentence of a pickle's scenario, "" when none.
+func (l Locations) Warning(uri string, pk *messages.Pickle) string {
+	return l[key(uri, pk.Name, pk.Steps)].Warning
+}
 
 func key(uri, name string, steps []*messages.PickleStep) string {
 	texts := make([]string, len(steps))

@@ -12,11 +12,18 @@ import (
 	gherkin "github.com/cucumber/gherkin/go/v26"
 	messages "github.com/cucumber/messages/go/v21"
 	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/spec"
 	"github.com/tingee-conformance/harness/steps"
 )
 
 var requirementTag = regexp.MustCompile(`^@TG-[A-Z]+-\d{2}$`)
+
+// confirmedSections are the doc sections whose numbers the sources confirm
+// (openapi.yaml info.description; docs/levels-and-sources.md): 6.2.2 is the
+// seed page itself, 6.3 generate-viet-qr. The contract's own numbering of the
+// other operations is no doc reference, so no @doc- tag may cite it.
+var confirmedSections = map[string]bool{"@doc-6.2.2": true, "@doc-6.3": true}
 
 // stepsNeeding names the steps that need something a target may not give:
 // a scenario using one must carry the tag, so that --target live and UAT runs
@@ -26,11 +33,13 @@ var stepsNeeding = map[string]*regexp.Regexp{
 	"@mock-only": regexp.MustCompile(`^the mock is told `),
 }
 
-// TestEveryScenarioIsTagged parses every feature of the API suite and checks
-// each scenario (each example row of an outline): exactly one requirement
-// @TG-…; at least one @doc-… naming a section openapi.yaml gives an
-// operation; exactly one of @uat-safe or @destructive; @needs-otp and
-// @mock-only wherever a step needs an OTP or the mock, and never with @uat-safe.
+// TestEveryScenarioIsTagged parses every feature and checks each scenario
+// (each example row of an outline): exactly one requirement @TG-…; exactly one
+// level (@must, @should) and one source (@src-seed|doc|live|sdk|unconfirmed),
+// an unconfirmed source only at @should, and a @should scenario saying why it
+// only warns; @doc-… only for a confirmed doc section. For the API suite also:
+// exactly one of @uat-safe or @destructive; @needs-otp and @mock-only wherever
+// a step needs an OTP or the mock, and never with @uat-safe.
 func TestEveryScenarioIsTagged(t *testing.T) {
 	sp, err := spec.Load()
 	if err != nil {
@@ -38,7 +47,13 @@ func TestEveryScenarioIsTagged(t *testing.T) {
 	}
 	sections := map[string]bool{}
 	for _, op := range sp.Operations() {
-		sections["@doc-"+op.DocRef] = true
+		if confirmedSections["@doc-"+op.DocRef] {
+			sections["@doc-"+op.DocRef] = true
+		}
+	}
+	locs, err := steps.Locate(harness.Features, "features")
+	if err != nil {
+		t.Fatal(err)
 	}
 	n := 0
 	err = fs.WalkDir(harness.Features, "features", func(p string, d fs.DirEntry, err error) error {
@@ -59,11 +74,12 @@ func TestEveryScenarioIsTagged(t *testing.T) {
 			for _, tg := range pk.Tags {
 				tags = append(tags, tg.Name)
 			}
-			if slices.Contains(tags, strings.TrimPrefix(steps.OtherSuites, "~")) {
-				continue
-			}
 			n++
-			for _, problem := range tagProblems(tags, pk.Steps, sections) {
+			problems := levelProblems(tags, locs.Warning(p, pk), sections)
+			if !slices.Contains(tags, strings.TrimPrefix(steps.OtherSuites, "~")) {
+				problems = append(problems, tagProblems(tags, pk.Steps)...)
+			}
+			for _, problem := range problems {
 				t.Errorf("%s: %q (tags %v): %s", p, pk.Name, tags, problem)
 			}
 		}
@@ -74,9 +90,10 @@ func TestEveryScenarioIsTagged(t *testing.T) {
 	}
 }
 
-func tagProblems(tags []string, pickleSteps []*messages.PickleStep, sections map[string]bool) []string {
+// levelProblems checks the requirement, level, source and doc tags of any scenario.
+func levelProblems(tags []string, warning string, sections map[string]bool) []string {
 	var problems []string
-	var requirements, docs int
+	var requirements, levels, sources int
 	for _, tg := range tags {
 		switch {
 		case strings.HasPrefix(tg, "@TG-"):
@@ -84,19 +101,44 @@ func tagProblems(tags []string, pickleSteps []*messages.PickleStep, sections map
 			if !requirementTag.MatchString(tg) {
 				problems = append(problems, tg+" is not of the form @TG-AREA-NN")
 			}
+		case tg == "@must" || tg == "@should":
+			levels++
+		case strings.HasPrefix(tg, "@src-"):
+			sources++
+			if !slices.Contains(evidence.Sources, tg[len("@src-"):]) {
+				problems = append(problems, tg+" is not one of @src-"+strings.Join(evidence.Sources, "|"))
+			}
 		case strings.HasPrefix(tg, "@doc-"):
-			docs++
 			if !sections[tg] {
-				problems = append(problems, tg+" names no x-doc-ref of openapi.yaml")
+				problems = append(problems, tg+" is not a confirmed doc section of an operation (the contract's own numbering is no doc reference)")
 			}
 		}
 	}
 	if requirements != 1 {
 		problems = append(problems, "want exactly one @TG-… requirement tag")
 	}
-	if docs == 0 {
-		problems = append(problems, "no @doc-… section tag")
+	if levels != 1 {
+		problems = append(problems, "want exactly one of @must and @should")
 	}
+	if sources != 1 {
+		problems = append(problems, "want exactly one @src-… source tag")
+	}
+	should := slices.Contains(tags, "@should")
+	if slices.Contains(tags, "@src-unconfirmed") && !should {
+		problems = append(problems, "an unconfirmed source can only warn: want @should")
+	}
+	if should && warning == "" {
+		problems = append(problems, "a @should scenario needs a description line \""+steps.WarningPrefix+" …\" saying why")
+	}
+	if !should && warning != "" {
+		problems = append(problems, "a @must scenario says it is only a warning")
+	}
+	return problems
+}
+
+// tagProblems checks the API suite's tags of state and needs.
+func tagProblems(tags []string, pickleSteps []*messages.PickleStep) []string {
+	var problems []string
 	safe, destructive := slices.Contains(tags, "@uat-safe"), slices.Contains(tags, "@destructive")
 	if safe == destructive {
 		problems = append(problems, "want exactly one of @uat-safe and @destructive")

@@ -44,7 +44,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Spec:         specInfo(s, opts.openAPI(), featuresSum),
 		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},
 		Attestation:  run.Attestation,
-		Verdict:      decide(run, opts.Subset),
+		Verdict:      decide(run, scenarios, opts.Subset),
 		Counts:       count(run),
 		Requirements: requirements(scenarios),
 		Coverage:     cov,

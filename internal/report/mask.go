@@ -227,6 +227,8 @@ func maskScenarios(in []evidence.Scenario) []Scenario {
 			SkipReason:   sc.SkipReason,
 			DurationMS:   ms(sc.Duration),
 			Observations: m.texts(sc.Observations),
+			Warning:      sc.Warning,
+			HarnessError: m.text(sc.HarnessError),
 			Steps:        steps,
 		}
 	}
