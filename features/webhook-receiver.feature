@@ -13,12 +13,12 @@ Feature: A partner's webhook receiver
     Then the receiver acknowledges it within the deadline
 
   @TG-WH-02 @must @src-doc
-  Scenario: A repeated transactionCode is acknowledged as already done
+  Scenario: A repeated transactionCode is acknowledged as already done (code 00 or 02)
     Given a payment notification for a new transactionCode
     And it is delivered signed over its raw bytes
     And the receiver acknowledges it within the deadline
     When the same notification is delivered again, freshly signed
-    Then the receiver acknowledges it within the deadline
+    Then the receiver acknowledges it as already done within the deadline
 
   @TG-WH-03 @should @src-live
   Scenario: The dashboard's unsigned connection test is answered

@@ -81,3 +81,17 @@ func describe(x evidence.Exchange) string {
 	}
 	return fmt.Sprintf("HTTP %d", x.Status)
 }
+
+// RefusesCredentials tells whether x refuses the client or its signature
+// rather than the request: HTTP 401 (unknown client, 6.2.2's 401 body) or
+// HTTP 200 with code 97 (invalid signature) [live]. A timestamp refusal
+// (90/91) is a clock problem, not a credentials one. It words the answer.
+func RefusesCredentials(x evidence.Exchange) (bool, string) {
+	if x.Status == http.StatusUnauthorized {
+		return true, "HTTP 401 " + shorten(x.ResponseBody)
+	}
+	if e, ok := parseEnvelope(x.ResponseBody); ok && x.Status == http.StatusOK && e.Code == codeBadSignature {
+		return true, fmt.Sprintf("HTTP 200 code %s %q", e.Code, e.Message)
+	}
+	return false, ""
+}

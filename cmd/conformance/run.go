@@ -6,12 +6,14 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/fixtures"
 	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/spec"
 	"github.com/tingee-conformance/harness/steps"
 )
 
@@ -30,7 +32,7 @@ var targets = map[string]string{
 // configuration, 3 the target could not be reached.
 func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
-		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] "+reportFlagsSynopsis)
+		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--strict] [--paths docs|sdk] "+reportFlagsSynopsis)
 	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
 	clientID := fs.String("client-id", "", "client id (default: $"+credentials.EnvClientID+"; the embedded mock uses its test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
@@ -41,6 +43,8 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	format := fs.String("format", "progress", "pretty (godog's, step by step) or progress (one line per scenario)")
 	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
 	allowLive := fs.Bool("allow-live", false, "allow --target live (then only @uat-safe scenarios run)")
+	strict := fs.Bool("strict", false, "exit 1 when should-level checks warned (CONFORMANT WITH WARNINGS)")
+	paths := fs.String("paths", spec.PathsDocs, "which paths the suite sends the bank group to: docs (/v1/<action>) or sdk (/v1/bank/<action>, as the official SDKs)")
 	rf := addReportFlags(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
@@ -52,9 +56,14 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: --format %q: want pretty or progress", *format)
 	case *timeout <= 0 || *otpWait <= 0:
 		return c.errorf(exitUsage, "run: --timeout and --otp-wait must be positive")
+	case *paths != spec.PathsDocs && *paths != spec.PathsSDK:
+		return c.errorf(exitUsage, "run: --paths %q: want %s or %s", *paths, spec.PathsDocs, spec.PathsSDK)
 	}
 	env, base, err := resolveTarget(*target)
 	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	if err := attestable(rf.att.Environment, env, base); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if env == runner.EnvLive && !*allowLive {
@@ -82,10 +91,10 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
-		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr,
+		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr, Strict: *strict, Paths: *paths,
 		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: c.stderr, Wait: *otpWait},
 	})
-	if code == runner.ExitConfig && len(run.Scenarios) == 0 {
+	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}
 	dir, err := rf.write(run, *tags, creds.Secret)
@@ -94,6 +103,29 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return code
+}
+
+// attestedBases are the base URLs an --environment attests: only a run
+// against that environment itself certifies it.
+var attestedBases = map[string]string{"uat": targets[runner.EnvUAT], "production": targets[runner.EnvLive]}
+
+// attestable refuses an --environment the target is not: the embedded mock,
+// or a URL other than that environment's base URL, certifies nothing.
+func attestable(attested, env, base string) error {
+	if attested == "" {
+		return nil
+	}
+	want, ok := attestedBases[attested]
+	if !ok {
+		return nil // reportFlags.check names the bad value
+	}
+	if env == runner.EnvMock {
+		return fmt.Errorf("--environment %s: a run of the embedded mock is a rehearsal and certifies nothing; run against --target %s", attested, want)
+	}
+	if strings.TrimRight(base, "/") != want {
+		return fmt.Errorf("--environment %s: --target %s is not %s's base URL %s", attested, base, attested, want)
+	}
+	return nil
 }
 
 // resolveTarget names the environment and base URL of --target.

@@ -120,9 +120,21 @@ func (s Scenario) Source() string {
 	return ""
 }
 
-// Warned tells whether the scenario failed at should level: a warning, not a break.
+// Warned tells whether the scenario failed at should level on an answer the
+// target gave: a warning, not a break. A harness error, or a failure with no
+// answer to judge (transport), is no warning.
 func (s Scenario) Warned() bool {
-	return s.Status == Failed && s.Level() == LevelShould && s.HarnessError == ""
+	if s.Status != Failed || s.Level() != LevelShould || s.HarnessError != "" {
+		return false
+	}
+	for _, st := range s.Steps {
+		for _, x := range st.Exchanges {
+			if x.TransportError != "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Requirement is the requirement the scenario checks: its first @TG-… tag
