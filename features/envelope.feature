@@ -31,3 +31,8 @@ Feature: The answer envelope
     When it is signed with another secret
     Then the request is refused with code "97"
     And every answer is JSON
+
+  @TG-ENV-05 @must @src-doc @destructive @needs-otp
+  Scenario: get-va-paging honours skipCount and maxResultCount
+    Given a linked VA
+    Then get-va-paging honours skipCount and maxResultCount

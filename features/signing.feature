@@ -272,6 +272,18 @@ Feature: Request signing
       | generateDynamicQr     |
       | deleteDynamicQr       |
 
+  Scenario Outline: <operation>: a signature with its last hex digit changed is refused with code 97
+    Given a valid "<operation>" request
+    When its signature is sent with its last hex digit changed
+    Then the request is refused with code "97"
+
+    @TG-SIG-13 @must @src-seed @doc-6.2.2 @uat-safe
+    Examples: operations that change no state
+      | operation      |
+      | getBanks       |
+      | getVaPaging    |
+      | generateVietQr |
+
   @TG-SIG-10 @must @src-live @doc-6.2.2
   Scenario Outline: <operation>: the empty string signed instead of "{}" for a bodyless call is refused with code 97
     Given a valid "<operation>" request

@@ -14,9 +14,9 @@ package steps_test
 import (
 	"flag"
 	"io"
-	"strings"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
