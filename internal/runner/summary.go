@@ -29,7 +29,10 @@ func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 		}
 		counts[s.Status]++
 	}
-	fmt.Fprintf(w, "\n%d scenarios: %d passed, %d failed, %d warned, %d skipped", len(run.Scenarios), counts[evidence.Passed], counts[evidence.Failed], warned, counts[evidence.Skipped])
+	fmt.Fprintf(w, "\n%d scenarios: %d passed, %d failed, %d skipped", len(run.Scenarios), counts[evidence.Passed], counts[evidence.Failed], counts[evidence.Skipped])
+	if warned > 0 {
+		fmt.Fprintf(w, ", %d warned (should-level)", warned)
+	}
 	if n := counts[evidence.Undefined] + counts[evidence.Pending]; n > 0 {
 		fmt.Fprintf(w, ", %d undefined or pending", n)
 	}
