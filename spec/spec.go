@@ -46,6 +46,9 @@ type Operation struct {
 	Method string
 	Path   string // e.g. /v1/confirm-va
 	DocRef string // x-doc-ref, e.g. 6.2.2
+	// DocConfirmed is x-doc-ref-confirmed: the sources confirm DocRef as a
+	// section number of Tingee's docs; otherwise it is the contract's own numbering.
+	DocConfirmed bool
 	// SDKPath is x-sdk-path: the path the official SDKs call, e.g.
 	// /v1/bank/confirm-va; "" when they call Path.
 	SDKPath string
@@ -121,6 +124,7 @@ func (s *Spec) index() error {
 			}
 			ref, _ := op.Extensions["x-doc-ref"].(string)
 			sdkPath, _ := op.Extensions["x-sdk-path"].(string)
+			confirmed, _ := op.Extensions["x-doc-ref-confirmed"].(bool)
 			s.byID[op.OperationID] = len(s.ops)
 			s.byRoute[m+" "+p] = len(s.ops)
 			if sdkPath != "" {
@@ -129,7 +133,7 @@ func (s *Spec) index() error {
 				}
 				s.byRoute[m+" "+sdkPath] = len(s.ops)
 			}
-			s.ops = append(s.ops, Operation{ID: op.OperationID, Method: m, Path: p, DocRef: ref, SDKPath: sdkPath, Op: op})
+			s.ops = append(s.ops, Operation{ID: op.OperationID, Method: m, Path: p, DocRef: ref, DocConfirmed: confirmed, SDKPath: sdkPath, Op: op})
 			s.routes = append(s.routes, &routers.Route{Spec: s.Doc, Path: p, PathItem: item, Method: m, Operation: op})
 			s.hasParams = append(s.hasParams, len(op.Parameters)+len(item.Parameters) > 0)
 			s.securityHeaders = append(s.securityHeaders, headerSchemes(s.Doc, op))

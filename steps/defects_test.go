@@ -128,15 +128,15 @@ const (
 var defects = []defect{
 	// Who may call: the auth guard.
 	{"no 401 for an unknown client", "TG-SIG-04", must, resign(func(h http.Header) { h.Set(signing.HeaderClientID, credentials.MockClientID) }),
-		[]string{"TG-SIG-04 (doc ", "expected HTTP 401 for an unknown client id"}},
+		[]string{"TG-SIG-04 (", "expected HTTP 401 for an unknown client id"}},
 	{"a missing signing header accepted", "TG-SIG-05", must, completeHeaders,
-		[]string{"TG-SIG-05 (doc ", "HTTP 401 body): expected HTTP 401 for a request without x-"}},
+		[]string{"TG-SIG-05 (", "HTTP 401 body): expected HTTP 401 for a request without x-"}},
 	{"an error body reshaped (401 message not a string)", "TG-SIG-04", must, rewrite(http.StatusUnauthorized, func(b map[string]any) { b["message"] = []any{1, 2} }),
-		[]string{"TG-SIG-04 (doc ", "breaks openapi.yaml", "/message"}},
+		[]string{"TG-SIG-04 (", "breaks openapi.yaml", "/message"}},
 
 	// The signature.
 	{"bad signatures accepted", "TG-SIG-02", must, resign(func(http.Header) {}),
-		[]string{"TG-SIG-02 (doc ", "x-signature): expected code 97 with data null for a body changed after signing, got HTTP 200 code 00"}},
+		[]string{"TG-SIG-02 (", "x-signature): expected code 97 with data null for a body changed after signing, got HTTP 200 code 00"}},
 	{"only the first 64 hex digits compared", "TG-SIG-13", must, plantedVerifier(func() verifierRule {
 		v := correctVerifier()
 		v.equal = func(got, want string) bool { return len(got) >= 64 && hmac.Equal([]byte(got[:64]), []byte(want[:64])) }
@@ -170,7 +170,7 @@ var defects = []defect{
 
 	// The timestamp.
 	{"no code 90 for a stale timestamp", "TG-SIG-06", must, resign(func(h http.Header) { h.Del(signing.HeaderTimestamp) }),
-		[]string{"TG-SIG-06 (doc ", "x-request-timestamp): expected code 90"}},
+		[]string{"TG-SIG-06 (", "x-request-timestamp): expected code 90"}},
 	{"the window one minute too wide", "TG-SIG-06", must, plantedVerifier(func() verifierRule {
 		v := correctVerifier()
 		v.past, v.future = signing.Tolerance+time.Minute+30*time.Second, signing.Tolerance+time.Minute+30*time.Second
@@ -199,11 +199,11 @@ var defects = []defect{
 
 	// Validation and the documented error bodies.
 	{"400 body reshaped", "TG-VAL-01", must, rewrite(http.StatusBadRequest, func(b map[string]any) { delete(b, "error"); b["statusCode"] = "400" }),
-		[]string{"TG-VAL-01 (doc ", "response schema): the answer to", "/error: expected required property error"}},
+		[]string{"TG-VAL-01 (", "response schema): the answer to", "/error: expected required property error"}},
 	{"the 400 body echoes the wrong statusCode", "TG-VAL-01", must, rewrite(http.StatusBadRequest, func(b map[string]any) { b["statusCode"] = 401 }),
 		[]string{"/statusCode"}},
 	{"no 400 for invalid data", "TG-VAL-01", must, restatus(http.StatusBadRequest, http.StatusOK, successOK),
-		[]string{"TG-VAL-01 (doc ", "HTTP 400 body): expected HTTP 400"}},
+		[]string{"TG-VAL-01 (", "HTTP 400 body): expected HTTP 400"}},
 	{"a wrongly typed field accepted", "TG-VAL-02", should, answerWith("", func(status *int, b any) any {
 		if *status == http.StatusBadRequest && strings.Contains(messageOf(b), " must be a ") {
 			*status = http.StatusOK
@@ -232,19 +232,19 @@ var defects = []defect{
 		})
 	}, nil},
 	{"500 instead of 403", "TG-ERR-05", must, restatus(http.StatusForbidden, http.StatusInternalServerError, body500),
-		[]string{"TG-ERR-05 (doc 6.2.7, HTTP 403 body): expected HTTP 403"}},
+		[]string{"TG-ERR-05 (contract §6.2.7, HTTP 403 body): expected HTTP 403"}},
 	{"no 500 for an unexpected failure", "TG-ERR-05", must, restatus(http.StatusInternalServerError, http.StatusOK, successOK),
-		[]string{"TG-ERR-05 (doc ", "response schema)", "got 200"}},
+		[]string{"TG-ERR-05 (", "response schema)", "got 200"}},
 	{"no 501 for what is not implemented", "TG-ERR-05", must, restatus(http.StatusNotImplemented, http.StatusOK, successOK),
-		[]string{"TG-ERR-05 (doc ", "response schema)", "got 200"}},
+		[]string{"TG-ERR-05 (", "response schema)", "got 200"}},
 
 	// The envelope.
 	{"items dropped from a paged success", "TG-ENV-01", must, rewrite(http.StatusOK, func(b map[string]any) {
 		if d, ok := b["data"].(map[string]any); ok {
 			delete(d, "items")
 		}
-	}), []string{"TG-ENV-01 (doc 6.2.7, response schema)", "items"}},
-	{"answers not declared JSON", "TG-ENV-01", must, plainText, []string{"TG-ENV-01 (doc 6.2.7, response schema)", "Content-Type"}},
+	}), []string{"TG-ENV-01 (contract §6.2.7, response schema)", "items"}},
+	{"answers not declared JSON", "TG-ENV-01", must, plainText, []string{"TG-ENV-01 (contract §6.2.7, response schema)", "Content-Type"}},
 	{"a success answered HTTP 201", "TG-ENV-01", must, answerWith("", func(status *int, b any) any {
 		if *status == http.StatusOK && codeOf(b) == "00" {
 			*status = http.StatusCreated

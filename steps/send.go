@@ -84,13 +84,14 @@ func (w *world) brokenf(x evidence.Exchange, rule, format string, args ...any) e
 	return fmt.Errorf("%s: %s; %s", w.rulePrefix(rule), fmt.Sprintf(format, args...), exchangeLine(x))
 }
 
-// rulePrefix is "TG-SIG-02 (doc 6.2.2, x-signature)".
+// rulePrefix is "TG-SIG-02 (doc 6.2.2, x-signature)", or "TG-ENV-01
+// (contract §6.2.7, response schema)" where the section is the contract's own numbering.
 func (w *world) rulePrefix(rule string) string {
 	req := w.record.Requirement()
 	if req == "" {
 		req = "contract"
 	}
-	return fmt.Sprintf("%s (doc %s, %s)", req, w.docRef(), rule)
+	return fmt.Sprintf("%s (%s, %s)", req, w.docRef(), rule)
 }
 
 func exchangeLine(x evidence.Exchange) string {

@@ -19,12 +19,6 @@ import (
 
 var requirementTag = regexp.MustCompile(`^@TG-[A-Z]+-\d{2}$`)
 
-// confirmedSections are the doc sections whose numbers the sources confirm
-// (openapi.yaml info.description; docs/levels-and-sources.md): 6.2.2 is the
-// seed page itself, 6.3 generate-viet-qr. The contract's own numbering of the
-// other operations is no doc reference, so no @doc- tag may cite it.
-var confirmedSections = map[string]bool{"@doc-6.2.2": true, "@doc-6.3": true}
-
 // stepsNeeding names the steps that need something a target may not give:
 // a scenario using one must carry the tag, so that --target live and UAT runs
 // can leave it out by tag.
@@ -37,7 +31,9 @@ var stepsNeeding = map[string]*regexp.Regexp{
 // (each example row of an outline): exactly one requirement @TG-…; exactly one
 // level (@must, @should) and one source (@src-seed|doc|live|sdk|unconfirmed),
 // an unconfirmed source only at @should, and a @should scenario saying why it
-// only warns; @doc-… only for a confirmed doc section. For the API suite also:
+// only warns; @doc-… only for a doc section the sources confirm
+// (x-doc-ref-confirmed in openapi.yaml: the contract's own numbering of the
+// other operations is no doc reference). For the API suite also:
 // exactly one of @uat-safe or @destructive; @needs-otp and @mock-only wherever
 // a step needs an OTP or the mock, and never with @uat-safe.
 func TestEveryScenarioIsTagged(t *testing.T) {
@@ -47,9 +43,12 @@ func TestEveryScenarioIsTagged(t *testing.T) {
 	}
 	sections := map[string]bool{}
 	for _, op := range sp.Operations() {
-		if confirmedSections["@doc-"+op.DocRef] {
+		if op.DocConfirmed {
 			sections["@doc-"+op.DocRef] = true
 		}
+	}
+	if len(sections) != 2 {
+		t.Errorf("confirmed doc sections %v, want 6.2.2 and 6.3 (docs/levels-and-sources.md)", sections)
 	}
 	locs, err := steps.Locate(harness.Features, "features")
 	if err != nil {

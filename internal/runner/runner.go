@@ -111,6 +111,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	if sc, line, ok := checkCredentials(ctx, newClient(), o.Spec, o.Paths); !ok {
 		run.End, run.Scenarios, run.CredentialsRejected = time.Now(), []evidence.Scenario{sc}, line
 		fmt.Fprintf(errOut, "conformance: %s\n", line)
+		fmt.Fprintf(out, "exit %d: credentials rejected: no scenario ran\n", ExitConfig)
 		return run, ExitConfig
 	}
 	cfg := steps.Config{
