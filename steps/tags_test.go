@@ -153,3 +153,30 @@ func tagProblems(tags []string, pickleSteps []*messages.PickleStep) []string {
 	}
 	return problems
 }
+
+// TestLevelProblemsAreFound: the tag rules reject what they must.
+func TestLevelProblemsAreFound(t *testing.T) {
+	sections := map[string]bool{"@doc-6.2.2": true}
+	for _, c := range []struct {
+		tags    []string
+		warning string
+		want    string
+	}{
+		{[]string{"@TG-A-01", "@src-doc"}, "", "want exactly one of @must and @should"},
+		{[]string{"@TG-A-01", "@must", "@should", "@src-doc"}, "", "want exactly one of @must and @should"},
+		{[]string{"@TG-A-01", "@must"}, "", "want exactly one @src-"},
+		{[]string{"@TG-A-01", "@must", "@src-guess"}, "", "@src-guess is not one of"},
+		{[]string{"@TG-A-01", "@must", "@src-unconfirmed"}, "", "an unconfirmed source can only warn"},
+		{[]string{"@TG-A-01", "@should", "@src-doc"}, "", "needs a description line"},
+		{[]string{"@TG-A-01", "@must", "@src-doc"}, "x", "a @must scenario says it is only a warning"},
+		{[]string{"@TG-A-01", "@must", "@src-doc", "@doc-6.2.7"}, "", "not a confirmed doc section"},
+	} {
+		got := strings.Join(levelProblems(c.tags, c.warning, sections), "; ")
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%v: problems %q, want %q", c.tags, got, c.want)
+		}
+	}
+	if got := levelProblems([]string{"@TG-A-01", "@should", "@src-unconfirmed", "@doc-6.2.2"}, "why", sections); len(got) > 0 {
+		t.Errorf("a well-tagged scenario: %v", got)
+	}
+}
