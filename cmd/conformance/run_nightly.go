@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/baseline"
-	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
 )
 
@@ -46,32 +45,20 @@ func (n *nightlyFlags) check() error {
 
 // exit is the run's exit code once the baseline is applied: an expired entry
 // fails the run (named on stderr); a run that failed only on waived failures
-// passes. Any other code (usage, unreachable) stands.
-func (n *nightlyFlags) exit(c *cli, code int, run evidence.Run, doc *report.Document) int {
+// passes, as its verdict (decided without them) says — with warnings left, only
+// under --strict does it still fail. Any other code (usage, unreachable) stands.
+func (n *nightlyFlags) exit(c *cli, code int, doc *report.Document, strict bool) int {
 	if n.baseline == nil || doc == nil || (code != exitOK && code != exitFail) {
 		return code
 	}
 	if expired := doc.ExpiredDeviations(); len(expired) > 0 {
 		return c.errorf(exitFail, "known deviation(s) expired in %s: %s (renew or remove each entry)", n.baseline.Name, strings.Join(expired, ", "))
 	}
-	if code == exitFail && onlyWaivedFailures(run, doc) {
+	switch {
+	case code != exitFail:
+	case doc.Verdict.Result == report.Conformant,
+		doc.Verdict.Result == report.ConformantWithWarnings && !strict:
 		return exitOK
 	}
 	return code
-}
-
-// onlyWaivedFailures: every scenario that did not pass or skip failed and is waived, and the run was whole.
-func onlyWaivedFailures(run evidence.Run, doc *report.Document) bool {
-	if run.Interrupted || len(run.NotRun) > 0 {
-		return false
-	}
-	for _, sc := range doc.Scenarios {
-		switch {
-		case sc.Status == evidence.Passed || sc.Status == evidence.Skipped:
-		case sc.Status == evidence.Failed && sc.Waived != "":
-		default:
-			return false
-		}
-	}
-	return true
 }

@@ -47,19 +47,22 @@ func judgeBaseline(run evidence.Run, opts Options) *judgedBaseline {
 	return &judgedBaseline{file: opts.Baseline, Judgement: opts.Baseline.Judge(outcomes, today)}
 }
 
-// unwaived is run without its waived failures: what the verdict is decided on.
-func (b *judgedBaseline) unwaived(run evidence.Run) evidence.Run {
+// unwaived is run, and its masked scenarios, without the waived failures:
+// what the verdict is decided on (decide's two lists stay parallel).
+func (b *judgedBaseline) unwaived(run evidence.Run, masked []Scenario) (evidence.Run, []Scenario) {
 	if b == nil || len(b.Waived) == 0 {
-		return run
+		return run, masked
 	}
 	kept := make([]evidence.Scenario, 0, len(run.Scenarios))
-	for _, sc := range run.Scenarios {
+	keptMasked := make([]Scenario, 0, len(masked))
+	for i, sc := range run.Scenarios {
 		if _, waived := b.Waived[sc.URI]; !waived || sc.Status != evidence.Failed {
 			kept = append(kept, sc)
+			keptMasked = append(keptMasked, masked[i])
 		}
 	}
 	run.Scenarios = kept
-	return run
+	return run, keptMasked
 }
 
 // annotate records the baseline on the document: on the verdict (file,

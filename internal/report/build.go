@@ -33,6 +33,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 	scenarios := maskScenarios(run.Scenarios)
 	attachAttempts(scenarios, run.Scenarios)
 	bl := judgeBaseline(run, opts)
+	judged, judgedMasked := bl.unwaived(run, scenarios)
 	ops := s.Operations()
 	cov := coverage(ops, scenarios)
 	if run.Suite != "" && run.Suite != APISuite {
@@ -46,7 +47,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Spec:         specInfo(s, opts.openAPI(), featuresSum),
 		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},
 		Attestation:  run.Attestation,
-		Verdict:      decide(bl.unwaived(run), opts.Subset),
+		Verdict:      decide(judged, judgedMasked, opts.Subset),
 		Counts:       count(run),
 		Requirements: requirements(scenarios),
 		Coverage:     cov,

@@ -73,7 +73,7 @@ func byID(root *html.Node, id string) *html.Node {
 
 func TestHTMLReadsTopToBottom(t *testing.T) {
 	root := parseReport(t)
-	want := []string{"verdict", "run", "requirements", "coverage", "drift", "latency", "failures", "evidence"}
+	want := []string{"verdict", "run", "requirements", "warnings", "coverage", "drift", "latency", "failures", "evidence"}
 	var got []string
 	for _, n := range all(root, func(n *html.Node) bool { return n.Type == html.ElementNode && attr(n, "id") != "" }) {
 		got = append(got, attr(n, "id"))
@@ -163,8 +163,8 @@ func TestHTMLSections(t *testing.T) {
 	if len(details) != len(run.Scenarios) {
 		t.Errorf("%d <details> in all evidence, want one per scenario (%d)", len(details), len(run.Scenarios))
 	}
-	if curls := strings.Count(text(evidence), "curl -sS"); curls != 5 {
-		t.Errorf("all evidence shows %d curl lines, want one per exchange (5)", curls)
+	if curls := strings.Count(text(evidence), "curl -sS"); curls != 6 {
+		t.Errorf("all evidence shows %d curl lines, want one per exchange (6)", curls)
 	}
 	if !strings.Contains(text(evidence), "SHA-256 of the string-to-sign") {
 		t.Error("evidence lacks the string-to-sign digest")

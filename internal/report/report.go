@@ -5,19 +5,29 @@
 //
 // # Verdict
 //
-// The verdict is decided in this order:
+// The verdict (verdict.result) is one of five strings, decided in this order:
 //
-//   - NOT CONFORMANT: at least one scenario failed for a reason other than the
-//     transport (the target answered, and the answer broke the contract). A
-//     failure seen is definitive, even in a run that was then interrupted.
+//   - CREDENTIALS REJECTED: the credentials probe before the suite was refused
+//     as a client or signature failure (evidence.Run.CredentialsRejected); no
+//     scenario ran.
+//   - NOT CONFORMANT: at least one must-level scenario failed for a reason
+//     other than the transport or the harness (the target answered, and the
+//     answer broke the contract). A failure seen is definitive, even in a run
+//     that was then interrupted.
 //   - INCOMPLETE: the run was interrupted, a scenario did not run (run.NotRun),
-//     an exchange failed at the transport level (no answer to judge), a step was
-//     undefined or pending, a scenario was skipped without a stated reason, or
-//     no scenario passed at all.
+//     an exchange failed at the transport level (no answer to judge), the
+//     harness erred (evidence.Scenario.HarnessError, named with its feature
+//     line), a step was undefined or pending, a scenario was skipped without a
+//     stated reason, or nothing passed at all.
+//   - CONFORMANT WITH WARNINGS: every must-level scenario that ran passed, and
+//     some should-level ones failed: each is a Warning (what was expected,
+//     what came back, why it is only a warning), counted in counts.warnings.
 //   - CONFORMANT: otherwise — every scenario that ran passed. Scenarios skipped
 //     with a stated reason (no fixture for the trigger, not applicable to the
-//     target) never count as passed; they are listed under the verdict as not
-//     verified, with their reason.
+//     target, an inconclusive answer) never count as passed; they are listed
+//     under the verdict as not verified, with their reason.
+//
+// A run against the embedded mock is a rehearsal: Verdict.Rehearsal says so.
 //
 // # Redaction
 //

@@ -41,7 +41,7 @@ func glitchyMock(t *testing.T, bad int64) (url string, calls *atomic.Int64) {
 }
 
 func TestRerunMarksFlaky(t *testing.T) {
-	url, _ := glitchyMock(t, 1)
+	url, _ := glitchyMock(t, 2) // the credentials probe's get-banks, then the scenario's first attempt
 	var out bytes.Buffer
 	o := options(url, EnvURL, "@TG-ENV-02", &out)
 	o.RerunFailed = 2
@@ -69,8 +69,8 @@ func TestRerunLeavesBrokenFailed(t *testing.T) {
 	if code != ExitFail || sc.Status != evidence.Failed || sc.Flaky() || len(sc.Attempts) != 2 {
 		t.Fatalf("exit %d, scenario %s with %d earlier attempts: want 1, failed, 2", code, sc.Status, len(sc.Attempts))
 	}
-	if calls.Load() != 3 {
-		t.Errorf("get-banks called %d times, want 3 (one per attempt)", calls.Load())
+	if calls.Load() != 4 {
+		t.Errorf("get-banks called %d times, want 4 (the credentials probe, then one per attempt)", calls.Load())
 	}
 }
 

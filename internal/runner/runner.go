@@ -70,6 +70,10 @@ type Options struct {
 	UnreachableAfter int
 	// RerunFailed runs each failed @uat-safe scenario again up to this many times (see rerunFailed).
 	RerunFailed int
+	// Strict makes a run whose only failures are should-level warnings exit 1 (--strict).
+	Strict bool
+	// PathFamily is the path family the suite sends: spec.PathsDocs (default) or spec.PathsSDK (--paths).
+	PathFamily string
 }
 
 // Run runs the suite. Its Run is complete even when the exit code is not 0;
@@ -114,12 +118,20 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	show := newPrinter(o.Format, out, o.Colour)
 	waits := &progress.Line{Out: out, Live: o.Terminal}
 	rec := &recorder{print: show, ctx: ctx}
+	newClient := func() *client.Client {
+		return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
+			Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
+	}
+	if sc, line, ok := checkCredentials(ctx, newClient(), o.Spec, o.PathFamily); !ok {
+		run.End, run.Scenarios, run.CredentialsRejected = time.Now(), []evidence.Scenario{sc}, line
+		fmt.Fprintf(errOut, "conformance: %s\n", line)
+		fmt.Fprintf(out, "exit %d: credentials rejected: no scenario ran\n", ExitConfig)
+		return run, ExitConfig
+	}
 	cfg := steps.Config{
-		Spec: o.Spec,
-		NewClient: func() *client.Client {
-			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
-				Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
-		},
+		Spec:      o.Spec,
+		NewClient: newClient,
+		Paths:     o.PathFamily,
 		Fixtures:  o.Fixtures,
 		OTP:       o.OTP,
 		Locations: locs,
@@ -141,7 +153,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		fmt.Fprintf(errOut, "conformance: --tags %q matched no scenario of this suite (run with %s)\n", o.Tags, tagExpr)
 		return run, ExitConfig
 	}
-	code := exitCode(run, status, p)
+	code := exitCode(run, status, p, o.Strict)
 	if o.FailFast && code == ExitFail && !run.Interrupted {
 		fmt.Fprintln(out, "\nfail-fast: stopped at the first failed scenario; those after it were not started")
 	}
@@ -181,6 +193,13 @@ func (o *Options) defaults() error {
 	default:
 		return fmt.Errorf("--format %q: want pretty or progress", o.Format)
 	}
+	switch o.PathFamily {
+	case "":
+		o.PathFamily = spec.PathsDocs
+	case spec.PathsDocs, spec.PathsSDK:
+	default:
+		return fmt.Errorf("--paths %q: want %s or %s", o.PathFamily, spec.PathsDocs, spec.PathsSDK)
+	}
 	if o.BaseURL == "" {
 		return fmt.Errorf("no target base URL")
 	}
@@ -206,26 +225,36 @@ func (o *Options) defaults() error {
 	return nil
 }
 
-// exitCode: 3 for an outage, 2 for a godog option error, 1 for any failed,
-// undefined or pending scenario or an interrupt, 2 when every scenario was
-// skipped (a skip is never a pass: nothing was shown), else 0.
-func exitCode(run evidence.Run, godogStatus int, p *probe) int {
+// exitCode: 3 for an outage, 2 for a godog option error, 1 for any failed
+// (at must level, or a harness error), undefined or pending scenario or an
+// interrupt, 2 when every scenario was skipped (a skip is never a pass:
+// nothing was shown), 1 for should-level warnings under --strict, else 0.
+// godog's own status counts a warning as a failure, so it is not read beyond
+// its option errors.
+func exitCode(run evidence.Run, godogStatus int, p *probe, strict bool) int {
 	if down, _ := p.outage(); down || p.everyCallFailed() {
 		return ExitUnreachable
 	}
 	if godogStatus == 2 {
 		return ExitConfig
 	}
+	warned := false
 	for _, s := range run.Scenarios {
-		if s.Status != evidence.Passed && s.Status != evidence.Skipped {
+		switch {
+		case s.Warned():
+			warned = true
+		case s.Status != evidence.Passed && s.Status != evidence.Skipped:
 			return ExitFail
 		}
 	}
-	if run.Interrupted || godogStatus != 0 {
+	if run.Interrupted {
 		return ExitFail
 	}
-	if !anyPassed(run) {
+	if !anyPassed(run) && !warned {
 		return ExitConfig
+	}
+	if warned && strict {
+		return ExitFail
 	}
 	return ExitOK
 }
