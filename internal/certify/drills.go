@@ -104,7 +104,7 @@ func blindRepeat(rec, next *record, readBetween bool) outcome {
 	case readBetween:
 		return outcome{checkNoBlind, true, fmt.Sprintf("read the state before repeating %s (request #%d)", rec.op, next.n)}
 	}
-	return outcome{checkNoBlind, false, fmt.Sprintf("repeated %s #%d blindly as request #%d after %s: the first was carried out or may have been, so the partner now risks doing it twice",
+	return outcome{checkNoBlind, false, fmt.Sprintf("repeated %s (request #%d) blindly as request #%d after %s: the first was carried out or may have been, so the partner now risks doing it twice",
 		rec.op, rec.n, next.n, what)}
 }
 
