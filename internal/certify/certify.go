@@ -109,13 +109,17 @@ func New(cfg Config) (*Observer, error) {
 	return &Observer{cfg: cfg, mock: h, contract: contract, counts: map[string]int{}, loops: map[string]*loop{}}, nil
 }
 
-// Operations are the operationIds of the contract, for --faults.
-func (o *Observer) Operations() []string {
+// Operations are the operationIds of the contract, which a fault plan names.
+func Operations() ([]string, error) {
+	contract, err := spec.Load()
+	if err != nil {
+		return nil, fmt.Errorf("certify: %w", err)
+	}
 	var ids []string
-	for _, op := range o.contract.Operations() {
+	for _, op := range contract.Operations() {
 		ids = append(ids, op.ID)
 	}
-	return ids
+	return ids, nil
 }
 
 // ServeHTTP grades the request, answers it (the mock's answer, or a drill's) and records both.
@@ -245,8 +249,8 @@ func (o *Observer) control(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(rw.Body.Bytes())
 }
 
-// errNothingToPay is Pay's answer when the client has no VA or bill yet.
-var errNothingToPay = errors.New("certify: no VA or dynamic QR to pay into yet")
+// ErrNothingToPay is Pay's answer when the client has no VA or bill yet.
+var ErrNothingToPay = errors.New("certify: no VA or dynamic QR to pay into yet")
 
 // Pay makes one payment, as the --pay-every schedule does: into the newest unpaid dynamic-QR bill
 // (its amount), else into the newest linked VA (10 000 VND).
@@ -255,7 +259,7 @@ func (o *Observer) Pay() error {
 	body := o.nextPayment()
 	o.mu.Unlock()
 	if body == nil {
-		return errNothingToPay
+		return ErrNothingToPay
 	}
 	r := httptest.NewRequest(http.MethodPost, "/_mock/transfers", bytes.NewReader(body))
 	rw := httptest.NewRecorder()

@@ -2,6 +2,7 @@ package certify
 
 import (
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -122,5 +123,30 @@ func TestBrokenClientsAreNotConformant(t *testing.T) {
 				t.Fatalf("report.json does not name the cause %q", tc.cause)
 			}
 		})
+	}
+}
+
+// Broken SHOULDs warn and never fail: a body sent pretty-printed (signed as sent) and an
+// undocumented field stay CONFORMANT, with the warnings in the report (notes: "Levels and sources").
+func TestShouldChecksOnlyWarn(t *testing.T) {
+	v, js, err := certify(t, Plan{}, 0, func(c *sampleClient) error {
+		if err := c.flow(); err != nil {
+			return err
+		}
+		_, err := c.call(http.MethodPost, "get-va-paging", "", map[string]any{"skipCount": 0, "maxResultCount": 10, "colour": "blue"})
+		return err
+	}, func(c *sampleClient) { c.sendPretty = true })
+	var stop errStop
+	if err != nil && !errors.As(err, &stop) {
+		t.Fatal(err)
+	}
+	if v.Result != report.Conformant {
+		t.Fatalf("verdict %s, want %s: %v", v.Result, report.Conformant, v.Reasons)
+	}
+	if !strings.Contains(js, "warning CC-BODY-03 (SHOULD, sdk") {
+		t.Errorf("report.json lacks the minified-JSON warning")
+	}
+	if !strings.Contains(js, "warning CC-BODY-02") {
+		t.Errorf("report.json lacks the undocumented-field warning")
 	}
 }

@@ -20,6 +20,7 @@ type sampleClient struct {
 	prefix          string         // "/v1/" (docs) or "/v1/bank/" (the official SDKs)
 	zone            *time.Location // the timestamp's zone; Vietnam when nil
 	signPretty      bool           // signs the body pretty-printed, sends it minified
+	sendPretty      bool           // sends (and signs) the body pretty-printed
 	signEmpty       bool           // signs "" for a POST without a body (delete-va)
 	bodyForBodyless bool           // sends "{}" on a POST without parameters in the body, as axios does
 	retryWrites     bool           // repeats a write at once after a timeout or a 5xx
@@ -40,6 +41,11 @@ func (c *sampleClient) call(method, action, query string, body any) (map[string]
 		enc.SetEscapeHTML(false) // JSON.stringify leaves <, > and & alone
 		_ = enc.Encode(body)
 		raw = bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+		if c.sendPretty {
+			var pretty bytes.Buffer
+			_ = json.Indent(&pretty, raw, "", "  ")
+			raw = pretty.Bytes()
+		}
 	} else if c.bodyForBodyless && method == http.MethodPost {
 		raw = []byte("{}")
 	}

@@ -71,6 +71,22 @@ func (rec *record) scenario() evidence.Scenario {
 	return sc
 }
 
+// warningPrefix starts the observation of a broken SHOULD.
+const warningPrefix = "warning "
+
+// Warnings are the broken SHOULDs noted in scenarios, each with the scenario it is in.
+func Warnings(scenarios []evidence.Scenario) []string {
+	var out []string
+	for _, sc := range scenarios {
+		for _, o := range sc.Observations {
+			if strings.HasPrefix(o, warningPrefix) {
+				out = append(out, sc.Name+": "+o)
+			}
+		}
+	}
+	return out
+}
+
 // outcomeSteps are one step per check; the scenario fails on a broken MUST, a broken SHOULD is a warning.
 func outcomeSteps(outcomes []outcome) (steps []evidence.Step, status string, warnings []string) {
 	status = evidence.Passed
@@ -80,7 +96,7 @@ func outcomeSteps(outcomes []outcome) (steps []evidence.Step, status string, war
 		case o.broken():
 			st.Status, st.Error, status = evidence.Failed, o.detail, evidence.Failed
 		case o.warns():
-			warnings = append(warnings, fmt.Sprintf("warning %s (SHOULD): %s", o.check.ID, o.detail))
+			warnings = append(warnings, fmt.Sprintf("%s%s (SHOULD, %s): %s", warningPrefix, o.check.ID, o.check.Source, o.detail))
 		}
 		steps = append(steps, st)
 	}
@@ -148,7 +164,9 @@ func WebhookScenarios(attempts []webhook.Attempt) []evidence.Scenario {
 			}
 			sc.Steps = append(sc.Steps, st)
 		}
-		if sc.Status == evidence.Failed {
+		if sc.Status == evidence.Failed && !answeredWrongly(byID[id]) {
+			sc.Status, sc.SkipReason = evidence.Skipped, "still being delivered when the run ended: no answer from the receiver yet, retries pending"
+		} else if sc.Status == evidence.Failed {
 			sc.Observations = append(sc.Observations, fmt.Sprintf("%s [%s · %s]: never acknowledged (%s)", checkWebhook.ID, checkWebhook.Level, checkWebhook.Source, strings.Join(errs, "; ")))
 		} else {
 			for j := range sc.Steps { // a retry got through: Tingee's retries did their job
@@ -161,6 +179,17 @@ func WebhookScenarios(attempts []webhook.Attempt) []evidence.Scenario {
 		out = append(out, sc)
 	}
 	return out
+}
+
+// answeredWrongly reports whether the receiver answered some attempt without acknowledging it, or
+// every retry was spent.
+func answeredWrongly(attempts []webhook.Attempt) bool {
+	for _, a := range attempts {
+		if a.Status != 0 || a.GaveUp {
+			return true
+		}
+	}
+	return false
 }
 
 func msDuration(ms float64) time.Duration { return time.Duration(ms * float64(time.Millisecond)) }
