@@ -33,13 +33,6 @@ func (o *Observer) Scenarios() []evidence.Scenario {
 	return out
 }
 
-// Requests is how many requests the client has sent so far.
-func (o *Observer) Requests() int {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return len(o.records)
-}
-
 func (rec *record) scenario() evidence.Scenario {
 	name := rec.op
 	if name == "" {
