@@ -95,10 +95,9 @@ func timestamp(ts string, now time.Time) []outcome {
 		return append(out, outcome{checkTSWindow, true, ""})
 	}
 	halfHours := d.Round(30 * time.Minute)
-	if off := d - halfHours; halfHours != 0 && off <= signing.Tolerance && off >= -signing.Tolerance {
-		zone := 7*time.Hour - halfHours
+	if off := d - halfHours; (halfHours >= time.Hour || halfHours <= -time.Hour) && off <= signing.Tolerance && off >= -signing.Tolerance {
 		return append(out, outcome{checkTSWindow, false, fmt.Sprintf(
-			"%s is %s off Vietnam time: it looks like the time in UTC%s, not UTC+7", ts, durationText(d), offsetText(zone))})
+			"%s is %s off Vietnam time: it looks like the time in %s, not UTC+7", ts, durationText(d), diagnose.ZoneName(7*time.Hour-halfHours))})
 	}
 	return append(out, outcome{checkTSWindow, false, fmt.Sprintf("%s is %s off the server's clock (allowed ±%s): clock skew", ts, durationText(d), signing.Tolerance)})
 }
@@ -108,16 +107,6 @@ func durationText(d time.Duration) string {
 		return d.Round(time.Second).String() + " behind"
 	}
 	return (-d).Round(time.Second).String() + " ahead"
-}
-
-func offsetText(d time.Duration) string {
-	switch {
-	case d == 0:
-		return ""
-	case d%time.Hour == 0:
-		return fmt.Sprintf("%+d", int(d.Hours()))
-	}
-	return fmt.Sprintf("%+.1f", d.Hours())
 }
 
 // signature checks the signature over the exact bytes sent and names the mistake of a wrong one.

@@ -141,14 +141,15 @@ func zoneShifts(ts string) []zone {
 			continue
 		}
 		shifted := t.Add(offset - 7*time.Hour)
-		out = append(out, zone{signing.Timestamp(shifted), "UTC" + formatOffset(offset)})
+		out = append(out, zone{signing.Timestamp(shifted), ZoneName(offset)})
 	}
 	return out
 }
 
-func formatOffset(d time.Duration) string {
+// ZoneName names the zone of a UTC offset: "UTC", "UTC+7", "UTC-3:30".
+func ZoneName(d time.Duration) string {
 	if d == 0 {
-		return ""
+		return "UTC"
 	}
 	sign := "+"
 	if d < 0 {
@@ -156,7 +157,7 @@ func formatOffset(d time.Duration) string {
 	}
 	h, m := int(d.Hours()), int(d.Minutes())%60
 	if m == 0 {
-		return sign + strconv.Itoa(h)
+		return "UTC" + sign + strconv.Itoa(h)
 	}
-	return sign + strconv.Itoa(h) + ":" + strconv.Itoa(m)
+	return "UTC" + sign + strconv.Itoa(h) + ":" + strconv.Itoa(m)
 }
