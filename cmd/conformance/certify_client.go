@@ -165,12 +165,7 @@ func (s *certifySession) serve(ctx context.Context, c *cli, ln net.Listener) int
 	if doc.Verdict.Result != report.Conformant {
 		code = exitFail
 	}
-	runner.Summarize(c.stdout, r, code, "")
-	warnings := certify.Warnings(r.Scenarios)
-	for _, w := range warnings {
-		fmt.Fprintf(c.stdout, "  %s\n", w)
-	}
-	fmt.Fprintf(c.stdout, "verdict: %s (%d warning(s))\n", doc.Verdict.Headline(), len(warnings))
+	certify.Summarize(c.stdout, doc.Scenarios, doc.Verdict.Headline())
 	dir, err := s.rf.write(r, "", s.secret)
 	if err != nil {
 		return c.errorf(exitUsage, "certify-client: cannot write the report: %v", err)

@@ -123,9 +123,20 @@ func TestCertifyClientNotConformant(t *testing.T) {
 	base, id, secret, exit := startCertify(t, context.Background(), &out, &errOut, "--secret-file", filepath.Join(t.TempDir(), "secret"),
 		"--report-dir", dir, "--duration", "1s", "--faults", "seed:7")
 	utcWall := time.Now().UTC()
-	signedCall(t, base+"/v1/get-banks", id, secret, "", time.Date(utcWall.Year(), utcWall.Month(), utcWall.Day(), utcWall.Hour(), utcWall.Minute(), utcWall.Second(), 0, signing.Vietnam))
+	utcAsVietnam := time.Date(utcWall.Year(), utcWall.Month(), utcWall.Day(), utcWall.Hour(), utcWall.Minute(), utcWall.Second(), 0, signing.Vietnam)
+	signedCall(t, base+"/v1/get-banks", id, secret, "", utcAsVietnam)
+	// A mobile in the 84… form breaks the contract's pattern: the finding quotes it, stdout must not.
+	signedCall(t, base+"/v1/create-va", id, secret, `{"accountType":"personal-account","bankBin":"970448","accountNumber":"0123456789","mobile":"84912345678"}`, time.Now())
 	if code := <-exit; code != exitFail {
 		t.Fatalf("exit %d, want 1; stderr %q", code, errOut.String())
+	}
+	for _, want := range []string{"FAILED certify-client:request/1", "CC-TS-02: ", "FAILED certify-client:request/2", "CC-BODY-01: ", "verdict: NOT CONFORMANT"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "84912345678") || strings.Contains(out.String(), "0123456789") {
+		t.Errorf("stdout holds an unmasked number:\n%s", out.String())
 	}
 	if !regexp.MustCompile(`fault drills from seed 7: \S+ \(replay: --faults '\S+'\)`).MatchString(out.String()) {
 		t.Errorf("no replayable plan:\n%s", out.String())

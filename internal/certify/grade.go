@@ -97,9 +97,9 @@ func timestamp(ts string, now time.Time) []outcome {
 	halfHours := d.Round(30 * time.Minute)
 	if off := d - halfHours; (halfHours >= time.Hour || halfHours <= -time.Hour) && off <= signing.Tolerance && off >= -signing.Tolerance {
 		return append(out, outcome{checkTSWindow, false, fmt.Sprintf(
-			"%s is %s off Vietnam time: it looks like the time in %s, not UTC+7", ts, durationText(d), diagnose.ZoneName(7*time.Hour-halfHours))})
+			"%s is %s Vietnam time: it looks like the time in %s, not UTC+7", ts, durationText(d), diagnose.ZoneName(7*time.Hour-halfHours))})
 	}
-	return append(out, outcome{checkTSWindow, false, fmt.Sprintf("%s is %s off the server's clock (allowed ±%s): clock skew", ts, durationText(d), signing.Tolerance)})
+	return append(out, outcome{checkTSWindow, false, fmt.Sprintf("%s is %s the server's clock (allowed ±%s): clock skew", ts, durationText(d), signing.Tolerance)})
 }
 
 func durationText(d time.Duration) string {

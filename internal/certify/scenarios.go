@@ -2,6 +2,7 @@ package certify
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -67,17 +68,38 @@ func (rec *record) scenario() evidence.Scenario {
 // warningPrefix starts the observation of a broken SHOULD.
 const warningPrefix = "warning "
 
-// Warnings are the broken SHOULDs noted in scenarios, each with the scenario it is in.
-func Warnings(scenarios []evidence.Scenario) []string {
-	var out []string
+// Summarize prints what a partner reads first, from the report's masked scenarios: the counts,
+// every broken MUST of every failed scenario (not only the first), every scenario not verified
+// with its reason, every warning, and the verdict with the number of warnings.
+func Summarize(w io.Writer, scenarios []report.Scenario, verdict string) {
+	counts := map[string]int{}
+	var warnings []string
 	for _, sc := range scenarios {
+		counts[sc.Status]++
 		for _, o := range sc.Observations {
 			if strings.HasPrefix(o, warningPrefix) {
-				out = append(out, sc.Name+": "+o)
+				warnings = append(warnings, sc.Name+": "+o)
 			}
 		}
 	}
-	return out
+	fmt.Fprintf(w, "\n%d scenarios: %d passed, %d failed, %d not verified\n", len(scenarios), counts[evidence.Passed], counts[evidence.Failed], counts[evidence.Skipped])
+	for _, sc := range scenarios {
+		switch sc.Status {
+		case evidence.Failed:
+			fmt.Fprintf(w, "  FAILED %s  %s\n", sc.URI, sc.Name)
+			for _, st := range sc.Steps {
+				if st.Error != "" {
+					fmt.Fprintf(w, "      %s: %s\n", strings.SplitN(st.Text, " ", 2)[0], st.Error)
+				}
+			}
+		case evidence.Skipped:
+			fmt.Fprintf(w, "  NOT VERIFIED %s  %s: %s\n", sc.URI, sc.Name, sc.SkipReason)
+		}
+	}
+	for _, warning := range warnings {
+		fmt.Fprintf(w, "  WARNING %s\n", warning)
+	}
+	fmt.Fprintf(w, "verdict: %s (%d warning(s))\n", verdict, len(warnings))
 }
 
 // outcomeSteps are one step per check; the scenario fails on a broken MUST, a broken SHOULD is a warning.
@@ -121,8 +143,8 @@ func (l lifecycle) scenario(i int) evidence.Scenario {
 	}
 	if l.reached < len(l.stages) {
 		sc.Status = evidence.Skipped
-		sc.SkipReason = fmt.Sprintf("not completed by the client (%s [%s · %s]): %d of %d stages, next: %s",
-			checkLifecycle.ID, checkLifecycle.Level, checkLifecycle.Source, l.reached, len(l.stages), l.stages[l.reached])
+		sc.SkipReason = fmt.Sprintf("not completed by the client (%s): %d of %d stages, next: %s",
+			checkLifecycle.ID, l.reached, len(l.stages), l.stages[l.reached])
 	}
 	return sc
 }
