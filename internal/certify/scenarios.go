@@ -133,7 +133,8 @@ func (d drill) scenario(i int) evidence.Scenario {
 
 func (l lifecycle) scenario(i int) evidence.Scenario {
 	sc := evidence.Scenario{Feature: "partner client: lifecycles", Name: "lifecycle " + l.name,
-		URI: fmt.Sprintf("certify-client:lifecycle/%d", i), Tags: []string{"@CC-FLOW-01"}, Status: evidence.Passed}
+		URI: fmt.Sprintf("certify-client:lifecycle/%d", i), Tags: []string{"@" + checkLifecycle.ID}, Status: evidence.Passed,
+		Observations: []string{fmt.Sprintf("%s [%s · %s]: %s", checkLifecycle.ID, checkLifecycle.Level, checkLifecycle.Source, checkLifecycle.Statement)}}
 	for j, stage := range l.stages {
 		st := evidence.Step{Keyword: "Then ", Text: stage, Status: evidence.Passed}
 		if j >= l.reached {
