@@ -144,6 +144,8 @@ func (o *Observer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	status, body := o.answer(rec, r, raw)
 	if rec.fault != nil && rec.fault.Kind == KindSlow && !rec.repeat {
+		// The server's write timeout must not cut the late answer short; a server without one ignores this.
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(o.cfg.Slow + 10*time.Second))
 		o.wait(rec, r)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
