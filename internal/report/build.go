@@ -12,6 +12,11 @@ import (
 // run gets an error-catalogue matrix.
 const APISuite = "api"
 
+// ClientSuite is evidence.Run.Suite for conformance certify-client: its
+// exchanges are a partner client's requests to the mock, so it gets the same
+// operation × answer matrix, read as what the client exercised.
+const ClientSuite = "partner-client"
+
 // Build turns a run into the report document every artifact is rendered from.
 // Evidence is masked here, so no renderer sees an unmasked number.
 func Build(run evidence.Run, opts Options) (*Document, error) {
@@ -36,7 +41,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 	judged, judgedMasked := bl.unwaived(run, scenarios)
 	ops := s.Operations()
 	cov := coverage(ops, scenarios)
-	if run.Suite != "" && run.Suite != APISuite {
+	if run.Suite != "" && run.Suite != APISuite && run.Suite != ClientSuite {
 		cov = Coverage{Columns: []Column{}, Rows: []CoverageRow{},
 			Note: "The error catalogue is Tingee's API's; the " + run.Suite + " suite checks the partner's side instead."}
 	}
