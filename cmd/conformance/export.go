@@ -42,8 +42,8 @@ func runExport(_ context.Context, c *cli, args []string) int {
 	if fs.NArg() > 0 {
 		return c.errorf(exitUsage, "export: unexpected argument %q", fs.Arg(0))
 	}
-	if u, err := url.Parse(*baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return c.errorf(exitUsage, "export: --base-url %q: want an http:// or https:// URL", *baseURL)
+	if err := checkBaseURL(*baseURL); err != nil {
+		return c.errorf(exitUsage, "export: %v", err)
 	}
 	id := *clientID
 	if id == "" {
@@ -61,15 +61,31 @@ func runExport(_ context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitFail, "export: %v", err)
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	if err := writeExport(*out, map[string][]byte{postmanCollectionFile: coll, postmanEnvironmentFile: env}); err != nil {
 		return c.errorf(exitUsage, "export: %v", err)
-	}
-	for name, data := range map[string][]byte{postmanCollectionFile: coll, postmanEnvironmentFile: env} {
-		if err := os.WriteFile(filepath.Join(*out, name), data, 0o644); err != nil {
-			return c.errorf(exitUsage, "export: %v", err)
-		}
 	}
 	fmt.Fprintf(c.stdout, "collection:  %s\nenvironment: %s (set secretToken in Postman, or newman --env-var secretToken=…; the file holds %s)\n",
 		filepath.Join(*out, postmanCollectionFile), filepath.Join(*out, postmanEnvironmentFile), postman.SecretPlaceholder)
 	return exitOK
+}
+
+// checkBaseURL: the environment's baseUrl must be an absolute http(s) URL.
+func checkBaseURL(s string) error {
+	if u, err := url.Parse(s); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("--base-url %q: want an http:// or https:// URL", s)
+	}
+	return nil
+}
+
+// writeExport writes files (name → content) into dir, creating it.
+func writeExport(dir string, files map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
