@@ -25,27 +25,13 @@ const (
 // secret, password and private key are always placeholders: never written.
 func runOCBExport(_ context.Context, c *cli, args []string) int {
 	fs := c.flags("export --profile ocb", "postman [--out DIR] [--base-url URL] [--client-id ID] [--username USER] [--cert FILE] [--probes PATH]")
-	out := fs.String("out", ".", "write the two files into `DIR` (created if missing)")
-	baseURL := fs.String("base-url", "http://127.0.0.1:8080", "the environment's baseUrl: the mock's default address, or OCB's gateway `URL` (sandbox https://sandbox.api.ocb.com.vn/corporates/developer)")
+	out, baseURL := addExportFlags(fs, "OCB's gateway `URL` (sandbox https://sandbox.api.ocb.com.vn/corporates/developer)")
 	clientID := fs.String("client-id", "", "the environment's clientId (default $"+creds.EnvClientID+", else a placeholder)")
 	username := fs.String("username", "", "the environment's username, the API user (default $"+creds.EnvUsername+", else a placeholder)")
-	certFile := fs.String("cert", "", "your certificate, PEM: the environment's certificate, public (default $"+creds.EnvCertFile+", else a placeholder)")
-	probes := fs.String("probes", "", "per package, the operation to probe (default: profiles/ocb/packages/packages.yaml)")
-	if len(args) == 0 || args[0] != "postman" {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fs.Usage()
-			return exitOK
-		}
-		return c.errorf(exitUsage, "export: name the format: conformance export postman --profile ocb [flags]")
-	}
-	if code, ok := c.parse(fs, args[1:]); !ok {
+	certFile := fs.String("cert", "", "your certificate `FILE`, PEM: the environment's certificate, public (default $"+creds.EnvCertFile+", else a placeholder)")
+	probes := fs.String("probes", "", "per package, the operation to probe, a YAML `PATH` (default: profiles/ocb/packages/packages.yaml)")
+	if code, ok := c.parseExport(fs, args, baseURL, "conformance export postman --profile ocb [flags]"); !ok {
 		return code
-	}
-	if fs.NArg() > 0 {
-		return c.errorf(exitUsage, "export: unexpected argument %q", fs.Arg(0))
-	}
-	if err := checkBaseURL(*baseURL); err != nil {
-		return c.errorf(exitUsage, "export: %v", err)
 	}
 	env := postman.Env{BaseURL: *baseURL, ClientID: *clientID, Username: *username}
 	if env.ClientID == "" {
