@@ -1,7 +1,12 @@
 package postman
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
 	"encoding/json"
+	"encoding/pem"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -58,6 +63,34 @@ func TestRS256JSSignsUTF8BodiesAsTheGoSigner(t *testing.T) {
 	want, err := jws.Sign(testkeys.AppKey(), body)
 	require.NoError(t, err)
 	assert.Equal(t, want, nodeSign(t, keyFile, bodyFile))
+}
+
+// A key the script cannot use is refused with a message naming why, never a wrong signature.
+func TestRS256JSRefusesWhatIsNotAnUnencryptedRSAKey(t *testing.T) {
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("node not installed")
+	}
+	dir := t.TempDir()
+	ec, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	der, err := x509.MarshalPKCS8PrivateKey(ec)
+	require.NoError(t, err)
+	cert, err := testkeys.FS.ReadFile("testapp.crt")
+	require.NoError(t, err)
+	bodyFile := filepath.Join(dir, "body.json")
+	require.NoError(t, os.WriteFile(bodyFile, []byte("{}"), 0o600))
+	for name, c := range map[string]struct{ pem, want string }{
+		"an EC key":     {string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})), "not an RSA key"},
+		"a certificate": {string(cert), "no unencrypted PEM"},
+		"an encrypted key": {"-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----\n",
+			"no unencrypted PEM"},
+	} {
+		keyFile := filepath.Join(dir, "key.pem")
+		require.NoError(t, os.WriteFile(keyFile, []byte(c.pem), 0o600))
+		out, err := exec.Command("node", filepath.Join("testdata", "node-sign.js"), "rs256.js", keyFile, bodyFile).CombinedOutput()
+		assert.Error(t, err, name)
+		assert.Contains(t, string(out), c.want, name)
+	}
 }
 
 func TestCollectionIsTheTokenRequestThenEveryProbeSigned(t *testing.T) {

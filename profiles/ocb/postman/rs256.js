@@ -84,7 +84,7 @@ const RSA_ENCRYPTION_OID = "2a864886f70d010101"; // 1.2.840.113549.1.1.1
 // rsaKey reads n, d and the CRT values from PEM: PKCS#8 wraps the PKCS#1 RSAPrivateKey in an OCTET STRING.
 function rsaKey(pem) {
   const m = /-----BEGIN (RSA )?PRIVATE KEY-----([^-]+)-----END (RSA )?PRIVATE KEY-----/.exec(pem || "");
-  if (!m) throw new Error("privateKey holds no PEM \"PRIVATE KEY\" or \"RSA PRIVATE KEY\" block");
+  if (!m) throw new Error("privateKey holds no unencrypted PEM \"PRIVATE KEY\" or \"RSA PRIVATE KEY\" block");
   let der = base64Decode(m[2]);
   if (!m[1]) {
     const [, alg, octets] = derChildren(der, derNode(der, 0));
