@@ -92,9 +92,9 @@ func TestGetBanksHasNoBody(t *testing.T) {
 
 func TestRequestToAnUnknownPath(t *testing.T) {
 	s := mustLoad(t)
-	fs := validateRequest(t, s, "POST", "/v1/bank/confirm-va", `{}`)
+	fs := validateRequest(t, s, "POST", "/v1/bank/transaction/get-paging", `{}`)
 	require.Len(t, fs, 1)
-	assert.Equal(t, "POST /v1/bank/confirm-va", fs[0].Operation)
+	assert.Equal(t, "POST /v1/bank/transaction/get-paging", fs[0].Operation)
 	assert.Contains(t, fs[0].Got, "no such operation")
 }
 

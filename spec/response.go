@@ -73,6 +73,10 @@ func (a *answerSchema) check(instance any, base Finding, codes documentedCodes) 
 	if a.success == nil {
 		return validateAgainst(a.whole, instance, base)
 	}
+	if _, isArray := instance.([]any); isArray && a.array != nil {
+		out := validateAgainst(a.array, instance, base)
+		return a.array.shape.drift(instance, nil, base, out)
+	}
 	if obj, ok := instance.(map[string]any); ok {
 		if code, has := obj["code"]; has && code != "00" {
 			return codes.codeDrift(code, base, validateAgainst(a.business, instance, base))

@@ -36,6 +36,9 @@ type answerSchema struct {
 	whole    *compiled
 	success  *compiled // nil when the answer has no BusinessError branch
 	business *compiled
+	// array is a success that is a bare JSON array beside the enveloped
+	// success (get-banks [live] and the SDKs' envelope [doc]); nil when none.
+	array *compiled
 }
 
 // compileSchemas converts and compiles every component; compileAnswers then compiles each operation's
@@ -156,8 +159,19 @@ func (s *Spec) answer(op Operation, status string, ref *openapi3.SchemaRef, defs
 			others = append(others, branch)
 		}
 	}
+	if a.business != nil && len(others) == 2 { // a bare array beside the envelope: the body's type picks
+		for i, o := range others {
+			if o.Value != nil && o.Value.Type.Is("array") {
+				if name, ok := componentName(o); ok {
+					a.array = s.schemas.byName[name]
+					others = append(others[:i:i], others[i+1:]...)
+				}
+				break
+			}
+		}
+	}
 	if a.business == nil || len(others) != 1 {
-		a.business = nil
+		a.business, a.array = nil, nil
 		return a, nil
 	}
 	if name, ok := componentName(others[0]); ok {

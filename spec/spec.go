@@ -46,7 +46,28 @@ type Operation struct {
 	Method string
 	Path   string // e.g. /v1/confirm-va
 	DocRef string // x-doc-ref, e.g. 6.2.2
-	Op     *openapi3.Operation
+	// DocConfirmed is x-doc-ref-confirmed: the sources confirm DocRef as a
+	// section number of Tingee's docs; otherwise it is the contract's own numbering.
+	DocConfirmed bool
+	// SDKPath is x-sdk-path: the path the official SDKs call, e.g.
+	// /v1/bank/confirm-va; "" when they call Path.
+	SDKPath string
+	Op      *openapi3.Operation
+}
+
+// Path families a run can send (run --paths).
+const (
+	PathsDocs = "docs" // the docs' and live API's paths: Operation.Path
+	PathsSDK  = "sdk"  // the official SDKs' paths: Operation.SDKPath where there is one
+)
+
+// PathIn is the operation's path in a family: SDKPath for PathsSDK when the
+// operation has one, else Path.
+func (o Operation) PathIn(family string) string {
+	if family == PathsSDK && o.SDKPath != "" {
+		return o.SDKPath
+	}
+	return o.Path
 }
 
 // Load parses and validates the embedded openapi.yaml. It is done once; every
@@ -102,9 +123,17 @@ func (s *Spec) index() error {
 				return fmt.Errorf("spec: operationId %s is used twice", op.OperationID)
 			}
 			ref, _ := op.Extensions["x-doc-ref"].(string)
+			sdkPath, _ := op.Extensions["x-sdk-path"].(string)
+			confirmed, _ := op.Extensions["x-doc-ref-confirmed"].(bool)
 			s.byID[op.OperationID] = len(s.ops)
 			s.byRoute[m+" "+p] = len(s.ops)
-			s.ops = append(s.ops, Operation{ID: op.OperationID, Method: m, Path: p, DocRef: ref, Op: op})
+			if sdkPath != "" {
+				if _, dup := s.byRoute[m+" "+sdkPath]; dup || s.Doc.Paths.Value(sdkPath) != nil {
+					return fmt.Errorf("spec: x-sdk-path %s of %s is already a path", sdkPath, op.OperationID)
+				}
+				s.byRoute[m+" "+sdkPath] = len(s.ops)
+			}
+			s.ops = append(s.ops, Operation{ID: op.OperationID, Method: m, Path: p, DocRef: ref, DocConfirmed: confirmed, SDKPath: sdkPath, Op: op})
 			s.routes = append(s.routes, &routers.Route{Spec: s.Doc, Path: p, PathItem: item, Method: m, Operation: op})
 			s.hasParams = append(s.hasParams, len(op.Parameters)+len(item.Parameters) > 0)
 			s.securityHeaders = append(s.securityHeaders, headerSchemes(s.Doc, op))

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -109,12 +110,34 @@ func TestFindMisses(t *testing.T) {
 		{"GET", "/v1/confirm-va"},
 		{"POST", "/v1/get-banks"},
 		{"POST", "/v1/nope"},
-		{"POST", "/v1/bank/confirm-va"},
+		{"POST", "/v1/bank/transaction/get-paging"}, // not in the SDKs' bank group
+		{"GET", "/v1/bank/confirm-va"},
 		{"POST", "::not a url"},
 	} {
 		_, ok := s.Find(c[0], c[1])
 		assert.False(t, ok, "%s %s", c[0], c[1])
 	}
+}
+
+// TestSDKPathsRouteToTheSameOperation: all four official SDKs call the bank
+// group at /v1/bank/<action> (notes, "Levels and sources"); both families
+// route to one operation.
+func TestSDKPathsRouteToTheSameOperation(t *testing.T) {
+	s := mustLoad(t)
+	n := 0
+	for _, op := range s.Operations() {
+		if op.SDKPath == "" {
+			continue
+		}
+		n++
+		assert.Equal(t, "/v1/bank/"+strings.TrimPrefix(op.Path, "/v1/"), op.SDKPath, op.ID)
+		got, ok := s.Find(op.Method, op.SDKPath)
+		assert.True(t, ok, op.SDKPath)
+		assert.Equal(t, op.ID, got.ID)
+		assert.Equal(t, op.SDKPath, op.PathIn(PathsSDK))
+		assert.Equal(t, op.Path, op.PathIn(PathsDocs))
+	}
+	assert.Equal(t, 12, n, "the bank group: every operation but transaction/get-paging")
 }
 
 func TestOperationByID(t *testing.T) {

@@ -15,6 +15,8 @@ const (
 	codeSuccess      = "00"
 	codeBadSignature = signing.CodeBadSignature
 	codeBadTimestamp = signing.CodeBadTimestamp
+	// codeTimeout is "Timeout": some sources give it for a timestamp outside the window [?].
+	codeTimeout = "91"
 )
 
 // envelope is Tingee's answer body: {code, message, data}.
@@ -66,7 +68,7 @@ func isRefusal(x evidence.Exchange) (bool, string) {
 	if x.Status == http.StatusUnauthorized {
 		return true, "HTTP 401"
 	}
-	if e, ok := parseEnvelope(x.ResponseBody); ok && x.Status == http.StatusOK && (e.Code == codeBadSignature || e.Code == codeBadTimestamp) {
+	if e, ok := parseEnvelope(x.ResponseBody); ok && x.Status == http.StatusOK && (e.Code == codeBadSignature || e.Code == codeBadTimestamp || e.Code == codeTimeout) {
 		return true, "code " + e.Code
 	}
 	return false, ""
@@ -78,4 +80,18 @@ func describe(x evidence.Exchange) string {
 		return fmt.Sprintf("HTTP %d code %s", x.Status, e.Code)
 	}
 	return fmt.Sprintf("HTTP %d", x.Status)
+}
+
+// RefusesCredentials tells whether x refuses the client or its signature
+// rather than the request: HTTP 401 (unknown client, 6.2.2's 401 body) or
+// HTTP 200 with code 97 (invalid signature) [live]. A timestamp refusal
+// (90/91) is a clock problem, not a credentials one. It words the answer.
+func RefusesCredentials(x evidence.Exchange) (bool, string) {
+	if x.Status == http.StatusUnauthorized {
+		return true, "HTTP 401 " + shorten(x.ResponseBody)
+	}
+	if e, ok := parseEnvelope(x.ResponseBody); ok && x.Status == http.StatusOK && e.Code == codeBadSignature {
+		return true, fmt.Sprintf("HTTP 200 code %s %q", e.Code, e.Message)
+	}
+	return false, ""
 }

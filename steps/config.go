@@ -36,6 +36,9 @@ type Config struct {
 	Stepped func(evidence.Step)
 	// Record receives every scenario once it is over.
 	Record func(Result)
+	// Paths is the path family requests are sent to: spec.PathsDocs ("" too)
+	// or spec.PathsSDK (the official SDKs' /v1/bank/<action>).
+	Paths string
 }
 
 // Result is one finished (or never run) scenario.

@@ -2,7 +2,6 @@ package steps
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 
@@ -35,9 +34,10 @@ func requestWithWrongMethod(ctx context.Context, operationID, method string) err
 	}
 	w := getWorld(ctx)
 	if method == w.op.Method {
-		return fmt.Errorf("the feature asks for %s with %s, which is its documented method", operationID, method)
+		return harnessf("the feature asks for %s with %s, which is its documented method", operationID, method)
 	}
 	w.req.Method = method
+	w.wrongMethod = true
 	w.req.Operation, w.req.Component = "", notFoundBody
 	return nil
 }
@@ -71,6 +71,6 @@ func fixtureTrigger(ctx context.Context, status int) error {
 	if body == nil && w.op.Method != http.MethodGet {
 		body = map[string]any{}
 	}
-	w.req = client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.Path, Query: q, Body: payload.Marshal(body)}
+	w.req = client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.PathIn(w.cfg.Paths), Query: q, Body: payload.Marshal(body)}
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -101,6 +102,9 @@ func runSuite(t testing.TB, tt *testing.T, baseURL, tagExpr string, order int64,
 	return runSuiteWith(t, tt, sp, baseURL, tagExpr, order, f)
 }
 
+// suitePaths is the path family runSuiteWith sends (spec.PathsDocs unless a test sets it).
+var suitePaths = spec.PathsDocs
+
 // runSuiteWith is runSuite with the steps reading sp instead of the embedded openapi.yaml.
 func runSuiteWith(t testing.TB, tt *testing.T, sp *spec.Spec, baseURL, tagExpr string, order int64, f *fixtures.File) (*suiteResult, int) {
 	t.Helper()
@@ -118,6 +122,7 @@ func runSuiteWith(t testing.TB, tt *testing.T, sp *spec.Spec, baseURL, tagExpr s
 		OTP:       &steps.OTPResolver{Getenv: func(string) string { return "" }},
 		Locations: locs,
 		Record:    res.record,
+		Paths:     suitePaths,
 	}
 	suite := godog.TestSuite{
 		Name:                "conformance",
@@ -131,6 +136,35 @@ func runSuiteWith(t testing.TB, tt *testing.T, sp *spec.Spec, baseURL, tagExpr s
 }
 
 func TestFeatures(t *testing.T) {
+	testFeatures(t)
+}
+
+// TestFeaturesOnSDKPaths runs the whole suite again on the official SDKs'
+// path family, /v1/bank/<action> (notes, "Levels and sources"): the mock
+// serves both with the same handlers, so every scenario must pass there too.
+func TestFeaturesOnSDKPaths(t *testing.T) {
+	suitePaths = spec.PathsSDK
+	t.Cleanup(func() { suitePaths = spec.PathsDocs })
+	res := testFeatures(t)
+	sdk, docs := 0, 0
+	for _, r := range res.results {
+		for _, st := range r.Scenario.Steps {
+			for _, x := range st.Exchanges {
+				switch {
+				case strings.Contains(x.URL, "/v1/bank/"):
+					sdk++
+				case strings.Contains(x.URL, "/v1/confirm-va"), strings.Contains(x.URL, "/v1/get-va-paging"):
+					docs++
+				}
+			}
+		}
+	}
+	if sdk == 0 || docs != 0 {
+		t.Errorf("%d exchanges on /v1/bank/…, %d on the docs' bank-group paths: want all on the SDK family", sdk, docs)
+	}
+}
+
+func testFeatures(t *testing.T) *suiteResult {
 	order := *seed
 	if order == -1 {
 		order = time.Now().UnixNano()
@@ -148,4 +182,5 @@ func TestFeatures(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("the suite failed against the in-process mock (status %d)", status)
 	}
+	return res
 }

@@ -22,6 +22,7 @@ func registerLinkSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^the VA is no longer listed by get-va-paging$`, vaNotListed)
 	sc.Step(`^I start unlinking the VA with delete-va$`, startUnlinking)
 	sc.Step(`^I confirm the unlink with the bank's OTP$`, confirmUnlink)
+	sc.Step(`^get-va-paging honours skipCount and maxResultCount$`, pagingHonoured)
 	sc.Step(`^a linked VA$`, aLinkedVA)
 }
 
@@ -31,6 +32,9 @@ func anAccountToLink(ctx context.Context) error {
 		return skip("the target's fixtures name no account to link (fixtures: accounts)")
 	}
 	a := w.cfg.Fixtures.Accounts[0]
+	if a.AccountNumber == "" || (a.BankBin == "" && a.BankName == "") {
+		return harnessf("fixtures accounts[0] needs accountNumber and bankBin or bankName")
+	}
 	w.account = &a
 	if a.BankBin != "" {
 		w.saved["bankBin"] = a.BankBin
@@ -134,23 +138,83 @@ func confirmUnlink(ctx context.Context) error {
 	return w.sendJSON(ctx, "confirm-delete-va with the bank's OTP", body, nil)
 }
 
+// vaListed: the linked VA is listed, its account number masked (doc: get-va-paging's accountNumber is masked).
 func vaListed(ctx context.Context) error {
 	w := getWorld(ctx)
-	found, x, err := w.findVA(ctx)
+	found, item, x, err := w.findVA(ctx)
 	if err == nil && !found {
 		return w.brokenf(x, "get-va-paging items", "expected VA %s in get-va-paging after confirm-va succeeded", w.saved["vaAccountNumber"])
+	}
+	if full := w.account.AccountNumber; err == nil && len(full) > 4 && item.AccountNumber == full {
+		return w.brokenf(x, "get-va-paging accountNumber", "expected the account number masked in the list, got it whole")
 	}
 	return err
 }
 
+// pagingHonoured: get-va-paging answers at most maxResultCount items and none
+// past the end (doc: the paging convention skipCount / maxResultCount).
+func pagingHonoured(ctx context.Context) error {
+	w := getWorld(ctx)
+	if err := w.use("getVaPaging"); err != nil {
+		return err
+	}
+	page := func(skip, max int) (int, error) {
+		if err := w.sendJSON(ctx, "get-va-paging", map[string]any{"skipCount": skip, "maxResultCount": max}, nil); err != nil {
+			return 0, err
+		}
+		e, err := w.success()
+		if err != nil {
+			return 0, err
+		}
+		var data struct {
+			Items []json.RawMessage `json:"items"`
+		}
+		if err := json.Unmarshal(e.Data, &data); err != nil {
+			return 0, w.brokenf(w.last(), "get-va-paging data", "cannot read data: %v", err)
+		}
+		return len(data.Items), nil
+	}
+	one, err := page(0, 1)
+	if err != nil {
+		return err
+	}
+	if one != 1 {
+		return w.brokenf(w.last(), "maxResultCount", "expected exactly 1 item for maxResultCount 1 with a VA linked, got %d", one)
+	}
+	const size = 100 // findVA's page size: every target serves it
+	all := 0
+	for n := size; n == size; all += n {
+		if n, err = page(all, size); err != nil {
+			return err
+		}
+	}
+	past, err := page(all, size)
+	if err != nil {
+		return err
+	}
+	if past != 0 {
+		return w.brokenf(w.last(), "skipCount", "expected no item for skipCount %d past the %d listed, got %d", all, all, past)
+	}
+	return nil
+}
+
+// vaNotListed: after confirm-delete-va the VA is gone from get-va-paging, or
+// still listed with status inactive — the sources leave both open [?].
 func vaNotListed(ctx context.Context) error {
 	w := getWorld(ctx)
-	found, x, err := w.findVA(ctx)
-	if err == nil && found {
-		return w.brokenf(x, "get-va-paging items", "expected VA %s gone from get-va-paging after confirm-delete-va succeeded", w.saved["vaAccountNumber"])
+	found, item, x, err := w.findVA(ctx)
+	if err == nil && found && item.Status != vaInactive {
+		return w.brokenf(x, "get-va-paging items", "expected VA %s gone from get-va-paging (or listed %s) after confirm-delete-va succeeded, got status %q",
+			w.saved["vaAccountNumber"], vaInactive, item.Status)
+	}
+	if found {
+		w.observe("VA %s is still listed, with status %s, after confirm-delete-va", w.saved["vaAccountNumber"], item.Status)
 	}
 	return err
 }
+
+// vaInactive is the VA status a deleted VA may still be listed with.
+const vaInactive = "inactive"
 
 // aLinkedVA links the first fixture account through create-va and confirm-va (bankBin form).
 func aLinkedVA(ctx context.Context) error {
@@ -166,37 +230,43 @@ func aLinkedVA(ctx context.Context) error {
 	return nil
 }
 
-// findVA pages through get-va-paging looking for the saved vaAccountNumber.
-func (w *world) findVA(ctx context.Context) (bool, evidence.Exchange, error) {
+// listedVA is what findVA reads of a get-va-paging item.
+type listedVA struct {
+	VAAccountNumber string `json:"vaAccountNumber"`
+	AccountNumber   string `json:"accountNumber"`
+	Status          string `json:"status"`
+}
+
+// findVA pages through get-va-paging looking for the saved vaAccountNumber,
+// and returns its item when listed.
+func (w *world) findVA(ctx context.Context) (bool, listedVA, evidence.Exchange, error) {
 	if err := w.use("getVaPaging"); err != nil {
-		return false, evidence.Exchange{}, err
+		return false, listedVA{}, evidence.Exchange{}, err
 	}
 	const page = 100
 	va := w.saved["vaAccountNumber"]
 	for skip := 0; ; skip += page {
 		if err := w.sendJSON(ctx, "get-va-paging", map[string]any{"skipCount": skip, "maxResultCount": page}, nil); err != nil {
-			return false, evidence.Exchange{}, err
+			return false, listedVA{}, evidence.Exchange{}, err
 		}
 		e, err := w.success()
 		if err != nil {
-			return false, evidence.Exchange{}, err
+			return false, listedVA{}, evidence.Exchange{}, err
 		}
 		var data struct {
-			TotalCount int `json:"totalCount"`
-			Items      []struct {
-				VAAccountNumber string `json:"vaAccountNumber"`
-			} `json:"items"`
+			TotalCount int        `json:"totalCount"`
+			Items      []listedVA `json:"items"`
 		}
 		if err := json.Unmarshal(e.Data, &data); err != nil {
-			return false, evidence.Exchange{}, w.brokenf(w.last(), "get-va-paging data", "cannot read data: %v", err)
+			return false, listedVA{}, evidence.Exchange{}, w.brokenf(w.last(), "get-va-paging data", "cannot read data: %v", err)
 		}
 		for _, it := range data.Items {
 			if it.VAAccountNumber == va {
-				return true, w.last(), nil
+				return true, it, w.last(), nil
 			}
 		}
-		if len(data.Items) == 0 || skip+page >= data.TotalCount {
-			return false, w.last(), nil
+		if len(data.Items) < page || (data.TotalCount > 0 && skip+page >= data.TotalCount) {
+			return false, listedVA{}, w.last(), nil
 		}
 	}
 }
@@ -216,7 +286,7 @@ func (w *world) otp(ctx context.Context, purpose string) (string, error) {
 // sendJSON starts a new action: one signed call to the operation at hand with body (and query).
 func (w *world) sendJSON(ctx context.Context, what string, body map[string]any, query url.Values) error {
 	w.prepare(what)
-	r := client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.Path, Query: query, Body: payload.Marshal(body)}
+	r := client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.PathIn(w.cfg.Paths), Query: query, Body: payload.Marshal(body)}
 	_, err := w.send(ctx, what, r)
 	return err
 }

@@ -23,7 +23,14 @@ type Location struct {
 	// Scenario is the file:line of its Scenario (Outline) keyword, the line
 	// godog selects it by (features/x.feature:12); URI for a plain scenario.
 	Scenario string
+	// Warning is why a @should scenario's failure is only a warning: the
+	// scenario description's line starting with WarningPrefix.
+	Warning string
 }
+
+// WarningPrefix starts the line of a @should scenario's description that says
+// why its failure is only a warning.
+const WarningPrefix = "Only a warning:"
 
 // Locations maps a scenario, by its URI, name and step texts, to its location.
 type Locations map[string]Location
@@ -47,10 +54,11 @@ func Locate(fsys fs.FS, dir string) (Locations, error) {
 		if doc.Feature == nil {
 			return nil
 		}
-		lines, keywords := nodeLines(doc.Feature.Children)
+		lines, keywords, warnings := nodeLines(doc.Feature.Children)
 		for _, pk := range gherkin.Pickles(*doc, p, newID) {
 			loc := Location{Feature: doc.Feature.Name, URI: fmt.Sprintf("%s:%d", p, lines[pk.AstNodeIds[len(pk.AstNodeIds)-1]]),
-				Name: pk.Name, Scenario: fmt.Sprintf("%s:%d", p, lines[pk.AstNodeIds[0]])}
+				Name: pk.Name, Scenario: fmt.Sprintf("%s:%d", p, lines[pk.AstNodeIds[0]]),
+				Warning: warnings[pk.AstNodeIds[0]]}
 			for _, t := range pk.Tags {
 				loc.Tags = append(loc.Tags, t.Name)
 			}
@@ -64,9 +72,10 @@ func Locate(fsys fs.FS, dir string) (Locations, error) {
 	return locs, err
 }
 
-// nodeLines maps scenario and example-row ids to their line, and step ids to their keyword.
-func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]string) {
-	lines, keywords := map[string]int64{}, map[string]string{}
+// nodeLines maps scenario and example-row ids to their line, step ids to
+// their keyword, and scenario ids to the "Only a warning:" sentence of their description.
+func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]string, map[string]string) {
+	lines, keywords, warnings := map[string]int64{}, map[string]string{}, map[string]string{}
 	steps := func(sts []*messages.Step) {
 		for _, st := range sts {
 			keywords[st.Id] = st.Keyword
@@ -74,6 +83,11 @@ func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]
 	}
 	scenario := func(s *messages.Scenario) {
 		lines[s.Id] = s.Location.Line
+		for _, l := range strings.Split(s.Description, "\n") {
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, WarningPrefix) {
+				warnings[s.Id] = strings.TrimSpace(strings.TrimPrefix(l, WarningPrefix))
+			}
+		}
 		steps(s.Steps)
 		for _, ex := range s.Examples {
 			for _, row := range ex.TableBody {
@@ -99,7 +113,7 @@ func nodeLines(children []*messages.FeatureChild) (map[string]int64, map[string]
 			}
 		}
 	}
-	return lines, keywords
+	return lines, keywords, warnings
 }
 
 // locationKey keys a scenario godog runs; godog appends ":LINE" to the URI
@@ -109,6 +123,11 @@ func locationKey(s *godog.Scenario) string {
 }
 
 var lineSuffix = regexp.MustCompile(`:\d+$`)
+
+// Warning is the "Only a warning:" sentence of a pickle's scenario, "" when none.
+func (l Locations) Warning(uri string, pk *messages.Pickle) string {
+	return l[key(uri, pk.Name, pk.Steps)].Warning
+}
 
 func key(uri, name string, steps []*messages.PickleStep) string {
 	texts := make([]string, len(steps))

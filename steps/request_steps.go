@@ -2,7 +2,6 @@ package steps
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/client"
@@ -31,7 +30,7 @@ func aValidRequest(ctx context.Context, operationID string) error {
 			s.Query.Set(k, v)
 		}
 	}
-	w.req = client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.Path, Query: s.Query, Body: payload.Marshal(s.Body)}
+	w.req = client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.PathIn(w.cfg.Paths), Query: s.Query, Body: payload.Marshal(s.Body)}
 	return nil
 }
 
@@ -39,7 +38,7 @@ func aValidRequest(ctx context.Context, operationID string) error {
 func (w *world) use(operationID string) error {
 	op, ok := w.cfg.Spec.OperationByID(operationID)
 	if !ok {
-		return fmt.Errorf("the feature names operation %q, which openapi.yaml does not have", operationID)
+		return harnessf("the feature names operation %q, which openapi.yaml does not have", operationID)
 	}
 	w.op = op
 	return nil
@@ -52,7 +51,7 @@ func sentCorrectlySigned(ctx context.Context) error {
 // sendPrepared sends the prepared request with tamper applied, as the only answer of this action.
 func (w *world) sendPrepared(ctx context.Context, what string, t client.Tamper) error {
 	if w.req.Method == "" {
-		return fmt.Errorf("no request prepared: the scenario must start with a \"Given a valid … request\" step")
+		return harnessf("no request prepared: the scenario must start with a \"Given a valid … request\" step")
 	}
 	w.prepare(what)
 	r := w.req

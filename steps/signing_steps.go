@@ -15,6 +15,7 @@ import (
 
 func registerSigningSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^it is sent with one body byte changed after signing$`, bodyChangedAfterSigning)
+	sc.Step(`^its signature is sent with its last hex digit changed$`, sentWithLastHexChanged)
 	sc.Step(`^it is signed with another secret$`, signedWithAnotherSecret)
 	sc.Step(`^it is sent with an unknown client id$`, sentWithUnknownClient)
 	sc.Step(`^it is sent without each signing header in turn$`, sentWithoutEachHeader)
@@ -144,4 +145,11 @@ func randomHex() string {
 	b := make([]byte, 6)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// sentWithLastHexChanged: the whole 128-digit signature counts, not a prefix
+// of it (doc 6.2.2: the HMAC-SHA512 hex); a verifier comparing only part of it
+// accepts this request.
+func sentWithLastHexChanged(ctx context.Context) error {
+	return getWorld(ctx).sendPrepared(ctx, "a signature with its last hex digit changed", client.Tamper{FlipLastHex: true})
 }

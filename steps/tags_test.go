@@ -12,6 +12,7 @@ import (
 	gherkin "github.com/cucumber/gherkin/go/v26"
 	messages "github.com/cucumber/messages/go/v21"
 	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/spec"
 	"github.com/tingee-conformance/harness/steps"
 )
@@ -26,11 +27,15 @@ var stepsNeeding = map[string]*regexp.Regexp{
 	"@mock-only": regexp.MustCompile(`^the mock is told `),
 }
 
-// TestEveryScenarioIsTagged parses every feature of the API suite and checks
-// each scenario (each example row of an outline): exactly one requirement
-// @TG-…; at least one @doc-… naming a section openapi.yaml gives an
-// operation; exactly one of @uat-safe or @destructive; @needs-otp and
-// @mock-only wherever a step needs an OTP or the mock, and never with @uat-safe.
+// TestEveryScenarioIsTagged parses every feature and checks each scenario
+// (each example row of an outline): exactly one requirement @TG-…; exactly one
+// level (@must, @should) and one source (@src-seed|doc|live|sdk|unconfirmed),
+// an unconfirmed source only at @should, and a @should scenario saying why it
+// only warns; @doc-… only for a doc section the sources confirm
+// (x-doc-ref-confirmed in openapi.yaml: the contract's own numbering of the
+// other operations is no doc reference). For the API suite also:
+// exactly one of @uat-safe or @destructive; @needs-otp and @mock-only wherever
+// a step needs an OTP or the mock, and never with @uat-safe.
 func TestEveryScenarioIsTagged(t *testing.T) {
 	sp, err := spec.Load()
 	if err != nil {
@@ -38,7 +43,16 @@ func TestEveryScenarioIsTagged(t *testing.T) {
 	}
 	sections := map[string]bool{}
 	for _, op := range sp.Operations() {
-		sections["@doc-"+op.DocRef] = true
+		if op.DocConfirmed {
+			sections["@doc-"+op.DocRef] = true
+		}
+	}
+	if len(sections) != 2 {
+		t.Errorf("confirmed doc sections %v, want 6.2.2 and 6.3 (docs/levels-and-sources.md)", sections)
+	}
+	locs, err := steps.Locate(harness.Features, "features")
+	if err != nil {
+		t.Fatal(err)
 	}
 	n := 0
 	err = fs.WalkDir(harness.Features, "features", func(p string, d fs.DirEntry, err error) error {
@@ -59,11 +73,12 @@ func TestEveryScenarioIsTagged(t *testing.T) {
 			for _, tg := range pk.Tags {
 				tags = append(tags, tg.Name)
 			}
-			if slices.Contains(tags, strings.TrimPrefix(steps.OtherSuites, "~")) {
-				continue
-			}
 			n++
-			for _, problem := range tagProblems(tags, pk.Steps, sections) {
+			problems := levelProblems(tags, locs.Warning(p, pk), sections)
+			if !slices.Contains(tags, strings.TrimPrefix(steps.OtherSuites, "~")) {
+				problems = append(problems, tagProblems(tags, pk.Steps)...)
+			}
+			for _, problem := range problems {
 				t.Errorf("%s: %q (tags %v): %s", p, pk.Name, tags, problem)
 			}
 		}
@@ -74,9 +89,10 @@ func TestEveryScenarioIsTagged(t *testing.T) {
 	}
 }
 
-func tagProblems(tags []string, pickleSteps []*messages.PickleStep, sections map[string]bool) []string {
+// levelProblems checks the requirement, level, source and doc tags of any scenario.
+func levelProblems(tags []string, warning string, sections map[string]bool) []string {
 	var problems []string
-	var requirements, docs int
+	var requirements, levels, sources int
 	for _, tg := range tags {
 		switch {
 		case strings.HasPrefix(tg, "@TG-"):
@@ -84,19 +100,44 @@ func tagProblems(tags []string, pickleSteps []*messages.PickleStep, sections map
 			if !requirementTag.MatchString(tg) {
 				problems = append(problems, tg+" is not of the form @TG-AREA-NN")
 			}
+		case tg == "@must" || tg == "@should":
+			levels++
+		case strings.HasPrefix(tg, "@src-"):
+			sources++
+			if !slices.Contains(evidence.Sources, tg[len("@src-"):]) {
+				problems = append(problems, tg+" is not one of @src-"+strings.Join(evidence.Sources, "|"))
+			}
 		case strings.HasPrefix(tg, "@doc-"):
-			docs++
 			if !sections[tg] {
-				problems = append(problems, tg+" names no x-doc-ref of openapi.yaml")
+				problems = append(problems, tg+" is not a confirmed doc section of an operation (the contract's own numbering is no doc reference)")
 			}
 		}
 	}
 	if requirements != 1 {
 		problems = append(problems, "want exactly one @TG-… requirement tag")
 	}
-	if docs == 0 {
-		problems = append(problems, "no @doc-… section tag")
+	if levels != 1 {
+		problems = append(problems, "want exactly one of @must and @should")
 	}
+	if sources != 1 {
+		problems = append(problems, "want exactly one @src-… source tag")
+	}
+	should := slices.Contains(tags, "@should")
+	if slices.Contains(tags, "@src-unconfirmed") && !should {
+		problems = append(problems, "an unconfirmed source can only warn: want @should")
+	}
+	if should && warning == "" {
+		problems = append(problems, "a @should scenario needs a description line \""+steps.WarningPrefix+" …\" saying why")
+	}
+	if !should && warning != "" {
+		problems = append(problems, "a @must scenario says it is only a warning")
+	}
+	return problems
+}
+
+// tagProblems checks the API suite's tags of state and needs.
+func tagProblems(tags []string, pickleSteps []*messages.PickleStep) []string {
+	var problems []string
 	safe, destructive := slices.Contains(tags, "@uat-safe"), slices.Contains(tags, "@destructive")
 	if safe == destructive {
 		problems = append(problems, "want exactly one of @uat-safe and @destructive")
@@ -111,4 +152,31 @@ func tagProblems(tags []string, pickleSteps []*messages.PickleStep, sections map
 		}
 	}
 	return problems
+}
+
+// TestLevelProblemsAreFound: the tag rules reject what they must.
+func TestLevelProblemsAreFound(t *testing.T) {
+	sections := map[string]bool{"@doc-6.2.2": true}
+	for _, c := range []struct {
+		tags    []string
+		warning string
+		want    string
+	}{
+		{[]string{"@TG-A-01", "@src-doc"}, "", "want exactly one of @must and @should"},
+		{[]string{"@TG-A-01", "@must", "@should", "@src-doc"}, "", "want exactly one of @must and @should"},
+		{[]string{"@TG-A-01", "@must"}, "", "want exactly one @src-"},
+		{[]string{"@TG-A-01", "@must", "@src-guess"}, "", "@src-guess is not one of"},
+		{[]string{"@TG-A-01", "@must", "@src-unconfirmed"}, "", "an unconfirmed source can only warn"},
+		{[]string{"@TG-A-01", "@should", "@src-doc"}, "", "needs a description line"},
+		{[]string{"@TG-A-01", "@must", "@src-doc"}, "x", "a @must scenario says it is only a warning"},
+		{[]string{"@TG-A-01", "@must", "@src-doc", "@doc-6.2.7"}, "", "not a confirmed doc section"},
+	} {
+		got := strings.Join(levelProblems(c.tags, c.warning, sections), "; ")
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%v: problems %q, want %q", c.tags, got, c.want)
+		}
+	}
+	if got := levelProblems([]string{"@TG-A-01", "@should", "@src-unconfirmed", "@doc-6.2.2"}, "why", sections); len(got) > 0 {
+		t.Errorf("a well-tagged scenario: %v", got)
+	}
 }

@@ -3,6 +3,7 @@ package steps
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -37,7 +38,7 @@ func sendEachCase(ctx context.Context) error {
 	w.prepare(fmt.Sprintf("%d generated cases", len(w.cases)))
 	for _, c := range w.cases {
 		what := fmt.Sprintf("%s with %s %s %s", w.op.ID, c.In, c.Field, c.Kind)
-		r := client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.Path, Query: c.Query, Body: c.Body}
+		r := client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.PathIn(w.cfg.Paths), Query: c.Query, Body: c.Body}
 		x := w.client.Send(ctx, r)
 		w.exchanges = append(w.exchanges, x)
 		w.answers = append(w.answers, answer{what: what, field: c.Name(), x: x})
@@ -45,13 +46,19 @@ func sendEachCase(ctx context.Context) error {
 	return nil
 }
 
-// every400NamesField checks each case's answer: HTTP 400, the documented
-// body (checked against openapi.yaml), and a message naming the field.
+// every400NamesField checks each case's answer: HTTP 400 and the documented
+// body (checked against openapi.yaml). A message that does not name the field
+// is only noted: naming it is seen live, but the page's own example names
+// none ("Not have access."), so it is no rule (notes, "Levels and sources").
 func every400NamesField(ctx context.Context) error {
 	w := getWorld(ctx)
 	var failures []string
+	var inconclusive error
 	for _, a := range w.answers {
-		if err := w.contractOf(a); err != nil {
+		if err := w.contractOf(a); errors.Is(err, godog.ErrSkip) {
+			inconclusive = err
+			continue
+		} else if err != nil {
 			failures = append(failures, err.Error())
 			continue
 		}
@@ -60,13 +67,13 @@ func every400NamesField(ctx context.Context) error {
 			continue
 		}
 		if msg := message400(a.x.ResponseBody); !strings.Contains(msg, a.field) {
-			failures = append(failures, w.brokenf(a.x, "HTTP 400 body", "expected the 400 message to name %s for %s, got %q", a.field, a.what, msg).Error())
+			w.observe("the 400 message for %s does not name %s: %q", a.what, a.field, msg)
 		}
 	}
 	if len(failures) > 0 {
 		return fmt.Errorf("%d of %d cases broke the contract:\n- %s", len(failures), len(w.answers), strings.Join(failures, "\n- "))
 	}
-	return nil
+	return inconclusive
 }
 
 // message400 reads a 400 body's message, a string or (NestJS) an array of strings.

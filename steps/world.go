@@ -38,6 +38,20 @@ type world struct {
 	saved   map[string]string
 	account *fixtures.Account
 	cases   []payload.Case // negative cases generated from openapi.yaml
+	// wrongMethod: the prepared request uses a method its path does not serve
+	// on purpose, so a gateway's 405 is an answer, not an inconclusive one.
+	wrongMethod bool
+}
+
+// ErrHarness marks a step error as the harness's own mistake (a feature names
+// an operation openapi.yaml lacks, a request cannot be built, a fixture lacks
+// a field the step needs): the scenario ends as a harness error, never as the
+// target's failure, and the verdict is INCOMPLETE.
+var ErrHarness = errors.New("harness error")
+
+// harnessf is an ErrHarness naming the cause.
+func harnessf(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrHarness, fmt.Sprintf(format, args...))
 }
 
 // answer is one exchange of the last action, with what it was meant to show.
@@ -56,7 +70,7 @@ func registerHooks(sc *godog.ScenarioContext, cfg Config) {
 		w := &world{cfg: cfg, client: cfg.NewClient(), start: time.Now(), saved: map[string]string{}}
 		w.record = evidence.Scenario{Name: s.Name, URI: s.Uri, Tags: tagNames(s)}
 		if loc, ok := cfg.Locations[locationKey(s)]; ok {
-			w.record.Feature, w.record.URI, w.keywords = loc.Feature, loc.URI, loc.Keywords
+			w.record.Feature, w.record.URI, w.keywords, w.record.Warning = loc.Feature, loc.URI, loc.Keywords, loc.Warning
 		}
 		ctx = context.WithValue(ctx, worldKey{}, w)
 		if cfg.Gate != nil {
@@ -83,6 +97,9 @@ func registerHooks(sc *godog.ScenarioContext, cfg Config) {
 		}
 		if err != nil && !errors.Is(err, godog.ErrSkip) {
 			step.Error = err.Error()
+		}
+		if errors.Is(err, ErrHarness) && w.record.HarnessError == "" {
+			w.record.HarnessError = fmt.Sprintf("%s, step %q: %v", w.record.URI, st.Text, err)
 		}
 		if errors.Is(err, godog.ErrSkip) && w.record.SkipReason == "" {
 			w.record.SkipReason = strings.TrimPrefix(strings.TrimPrefix(err.Error(), godog.ErrSkip.Error()), ": ")
@@ -135,17 +152,22 @@ func tagNames(s *godog.Scenario) []string {
 	return tags
 }
 
-// docRef is the doc section of the operation at hand, else the scenario's @doc- tag.
+// docRef names the section of the operation at hand, else the scenario's
+// @doc- tag: "doc 6.2.2" where the sources confirm the number, "contract
+// §6.2.7" where it is openapi.yaml's own numbering.
 func (w *world) docRef() string {
+	if w.op.DocRef != "" && w.op.DocConfirmed {
+		return "doc " + w.op.DocRef
+	}
 	if w.op.DocRef != "" {
-		return w.op.DocRef
+		return "contract §" + w.op.DocRef
 	}
 	for _, t := range w.record.Tags {
 		if strings.HasPrefix(t, "@doc-") {
-			return t[len("@doc-"):]
+			return "doc " + t[len("@doc-"):]
 		}
 	}
-	return "?"
+	return "doc ?"
 }
 
 // observe notes a fact that is not a failure.

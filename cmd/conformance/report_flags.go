@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/tingee-conformance/harness/internal/baseline"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
@@ -90,12 +91,14 @@ func cause(err error) error {
 }
 
 // write attests run and writes its bundle into --report-dir, default
-// reports/<run id>/. subset is the user's --tags, shown with the verdict.
-func (r *reportFlags) write(run evidence.Run, subset string, secret credentials.Secret) (dir string, err error) {
+// reports/<run id>/. subset is the user's --tags, shown with the verdict;
+// known (--baseline, may be nil) waives the failures its live entries name.
+func (r *reportFlags) write(run evidence.Run, subset string, secret credentials.Secret, known *baseline.File) (dir string, doc *report.Document, err error) {
 	run.Attestation = r.att
 	dir = r.dir
 	if dir == "" {
 		dir = filepath.Join(r.outDir(), run.ID)
 	}
-	return dir, report.Write(dir, run, report.Options{SignKey: r.key, Subset: subset, Secrets: []credentials.Secret{secret}})
+	doc, err = report.WriteDocument(dir, run, report.Options{SignKey: r.key, Subset: subset, Secrets: []credentials.Secret{secret}, Baseline: known})
+	return dir, doc, err
 }

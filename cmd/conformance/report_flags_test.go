@@ -53,6 +53,30 @@ func TestReportFlagsAreCheckedBeforeTheRun(t *testing.T) {
 	}
 }
 
+// No certification of a mock: --environment against the embedded mock, or
+// against a URL that is not that environment's base URL, is refused (exit 2)
+// before anything runs.
+func TestEnvironmentMustBeTheTarget(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--environment", "uat"}, "--environment uat: a run of the embedded mock is a rehearsal and certifies nothing"},
+		{[]string{"--environment", "production", "--target", "http://127.0.0.1:1"}, "--environment production: --target http://127.0.0.1:1 is not production's base URL https://open-api.tingee.vn"},
+		{[]string{"--environment", "uat", "--target", "live", "--allow-live"}, "is not uat's base URL https://uat-open-api.tingee.vn"},
+	} {
+		dir := filepath.Join(t.TempDir(), "bundle")
+		f := newFakeCLI("", mockEnv)
+		code := f.run(append([]string{"run", "--report-dir", dir}, c.args...)...)
+		if code != exitUsage || !strings.Contains(f.errOut.String(), c.want) || strings.Count(f.errOut.String(), "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, f.errOut.String(), c.want)
+		}
+		if f.out.String() != "" {
+			t.Errorf("%v: something ran before the refusal: %q", c.args, f.out.String())
+		}
+	}
+}
+
 // A run narrowed by --tags says so next to its verdict; the attestation and a
 // signature loaded up front reach the bundle.
 func TestReportFlagsReachTheBundle(t *testing.T) {
@@ -64,7 +88,7 @@ func TestReportFlagsReachTheBundle(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "bundle")
 	f := newFakeCLI("", nil)
 	code := f.run("run", "--tags", "@TG-SIG-01", "--report-dir", dir, "--sign-key", keyPath,
-		"--partner", "ACME", "--attested-by", "Nguyen Van A, CTO", "--environment", "uat")
+		"--partner", "ACME", "--attested-by", "Nguyen Van A, CTO")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, f.errOut.String())
 	}
@@ -79,8 +103,11 @@ func TestReportFlagsReachTheBundle(t *testing.T) {
 	if doc.Verdict.Headline() != "CONFORMANT (subset: @TG-SIG-01)" {
 		t.Errorf("verdict reads %q, want it to name the subset", doc.Verdict.Headline())
 	}
-	if a := doc.Attestation; a.Partner != "ACME" || a.AttestedBy != "Nguyen Van A, CTO" || a.Environment != "uat" {
+	if a := doc.Attestation; a.Partner != "ACME" || a.AttestedBy != "Nguyen Van A, CTO" || a.Environment != "" {
 		t.Errorf("attestation %+v", a)
+	}
+	if doc.Verdict.Rehearsal == "" || !strings.Contains(doc.Verdict.Rehearsal, "not a certification") {
+		t.Errorf("a bundle of the mock does not say it is a rehearsal: %q", doc.Verdict.Rehearsal)
 	}
 	v := newFakeCLI("", nil)
 	if code := v.run("verify-report", dir, "--pub", pubPath); code != exitOK || !strings.Contains(v.out.String(), "signed by") {

@@ -17,6 +17,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/internal/term"
+	"github.com/tingee-conformance/harness/spec"
 	"github.com/tingee-conformance/harness/steps"
 )
 
@@ -35,8 +36,8 @@ var targets = map[string]string{
 // configuration, 3 the target could not be reached.
 func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
-		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--list] [--dry-run] [--fail-fast] "+reportFlagsSynopsis+
-		" [features/FILE.feature[:LINE] …]")
+		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--strict] [--paths docs|sdk] [--list] [--dry-run] [--fail-fast] "+
+		reportFlagsSynopsis+" "+nightlySynopsis+" [features/FILE.feature[:LINE] …]")
 	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
 	clientID := fs.String("client-id", "", "client id (default: $"+credentials.EnvClientID+"; the embedded mock uses its test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
@@ -50,7 +51,10 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	format := fs.String("format", "progress", "pretty (godog's, step by step) or progress (one line per scenario)")
 	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
 	allowLive := fs.Bool("allow-live", false, "allow --target live (then only @uat-safe scenarios run)")
+	strict := fs.Bool("strict", false, "exit 1 when should-level checks warned (CONFORMANT WITH WARNINGS)")
+	pathFamily := fs.String("paths", spec.PathsDocs, "which paths the suite sends the bank group to: docs (/v1/<action>) or sdk (/v1/bank/<action>, as the official SDKs)")
 	rf := addReportFlags(fs)
+	nf := addNightlyFlags(fs)
 	paths, code, ok := c.parseWithArgs(fs, args) // features/x.feature or features/x.feature:12, as godog takes them
 	if !ok {
 		return code
@@ -60,6 +64,11 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: --format %q: want pretty or progress", *format)
 	case *timeout <= 0 || *otpWait <= 0:
 		return c.errorf(exitUsage, "run: --timeout and --otp-wait must be positive")
+	case *pathFamily != spec.PathsDocs && *pathFamily != spec.PathsSDK:
+		return c.errorf(exitUsage, "run: --paths %q: want %s or %s", *pathFamily, spec.PathsDocs, spec.PathsSDK)
+	}
+	if err := nf.check(); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if _, err := tagexpr.Parse(*tags); err != nil {
 		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
@@ -75,6 +84,9 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: %v", err)
 	} else if base != *target && env == runner.EnvURL {
 		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", *target, apiPrefix, base)
+	}
+	if err := attestable(rf.att.Environment, env, base); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if env == runner.EnvLive && !*allowLive {
 		return c.errorf(exitUsage, "run: --target live is refused without --allow-live (and then only @uat-safe scenarios run)")
@@ -110,19 +122,20 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	out, errOut := consoleOf(c, fx)
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
-		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut,
+		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
+		Strict: *strict, PathFamily: *pathFamily,
 		Terminal: term.IsTerminal(c.stdout), Colour: term.Colour(c.stdout, c.getenv),
 		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait},
 	})
-	if code == runner.ExitConfig && len(run.Scenarios) == 0 {
+	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, err := rf.write(run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret) // a subset: by tags or by paths
+	dir, doc, err := rf.write(run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret, nf.baseline) // a subset: by tags or by paths
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
-	return code
+	return nf.exit(c, code, doc, *strict)
 }
 
 // listScenarios prints the plan of a run (runner.Plan): for --list every
@@ -165,6 +178,29 @@ func fixtureMasker(fx *fixtures.File) *mask.Masker {
 		}
 	}
 	return m
+}
+
+// attestedBases are the base URLs an --environment attests: only a run
+// against that environment itself certifies it.
+var attestedBases = map[string]string{"uat": targets[runner.EnvUAT], "production": targets[runner.EnvLive]}
+
+// attestable refuses an --environment the target is not: the embedded mock,
+// or a URL other than that environment's base URL, certifies nothing.
+func attestable(attested, env, base string) error {
+	if attested == "" {
+		return nil
+	}
+	want, ok := attestedBases[attested]
+	if !ok {
+		return nil // reportFlags.check names the bad value
+	}
+	if env == runner.EnvMock {
+		return fmt.Errorf("--environment %s: a run of the embedded mock is a rehearsal and certifies nothing; run against --target %s", attested, want)
+	}
+	if strings.TrimRight(base, "/") != want {
+		return fmt.Errorf("--environment %s: --target %s is not %s's base URL %s", attested, base, attested, want)
+	}
+	return nil
 }
 
 // resolveTarget names the environment and base URL of --target.

@@ -22,12 +22,13 @@ func init() {
 // 1 a rule broken (or interrupted: the bundle says INCOMPLETE), 2 usage, 3 the
 // receiver could not be reached.
 func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
-	fs := c.flags("webhook-check", "--url URL [--timeout D] [--secret-file PATH] [--client-id ID] [--tags EXPR] "+reportFlagsSynopsis)
+	fs := c.flags("webhook-check", "--url URL [--timeout D] [--secret-file PATH] [--client-id ID] [--tags EXPR] [--strict] "+reportFlagsSynopsis)
 	target := fs.String("url", "", "the receiver's webhook URL (required)")
 	timeout := fs.Duration("timeout", webhooksteps.DefaultAckDeadline, "how long the receiver has to acknowledge each notification")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
 	clientID := fs.String("client-id", "", "clientId put in the notifications (default: $"+credentials.EnvClientID+")")
 	tags := fs.String("tags", "", "run only the scenarios matching this godog tag expression, e.g. @TG-WH-01")
+	strict := fs.Bool("strict", false, "exit 1 when should-level checks warned (CONFORMANT WITH WARNINGS)")
 	rf := addReportFlags(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
@@ -68,11 +69,11 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	switch {
 	case res.Unreachable:
 		code, lastError = exitUnreachable, "nothing answered at "+*target
-	case res.Failed() > 0 || res.Run.Interrupted:
+	case res.Failed() > 0 || res.Run.Interrupted || (*strict && res.Warned() > 0):
 		code = exitFail
 	}
 	runner.Summarize(out, res.Run, code, lastError)
-	dir, err := rf.write(res.Run, *tags, creds.Secret)
+	dir, _, err := rf.write(res.Run, *tags, creds.Secret, nil)
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: cannot write the report: %v", err)
 	}

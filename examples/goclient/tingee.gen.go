@@ -343,10 +343,10 @@ func (e VietQrBankName) Valid() bool {
 	}
 }
 
-// AccountType defines model for AccountType.
+// AccountType Account types [doc].
 type AccountType string
 
-// Bank defines model for Bank.
+// Bank One bank of get-banks, fields as the SDKs type them [doc].
 type Bank struct {
 	Bin                string  `json:"bin"`
 	Code               *string `json:"code,omitempty"`
@@ -367,7 +367,7 @@ type BankBin = string
 // BankName Bank short names [doc].
 type BankName string
 
-// BillInfo defines model for BillInfo.
+// BillInfo A dynamic QR bill, in get-status-dynamic-qr [doc].
 type BillInfo struct {
 	AccountNumber  *string  `json:"accountNumber,omitempty"`
 	Amount         *float32 `json:"amount,omitempty"`
@@ -376,9 +376,11 @@ type BillInfo struct {
 	ExpireInMinute *int     `json:"expireInMinute,omitempty"`
 
 	// ExtraInfo Its type is not documented, so any value, null included [?].
-	ExtraInfo          interface{} `json:"extraInfo,omitempty"`
-	Purpose            *string     `json:"purpose,omitempty"`
-	QrAccount          string      `json:"qrAccount"`
+	ExtraInfo interface{} `json:"extraInfo,omitempty"`
+	Purpose   *string     `json:"purpose,omitempty"`
+	QrAccount string      `json:"qrAccount"`
+
+	// QrCodeType Dynamic QR kinds [doc].
 	QrCodeType         *QrCodeType `json:"qrCodeType,omitempty"`
 	Status             string      `json:"status"`
 	TotalAmountPaid    *float32    `json:"totalAmountPaid,omitempty"`
@@ -388,13 +390,13 @@ type BillInfo struct {
 
 // BusinessError A business, signature or timestamp failure, answered with HTTP 200 [live]: `code` is not
 // "00" (97 invalid signature, 90 timestamp outside the window, 91 timeout [?], 1001–1076
-// business errors) and `data` is null.
+// business errors) and `data` is null [live] or absent (all four SDKs type it optional) [doc].
 type BusinessError struct {
 	// Code Any 2–4 digit code but "00" is valid. `x-documented-codes` lists the codes the docs
 	// mention (a code, or an inclusive range of codes of one length); the harness reports
 	// any other code as drift, not as a break.
 	Code    string                  `json:"code"`
-	Data    *map[string]interface{} `json:"data"`
+	Data    *map[string]interface{} `json:"data,omitempty"`
 	Message string                  `json:"message"`
 }
 
@@ -411,7 +413,7 @@ type ConfirmDeleteVaRequest struct {
 	OtpNumber  string      `json:"otpNumber"`
 }
 
-// ConfirmDeleteVaSuccess defines model for ConfirmDeleteVaSuccess.
+// ConfirmDeleteVaSuccess confirm-delete-va success envelope [doc].
 type ConfirmDeleteVaSuccess struct {
 	// Code "00" means success [doc].
 	Code SuccessCode `json:"code"`
@@ -434,10 +436,12 @@ type ConfirmRegisterNotifyRequest struct {
 	OtpNumber  *string     `json:"otpNumber,omitempty"`
 }
 
-// ConfirmRegisterNotifySuccess defines model for ConfirmRegisterNotifySuccess.
+// ConfirmRegisterNotifySuccess confirm-register-notify success envelope [doc].
 type ConfirmRegisterNotifySuccess struct {
 	// Code "00" means success [doc].
-	Code    SuccessCode            `json:"code"`
+	Code SuccessCode `json:"code"`
+
+	// Data register-notify and confirm-register-notify data [doc].
 	Data    NotifyRegistrationData `json:"data"`
 	Message string                 `json:"message"`
 }
@@ -445,14 +449,18 @@ type ConfirmRegisterNotifySuccess struct {
 // ConfirmVaBankName The banks the 6.2.2 page allows for confirm-va [doc].
 type ConfirmVaBankName string
 
-// ConfirmVaData As on the 6.2.2 page, plus `shopId` from the newer docs [doc].
+// ConfirmVaData As on the 6.2.2 page, plus `shopId` from the newer docs [doc]. `bankName` is any of the 16
+// banks (the SDKs type it so for the `bankBin` form) [doc]; the page's 5-bank list applies to
+// the request's `bankName` form only.
 type ConfirmVaData struct {
 	// AccountNumber The real bank account [doc].
-	AccountNumber string      `json:"accountNumber"`
-	AccountType   AccountType `json:"accountType"`
+	AccountNumber string `json:"accountNumber"`
 
-	// BankName The banks the 6.2.2 page allows for confirm-va [doc].
-	BankName ConfirmVaBankName `json:"bankName"`
+	// AccountType Account types [doc].
+	AccountType AccountType `json:"accountType"`
+
+	// BankName Bank short names [doc].
+	BankName BankName `json:"bankName"`
 
 	// ShopId Newer docs [doc]; its type is not documented, so any value, null included [?].
 	ShopId interface{} `json:"shopId,omitempty"`
@@ -505,12 +513,14 @@ type ConfirmVaRequest1 struct {
 	OtpNumber  *string     `json:"otpNumber,omitempty"`
 }
 
-// ConfirmVaSuccess defines model for ConfirmVaSuccess.
+// ConfirmVaSuccess confirm-va success envelope (the 6.2.2 page) [doc].
 type ConfirmVaSuccess struct {
 	// Code "00" means success [doc].
 	Code SuccessCode `json:"code"`
 
-	// Data As on the 6.2.2 page, plus `shopId` from the newer docs [doc].
+	// Data As on the 6.2.2 page, plus `shopId` from the newer docs [doc]. `bankName` is any of the 16
+	// banks (the SDKs type it so for the `bankBin` form) [doc]; the page's 5-bank list applies to
+	// the request's `bankName` form only.
 	Data    ConfirmVaData `json:"data"`
 	Message string        `json:"message"`
 }
@@ -555,10 +565,12 @@ type CreateVaRequest struct {
 
 // CreateVaRequest0 defines model for CreateVaRequest.0.
 type CreateVaRequest0 struct {
-	AccountName   *string     `json:"accountName,omitempty"`
-	AccountNumber *string     `json:"accountNumber,omitempty"`
-	AccountType   AccountType `json:"accountType"`
-	AppType       *string     `json:"appType,omitempty"`
+	AccountName   *string `json:"accountName,omitempty"`
+	AccountNumber *string `json:"accountNumber,omitempty"`
+
+	// AccountType Account types [doc].
+	AccountType AccountType `json:"accountType"`
+	AppType     *string     `json:"appType,omitempty"`
 
 	// BankBin A bank's 6-digit BIN, e.g. OCB 970448 [doc].
 	//
@@ -595,10 +607,12 @@ type CreateVaRequest0OtpMethod string
 
 // CreateVaRequest1 defines model for CreateVaRequest.1.
 type CreateVaRequest1 struct {
-	AccountName   *string     `json:"accountName,omitempty"`
-	AccountNumber *string     `json:"accountNumber,omitempty"`
-	AccountType   AccountType `json:"accountType"`
-	AppType       *string     `json:"appType,omitempty"`
+	AccountName   *string `json:"accountName,omitempty"`
+	AccountNumber *string `json:"accountNumber,omitempty"`
+
+	// AccountType Account types [doc].
+	AccountType AccountType `json:"accountType"`
+	AppType     *string     `json:"appType,omitempty"`
 
 	// BankBin A bank's 6-digit BIN, e.g. OCB 970448 [doc].
 	//
@@ -633,7 +647,7 @@ type CreateVaRequest1 struct {
 // CreateVaRequest1OtpMethod OTP method for STB [doc].
 type CreateVaRequest1OtpMethod string
 
-// CreateVaSuccess defines model for CreateVaSuccess.
+// CreateVaSuccess create-va success envelope [doc].
 type CreateVaSuccess struct {
 	// Code "00" means success [doc].
 	Code SuccessCode `json:"code"`
@@ -645,7 +659,7 @@ type CreateVaSuccess struct {
 	Message string       `json:"message"`
 }
 
-// DeleteDynamicQrSuccess defines model for DeleteDynamicQrSuccess.
+// DeleteDynamicQrSuccess delete-dynamic-qr success envelope [doc].
 type DeleteDynamicQrSuccess struct {
 	// Code "00" means success [doc].
 	Code SuccessCode `json:"code"`
@@ -661,7 +675,7 @@ type DeleteVaData struct {
 	ConfirmId     *string `json:"confirmId,omitempty"`
 }
 
-// DeleteVaSuccess defines model for DeleteVaSuccess.
+// DeleteVaSuccess delete-va success envelope [doc].
 type DeleteVaSuccess struct {
 	// Code "00" means success [doc].
 	Code SuccessCode `json:"code"`
@@ -686,7 +700,7 @@ type EmptyBody = map[string]interface{}
 // EmptyData Success data with nothing in it, `{}` [doc].
 type EmptyData = map[string]interface{}
 
-// GenerateDynamicQrData defines model for GenerateDynamicQrData.
+// GenerateDynamicQrData generate-dynamic-qr data [doc].
 type GenerateDynamicQrData struct {
 	BillId    string `json:"billId"`
 	QrAccount string `json:"qrAccount"`
@@ -707,21 +721,25 @@ type GenerateDynamicQrRequest struct {
 	ExtraInfo interface{} `json:"extraInfo,omitempty"`
 
 	// MerchantId Sub-merchant id, for master merchants (a number in the newer docs) [doc].
-	MerchantId      *MerchantId `json:"merchantId,omitempty"`
-	Purpose         *string     `json:"purpose,omitempty"`
-	QrCodeType      QrCodeType  `json:"qrCodeType"`
-	VaAccountNumber string      `json:"vaAccountNumber"`
+	MerchantId *MerchantId `json:"merchantId,omitempty"`
+	Purpose    *string     `json:"purpose,omitempty"`
+
+	// QrCodeType Dynamic QR kinds [doc].
+	QrCodeType      QrCodeType `json:"qrCodeType"`
+	VaAccountNumber string     `json:"vaAccountNumber"`
 }
 
-// GenerateDynamicQrSuccess defines model for GenerateDynamicQrSuccess.
+// GenerateDynamicQrSuccess generate-dynamic-qr success envelope [doc].
 type GenerateDynamicQrSuccess struct {
 	// Code "00" means success [doc].
-	Code    SuccessCode           `json:"code"`
+	Code SuccessCode `json:"code"`
+
+	// Data generate-dynamic-qr data [doc].
 	Data    GenerateDynamicQrData `json:"data"`
 	Message string                `json:"message"`
 }
 
-// GenerateVietQrData defines model for GenerateVietQrData.
+// GenerateVietQrData generate-viet-qr data (doc 6.3) [doc].
 type GenerateVietQrData struct {
 	QrAccount *string `json:"qrAccount,omitempty"`
 	QrCode    string  `json:"qrCode"`
@@ -768,10 +786,12 @@ type GenerateVietQrRequest1 struct {
 	Content  *string         `json:"content,omitempty"`
 }
 
-// GenerateVietQrSuccess defines model for GenerateVietQrSuccess.
+// GenerateVietQrSuccess generate-viet-qr success envelope [doc].
 type GenerateVietQrSuccess struct {
 	// Code "00" means success [doc].
-	Code    SuccessCode        `json:"code"`
+	Code SuccessCode `json:"code"`
+
+	// Data generate-viet-qr data (doc 6.3) [doc].
 	Data    GenerateVietQrData `json:"data"`
 	Message string             `json:"message"`
 }
@@ -779,24 +799,37 @@ type GenerateVietQrSuccess struct {
 // GetBanksList get-banks answers a bare array, not the envelope [live].
 type GetBanksList = []Bank
 
-// GetStatusDynamicQrData defines model for GetStatusDynamicQrData.
+// GetBanksSuccess The envelope all four SDKs type get-banks' answer with [doc]; accepted beside the bare array [live].
+type GetBanksSuccess struct {
+	// Code "00" means success [doc].
+	Code SuccessCode `json:"code"`
+
+	// Data get-banks answers a bare array, not the envelope [live].
+	Data    GetBanksList `json:"data"`
+	Message string       `json:"message"`
+}
+
+// GetStatusDynamicQrData get-status-dynamic-qr data [doc].
 type GetStatusDynamicQrData struct {
+	// BillInfo A dynamic QR bill, in get-status-dynamic-qr [doc].
 	BillInfo         BillInfo      `json:"billInfo"`
 	TransactionInfos []Transaction `json:"transactionInfos"`
 }
 
-// GetStatusDynamicQrSuccess defines model for GetStatusDynamicQrSuccess.
+// GetStatusDynamicQrSuccess get-status-dynamic-qr success envelope [doc].
 type GetStatusDynamicQrSuccess struct {
 	// Code "00" means success [doc].
-	Code    SuccessCode            `json:"code"`
+	Code SuccessCode `json:"code"`
+
+	// Data get-status-dynamic-qr data [doc].
 	Data    GetStatusDynamicQrData `json:"data"`
 	Message string                 `json:"message"`
 }
 
-// GetTransactionPagingData defines model for GetTransactionPagingData.
+// GetTransactionPagingData The SDKs type totalCount as optional [doc].
 type GetTransactionPagingData struct {
 	Items      []Transaction `json:"items"`
-	TotalCount int           `json:"totalCount"`
+	TotalCount *int          `json:"totalCount,omitempty"`
 }
 
 // GetTransactionPagingRequest defines model for GetTransactionPagingRequest.
@@ -822,22 +855,25 @@ type GetTransactionPagingRequest struct {
 	VaAccountNumbers *[]string `json:"vaAccountNumbers,omitempty"`
 }
 
-// GetTransactionPagingSuccess defines model for GetTransactionPagingSuccess.
+// GetTransactionPagingSuccess transaction/get-paging success envelope [doc].
 type GetTransactionPagingSuccess struct {
 	// Code "00" means success [doc].
-	Code    SuccessCode              `json:"code"`
+	Code SuccessCode `json:"code"`
+
+	// Data The SDKs type totalCount as optional [doc].
 	Data    GetTransactionPagingData `json:"data"`
 	Message string                   `json:"message"`
 }
 
-// GetVaPagingData defines model for GetVaPagingData.
+// GetVaPagingData The SDKs type totalCount as optional [doc].
 type GetVaPagingData struct {
 	Items      []VaItem `json:"items"`
-	TotalCount int      `json:"totalCount"`
+	TotalCount *int     `json:"totalCount,omitempty"`
 }
 
 // GetVaPagingRequest defines model for GetVaPagingRequest.
 type GetVaPagingRequest struct {
+	// AccountType Account types [doc].
 	AccountType *AccountType `json:"accountType,omitempty"`
 
 	// BankBin A bank's 6-digit BIN, e.g. OCB 970448 [doc].
@@ -853,10 +889,12 @@ type GetVaPagingRequest struct {
 	Sorting    *string     `json:"sorting,omitempty"`
 }
 
-// GetVaPagingSuccess defines model for GetVaPagingSuccess.
+// GetVaPagingSuccess get-va-paging success envelope [doc].
 type GetVaPagingSuccess struct {
 	// Code "00" means success [doc].
-	Code    SuccessCode     `json:"code"`
+	Code SuccessCode `json:"code"`
+
+	// Data The SDKs type totalCount as optional [doc].
 	Data    GetVaPagingData `json:"data"`
 	Message string          `json:"message"`
 }
@@ -948,7 +986,7 @@ type HttpError501StatusCode int
 // MerchantId Sub-merchant id, for master merchants (a number in the newer docs) [doc].
 type MerchantId = float32
 
-// NotifyRegistrationData defines model for NotifyRegistrationData.
+// NotifyRegistrationData register-notify and confirm-register-notify data [doc].
 type NotifyRegistrationData struct {
 	AuthorizeLink *string `json:"authorizeLink,omitempty"`
 	ConfirmId     string  `json:"confirmId"`
@@ -962,7 +1000,7 @@ type PagingRequest struct {
 	Sorting        *string `json:"sorting,omitempty"`
 }
 
-// QrCodeType defines model for QrCodeType.
+// QrCodeType Dynamic QR kinds [doc].
 type QrCodeType string
 
 // RegisterNotifyRequest defines model for RegisterNotifyRequest.
@@ -977,10 +1015,12 @@ type RegisterNotifyRequest struct {
 	VaAccountNumber string      `json:"vaAccountNumber"`
 }
 
-// RegisterNotifySuccess defines model for RegisterNotifySuccess.
+// RegisterNotifySuccess register-notify success envelope [doc].
 type RegisterNotifySuccess struct {
 	// Code "00" means success [doc].
-	Code    SuccessCode            `json:"code"`
+	Code SuccessCode `json:"code"`
+
+	// Data register-notify and confirm-register-notify data [doc].
 	Data    NotifyRegistrationData `json:"data"`
 	Message string                 `json:"message"`
 }
@@ -988,7 +1028,7 @@ type RegisterNotifySuccess struct {
 // SuccessCode "00" means success [doc].
 type SuccessCode string
 
-// Transaction defines model for Transaction.
+// Transaction One transaction of transaction/get-paging [doc].
 type Transaction struct {
 	AccountNumber   *string  `json:"accountNumber,omitempty"`
 	Amount          *float32 `json:"amount,omitempty"`
@@ -1006,13 +1046,15 @@ type Transaction struct {
 	VaAccountNumber *string     `json:"vaAccountNumber,omitempty"`
 }
 
-// VaItem defines model for VaItem.
+// VaItem The SDKs type every item field but vaAccountNumber as optional [doc].
 type VaItem struct {
 	AccountName *string `json:"accountName,omitempty"`
 
 	// AccountNumber Masked [doc].
-	AccountNumber string       `json:"accountNumber"`
-	AccountType   *AccountType `json:"accountType,omitempty"`
+	AccountNumber *string `json:"accountNumber,omitempty"`
+
+	// AccountType Account types [doc].
+	AccountType *AccountType `json:"accountType,omitempty"`
 
 	// BankBin A bank's 6-digit BIN, e.g. OCB 970448 [doc].
 	//
@@ -1024,12 +1066,14 @@ type VaItem struct {
 	CreationTime *string   `json:"creationTime,omitempty"`
 
 	// ShopId Its type is not documented, so any value, null included [?].
-	ShopId          interface{} `json:"shopId,omitempty"`
-	Status          VaStatus    `json:"status"`
-	VaAccountNumber string      `json:"vaAccountNumber"`
+	ShopId interface{} `json:"shopId,omitempty"`
+
+	// Status VA statuses [doc].
+	Status          *VaStatus `json:"status,omitempty"`
+	VaAccountNumber string    `json:"vaAccountNumber"`
 }
 
-// VaStatus defines model for VaStatus.
+// VaStatus VA statuses [doc].
 type VaStatus string
 
 // VietQrBankName The banks generate-viet-qr names (doc 6.3) [doc].
@@ -2037,6 +2081,32 @@ func (t *GetBanks200JSONResponseBody) MergeGetBanksList(v GetBanksList) error {
 	return err
 }
 
+// AsGetBanksSuccess returns the union data inside the GetBanks200JSONResponseBody as a GetBanksSuccess
+func (t GetBanks200JSONResponseBody) AsGetBanksSuccess() (GetBanksSuccess, error) {
+	var body GetBanksSuccess
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromGetBanksSuccess overwrites any union data inside the GetBanks200JSONResponseBody as the provided GetBanksSuccess
+func (t *GetBanks200JSONResponseBody) FromGetBanksSuccess(v GetBanksSuccess) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeGetBanksSuccess performs a merge with any union data inside the GetBanks200JSONResponseBody, using the provided GetBanksSuccess
+func (t *GetBanks200JSONResponseBody) MergeGetBanksSuccess(v GetBanksSuccess) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
 // AsBusinessError returns the union data inside the GetBanks200JSONResponseBody as a BusinessError
 func (t GetBanks200JSONResponseBody) AsBusinessError() (BusinessError, error) {
 	var body BusinessError
@@ -2565,8 +2635,9 @@ type ClientInterface interface {
 
 	// GetBanks List the banks Tingee supports
 	//
-	// GET, no body; the signature covers the literal `{}` [live]. Answers a bare JSON array, not
-	// the envelope [live]; the item fields are from the SDKs [doc]. A signature or timestamp
+	// GET, no body; the signature covers the literal `{}` [live]. Answers a bare JSON array [live],
+	// or the envelope `{code, message, data: [...]}` the SDKs type it with [doc]: both are accepted;
+	// the item fields are from the SDKs [doc]. A signature or timestamp
 	// failure still answers the business-error envelope [live].
 	//
 	// Corresponds with GET /v1/get-banks (the `GetBanks` operationId).
@@ -2981,8 +3052,9 @@ func (c *Client) GenerateVietQr(ctx context.Context, body GenerateVietQrJSONRequ
 
 // GetBanks List the banks Tingee supports
 //
-// GET, no body; the signature covers the literal `{}` [live]. Answers a bare JSON array, not
-// the envelope [live]; the item fields are from the SDKs [doc]. A signature or timestamp
+// GET, no body; the signature covers the literal `{}` [live]. Answers a bare JSON array [live],
+// or the envelope `{code, message, data: [...]}` the SDKs type it with [doc]: both are accepted;
+// the item fields are from the SDKs [doc]. A signature or timestamp
 // failure still answers the business-error envelope [live].
 //
 // Corresponds with GET /v1/get-banks (the `GetBanks` operationId).
@@ -3924,8 +3996,9 @@ type ClientWithResponsesInterface interface {
 
 	// GetBanksWithResponse List the banks Tingee supports
 	//
-	// GET, no body; the signature covers the literal `{}` [live]. Answers a bare JSON array, not
-	// the envelope [live]; the item fields are from the SDKs [doc]. A signature or timestamp
+	// GET, no body; the signature covers the literal `{}` [live]. Answers a bare JSON array [live],
+	// or the envelope `{code, message, data: [...]}` the SDKs type it with [doc]: both are accepted;
+	// the item fields are from the SDKs [doc]. A signature or timestamp
 	// failure still answers the business-error envelope [live].
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -5357,8 +5430,9 @@ func (c *ClientWithResponses) GenerateVietQrWithResponse(ctx context.Context, bo
 
 // GetBanksWithResponse List the banks Tingee supports
 //
-// GET, no body; the signature covers the literal `{}` [live]. Answers a bare JSON array, not
-// the envelope [live]; the item fields are from the SDKs [doc]. A signature or timestamp
+// GET, no body; the signature covers the literal `{}` [live]. Answers a bare JSON array [live],
+// or the envelope `{code, message, data: [...]}` the SDKs type it with [doc]: both are accepted;
+// the item fields are from the SDKs [doc]. A signature or timestamp
 // failure still answers the business-error envelope [live].
 //
 // Returns a wrapper object for the known response body format(s).

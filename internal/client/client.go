@@ -172,6 +172,13 @@ func (c *Client) sign(r Request) (timestamp string, h http.Header) {
 	if t.UpperHex {
 		signature = strings.ToUpper(signature)
 	}
+	if t.FlipLastHex && signature != "" {
+		last := "0"
+		if signature[len(signature)-1] == '0' {
+			last = "1"
+		}
+		signature = signature[:len(signature)-1] + last
+	}
 	clientID := c.Credentials.ClientID
 	if t.ClientID != "" {
 		clientID = t.ClientID

@@ -33,4 +33,5 @@ type Tamper struct {
 	TimestampOffset time.Duration // move the timestamp away from the clock (negative: in the past)
 	RawTimestamp    string        // send (and sign) this x-request-timestamp verbatim
 	UpperHex        bool          // send the signature in upper-case hex
+	FlipLastHex     bool          // send the signature with its last hex digit changed
 }

@@ -81,7 +81,67 @@ type Scenario struct {
 	Duration   time.Duration `json:"duration"`
 	// Observations are noted facts that are not failures (e.g. upper-case hex accepted).
 	Observations []string `json:"observations,omitempty"`
+	// Attempts are the earlier runs of a scenario run again after failing
+	// (--rerun-failed), oldest first; the scenario itself is the last attempt.
+	Attempts []Scenario `json:"attempts,omitempty"`
+	// Warning says why a failure of this (should-level) scenario is only a warning.
+	Warning string `json:"warning,omitempty"`
+	// HarnessError, when set, is the harness's own mistake that ended the
+	// scenario (unknown operation, unbuildable request, fixture missing a
+	// field): never the target's fault.
+	HarnessError string `json:"harnessError,omitempty"`
 }
+
+// Levels of a requirement, from the scenario's @must / @should tag: a failed
+// must breaks the contract, a failed should is a warning.
+const (
+	LevelMust   = "must"
+	LevelShould = "should"
+)
+
+// Sources of a requirement, from the scenario's @src-… tag.
+var Sources = []string{"seed", "doc", "live", "sdk", "unconfirmed"}
+
+// Level is the scenario's level: "should" when tagged @should, else "must"
+// (an untagged scenario is judged strictly; a test keeps every scenario tagged).
+func (s Scenario) Level() string {
+	for _, t := range s.Tags {
+		if t == "@"+LevelShould {
+			return LevelShould
+		}
+	}
+	return LevelMust
+}
+
+// Source is the scenario's @src-… tag without the prefix, "" when it has none.
+func (s Scenario) Source() string {
+	for _, t := range s.Tags {
+		if strings.HasPrefix(t, "@src-") {
+			return t[len("@src-"):]
+		}
+	}
+	return ""
+}
+
+// Warned tells whether the scenario failed at should level on an answer the
+// target gave: a warning, not a break. A harness error, or a failure with no
+// answer to judge (transport), is no warning.
+func (s Scenario) Warned() bool {
+	if s.Status != Failed || s.Level() != LevelShould || s.HarnessError != "" {
+		return false
+	}
+	for _, st := range s.Steps {
+		for _, x := range st.Exchanges {
+			if x.TransportError != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Flaky says whether the scenario failed, then passed when run again.
+func (s Scenario) Flaky() bool { return s.Status == Passed && len(s.Attempts) > 0 }
 
 // Requirement is the requirement the scenario checks: its first @TG-… tag
 // without the @, or "" when it has none.
@@ -117,4 +177,8 @@ type Run struct {
 	NotRun         []string       `json:"notRun,omitempty"` // scenarios that did not run (interrupt, outage)
 	Attestation    Attestation    `json:"attestation"`
 	Scenarios      []Scenario     `json:"scenarios"`
+	// CredentialsRejected, when set, says in one line that the credentials
+	// probe before the suite was refused as a signature or client failure,
+	// naming the credentials and what the target answered; no scenario ran.
+	CredentialsRejected string `json:"credentialsRejected,omitempty"`
 }

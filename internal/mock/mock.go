@@ -75,7 +75,7 @@ func New(cfg Config) (http.Handler, error) {
 
 // newServer builds the mock on a given contract.
 func newServer(cfg Config, contract *spec.Spec) (*server, error) {
-	s := &server{cfg: cfg, now: cfg.Now, fixtures: cfg.Fixtures, routes: routeTable(), contract: contract, st: newStore()}
+	s := &server{cfg: cfg, now: cfg.Now, fixtures: cfg.Fixtures, routes: routeTable(contract), contract: contract, st: newStore()}
 	if s.now == nil {
 		s.now = time.Now
 	}

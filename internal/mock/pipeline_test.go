@@ -37,7 +37,7 @@ func TestCheckOrder(t *testing.T) {
 	}{
 		{name: "unknown path", r: req{path: "/v1/nope", body: "{}"}, status: 404, raw: body404},
 		{name: "wrong method", r: req{method: http.MethodGet, path: "/v1/confirm-va"}, status: 404, raw: body404},
-		{name: "bank group path", r: req{path: "/v1/bank/confirm-va", body: confirmBody}, status: 404, raw: body404},
+		{name: "SDK path of a non-bank operation", r: req{path: "/v1/bank/transaction/get-paging", body: "{}"}, status: 404, raw: body404},
 		{name: "404 before 401", r: req{path: "/v1/nope", tamper: dropHeader(signing.HeaderSignature)}, status: 404, raw: body404},
 		{name: "no client id", r: req{path: "/v1/confirm-va", body: confirmBody, tamper: dropHeader(signing.HeaderClientID)}, status: 401, raw: body401},
 		{name: "no timestamp", r: req{path: "/v1/confirm-va", body: confirmBody, tamper: dropHeader(signing.HeaderTimestamp)}, status: 401, raw: body401},

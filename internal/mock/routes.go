@@ -118,11 +118,16 @@ func contractFaults(findings []spec.Finding) []string {
 	return faults
 }
 
-// routeTable maps each path to its operation.
-func routeTable() map[string]*operation {
+// routeTable maps each path to its operation: the docs' path, and the
+// official SDKs' path (x-sdk-path in the contract, /v1/bank/<action>) to the
+// same operation, so both families get the same handlers and checks.
+func routeTable(contract *spec.Spec) map[string]*operation {
 	t := map[string]*operation{}
 	for i := range operations {
 		t[operations[i].path] = &operations[i]
+		if op, ok := contract.OperationByID(operations[i].id); ok && op.SDKPath != "" {
+			t[op.SDKPath] = &operations[i]
+		}
 	}
 	return t
 }

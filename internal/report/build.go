@@ -31,6 +31,9 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		tool = *opts.Tool
 	}
 	scenarios := maskScenarios(run.Scenarios)
+	attachAttempts(scenarios, run.Scenarios)
+	bl := judgeBaseline(run, opts)
+	judged, judgedMasked := bl.unwaived(run, scenarios)
 	ops := s.Operations()
 	cov := coverage(ops, scenarios)
 	if run.Suite != "" && run.Suite != APISuite {
@@ -44,14 +47,17 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Spec:         specInfo(s, opts.openAPI(), featuresSum),
 		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},
 		Attestation:  run.Attestation,
-		Verdict:      decide(run, opts.Subset),
+		Verdict:      decide(judged, judgedMasked, opts.Subset),
 		Counts:       count(run),
 		Requirements: requirements(scenarios),
 		Coverage:     cov,
 		Drift:        drift(ops, scenarios),
+		Latency:      latencies(scenarios),
 		Scenarios:    scenarios,
 	}
 	doc.Counts.Drift = len(doc.Drift)
+	bl.annotate(doc)
+	attemptReasons(doc)
 	return doc, nil
 }
 

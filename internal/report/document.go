@@ -4,17 +4,28 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/latency"
 )
 
 // Format names the shape of report.json; it changes when a field changes meaning.
 const Format = "tingee-conformance-report/1"
 
-// Verdicts, as the package doc defines them.
+// Verdicts, as the package doc defines them. verdict.result is always one of
+// these five strings; other tools (nightly diffs, history) rely on them.
 const (
-	Conformant    = "CONFORMANT"
-	NotConformant = "NOT CONFORMANT"
-	Incomplete    = "INCOMPLETE"
+	Conformant             = "CONFORMANT"
+	ConformantWithWarnings = "CONFORMANT WITH WARNINGS"
+	NotConformant          = "NOT CONFORMANT"
+	Incomplete             = "INCOMPLETE"
+	CredentialsRejected    = "CREDENTIALS REJECTED"
 )
+
+// Results is every verdict.result, best first.
+var Results = []string{Conformant, ConformantWithWarnings, NotConformant, Incomplete, CredentialsRejected}
+
+// RequirementWarning is Requirement.Result for a should-level requirement
+// whose scenario failed: a warning, not a break.
+const RequirementWarning = "warning"
 
 // Document is report.json: everything every other artifact is rendered from.
 type Document struct {
@@ -29,6 +40,8 @@ type Document struct {
 	Requirements []Requirement        `json:"requirements"`
 	Coverage     Coverage             `json:"coverage"`
 	Drift        []Drift              `json:"drift"`
+	Latency      []latency.Operation  `json:"latency"`            // per operation, answered exchanges only
+	Baseline     *BaselineInfo        `json:"baseline,omitempty"` // --baseline: known deviations and what became of them
 	Scenarios    []Scenario           `json:"scenarios"`
 }
 
@@ -76,9 +89,27 @@ type Verdict struct {
 	Result      string   `json:"result"`
 	Reasons     []string `json:"reasons"`
 	NotVerified []string `json:"notVerified"` // skipped scenarios with their reason
+	// Warnings are the should-level checks that failed: each says what was
+	// expected, what came back and why it is only a warning.
+	Warnings []Warning `json:"warnings"`
+	// Rehearsal is set for a run against the mock: a rehearsal, not a certification.
+	Rehearsal string `json:"rehearsal,omitempty"`
 	// Subset is the user's --tags filter: set, the run covered only part of
 	// the suite and is no certification of the whole (see Headline).
 	Subset string `json:"subset,omitempty"`
+	// Baseline names the known-deviations file the run was judged with (--baseline).
+	Baseline *BaselineRef `json:"baseline,omitempty"`
+}
+
+// Warning is one failed should-level scenario.
+type Warning struct {
+	Requirement string `json:"requirement"`
+	Scenario    string `json:"scenario"`
+	URI         string `json:"uri"`
+	Source      string `json:"source"`
+	Expected    string `json:"expected"`
+	Got         string `json:"got"`
+	Why         string `json:"why"` // why it is only a warning (the scenario's "Only a warning:" line)
 }
 
 // Tally counts results of one kind of item.
@@ -86,6 +117,7 @@ type Tally struct {
 	Total     int `json:"total"`
 	Passed    int `json:"passed"`
 	Failed    int `json:"failed"`
+	Warned    int `json:"warned,omitempty"` // failed at should level: warnings, not failures
 	Skipped   int `json:"skipped"`
 	Undefined int `json:"undefined"`
 	Pending   int `json:"pending"`
@@ -100,17 +132,22 @@ type Counts struct {
 	TransportErrors int   `json:"transportErrors"`
 	Findings        int   `json:"findings"`
 	Drift           int   `json:"drift"`
+	Flaky           int   `json:"flaky,omitempty"` // scenarios that passed only when run again
+	Warnings        int   `json:"warnings"`        // failed should-level scenarios
 }
 
 // Requirement is one requirement tag and how its scenarios fared.
 type Requirement struct {
 	ID        string   `json:"id"`     // TG-SIG-01, or "(untagged)"
 	DocRef    string   `json:"docRef"` // from the @doc-… tag
+	Level     string   `json:"level"`  // "must" (a failure breaks the contract) or "should" (a failure warns)
+	Source    string   `json:"source"` // seed, doc, live, sdk or unconfirmed (the @src-… tag)
 	Statement string   `json:"statement"`
-	Result    string   `json:"result"`
+	Result    string   `json:"result"` // a scenario status, or "warning" for a failed should`
 	Passed    int      `json:"passed"`
 	Total     int      `json:"total"`
-	Scenarios []string `json:"scenarios"` // URIs
+	Scenarios []string `json:"scenarios"`        // URIs
+	Waived    bool     `json:"waived,omitempty"` // failed, and every failure is a known deviation (--baseline)
 }
 
 // Coverage is the error-catalogue matrix: operation × documented answer.
@@ -163,7 +200,18 @@ type Scenario struct {
 	SkipReason   string   `json:"skipReason,omitempty"`
 	DurationMS   float64  `json:"durationMs"`
 	Observations []string `json:"observations,omitempty"`
+	Warning      string   `json:"warning,omitempty"`      // why a failure here is only a warning
+	HarnessError string   `json:"harnessError,omitempty"` // the harness's own mistake that ended it
 	Steps        []Step   `json:"steps"`
+	Waived       string   `json:"waived,omitempty"` // failed: the known deviation's reference that waives it
+	Flaky        bool     `json:"flaky,omitempty"`  // failed, then passed when run again (--rerun-failed)
+	// Attempts are the earlier runs of a scenario run again, oldest first; the scenario is the last.
+	Attempts []Scenario `json:"attempts,omitempty"`
+}
+
+// evidence is the scenario's level, source and outcome as evidence judges them.
+func (s Scenario) evidence() evidence.Scenario {
+	return evidence.Scenario{Tags: s.Tags, Status: s.Status, HarnessError: s.HarnessError}
 }
 
 // Step is a step as evidence, masked.

@@ -105,7 +105,7 @@ func syntheticRun() evidence.Run {
 		Scenarios: []evidence.Scenario{
 			{
 				Feature: "Signing", Name: "A correctly signed confirm-va is accepted", URI: "features/signing.feature:5",
-				Tags: []string{"@TG-SIG-01", "@doc-6.2.2", "@uat-safe"}, Status: evidence.Passed, Duration: 60 * time.Millisecond,
+				Tags: []string{"@TG-SIG-01", "@must", "@src-seed", "@doc-6.2.2", "@uat-safe"}, Status: evidence.Passed, Duration: 60 * time.Millisecond,
 				Steps: []evidence.Step{
 					{Keyword: "Given ", Text: "a signed confirm-va request", Status: evidence.Passed, Duration: time.Millisecond},
 					{Keyword: "When ", Text: "it is sent", Status: evidence.Passed, Duration: 50 * time.Millisecond,
@@ -115,7 +115,7 @@ func syntheticRun() evidence.Run {
 			},
 			{
 				Feature: "Signing", Name: "A body byte changed after signing is refused", URI: "features/signing.feature:12",
-				Tags: []string{"@TG-SIG-02", "@doc-6.2.2"}, Status: evidence.Failed, Duration: 45 * time.Millisecond,
+				Tags: []string{"@TG-SIG-02", "@must", "@src-live", "@doc-6.2.2"}, Status: evidence.Failed, Duration: 45 * time.Millisecond,
 				Observations: []string{"upper-case hex accepted"},
 				Steps: []evidence.Step{
 					{Keyword: "When ", Text: "a confirm-va is sent with one body byte changed", Status: evidence.Failed, Duration: 40 * time.Millisecond,
@@ -126,7 +126,7 @@ func syntheticRun() evidence.Run {
 			},
 			{
 				Feature: "Envelope", Name: "get-banks answers a bare array", URI: "features/envelope.feature:3",
-				Tags: []string{"@TG-ENV-01", "@doc-6.1"}, Status: evidence.Passed, Duration: 25 * time.Millisecond,
+				Tags: []string{"@TG-ENV-01", "@must", "@src-live"}, Status: evidence.Passed, Duration: 25 * time.Millisecond,
 				Steps: []evidence.Step{
 					{Keyword: "When ", Text: "the bank list is requested", Status: evidence.Passed, Duration: 20 * time.Millisecond,
 						Exchanges: []evidence.Exchange{
@@ -142,6 +142,17 @@ func syntheticRun() evidence.Run {
 					{Keyword: "When ", Text: "POST /v1/no-such-thing is sent", Status: evidence.Passed, Duration: 8 * time.Millisecond,
 						Exchanges: []evidence.Exchange{exchange("", "POST", "/v1/no-such-thing", "{}", 404,
 							`{"message":"Not Found.","error":"Not Found","statusCode":404}`, 8*time.Millisecond)}},
+				},
+			},
+			{
+				Feature: "Error shapes", Name: "A wrong method answers the 404 body", URI: "features/error-shapes.feature:14",
+				Tags: []string{"@TG-ERR-05", "@should", "@src-unconfirmed"}, Status: evidence.Failed, Duration: 9 * time.Millisecond,
+				Warning: "the page documents the 404 body, not what answers a wrong method.",
+				Steps: []evidence.Step{
+					{Keyword: "When ", Text: "GET /v1/confirm-va is sent", Status: evidence.Failed, Duration: 8 * time.Millisecond,
+						Error: "TG-ERR-05 (doc 6.2.2, HTTP 404 body): expected HTTP 404 for a correctly signed request, got HTTP 400; sent GET https://uat.example.test/v1/confirm-va; got 400 {}",
+						Exchanges: []evidence.Exchange{exchange("confirmVa", "GET", "/v1/confirm-va", "", 400,
+							`{"message":"Bad Request.","error":"Bad Request","statusCode":400}`, 8*time.Millisecond)}},
 				},
 			},
 			{

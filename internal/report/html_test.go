@@ -73,7 +73,7 @@ func byID(root *html.Node, id string) *html.Node {
 
 func TestHTMLReadsTopToBottom(t *testing.T) {
 	root := parseReport(t)
-	want := []string{"verdict", "run", "requirements", "coverage", "drift", "failures", "evidence"}
+	want := []string{"verdict", "run", "requirements", "warnings", "coverage", "drift", "latency", "failures", "evidence"}
 	var got []string
 	for _, n := range all(root, func(n *html.Node) bool { return n.Type == html.ElementNode && attr(n, "id") != "" }) {
 		got = append(got, attr(n, "id"))
@@ -163,10 +163,30 @@ func TestHTMLSections(t *testing.T) {
 	if len(details) != len(run.Scenarios) {
 		t.Errorf("%d <details> in all evidence, want one per scenario (%d)", len(details), len(run.Scenarios))
 	}
-	if curls := strings.Count(text(evidence), "curl -sS"); curls != 5 {
-		t.Errorf("all evidence shows %d curl lines, want one per exchange (5)", curls)
+	if curls := strings.Count(text(evidence), "curl -sS"); curls != 6 {
+		t.Errorf("all evidence shows %d curl lines, want one per exchange (6)", curls)
 	}
 	if !strings.Contains(text(evidence), "SHA-256 of the string-to-sign") {
 		t.Error("evidence lacks the string-to-sign digest")
+	}
+}
+
+// TestLatencyShownInEveryOutput: README "Running nightly" (Latency) asks for p50/p95/max per operation
+// in report.json, report.html and summary.md; the synthetic run's getBanks
+// answers took 5 and 20 ms, so p50 5.0 and p95 20.0 (nearest rank).
+func TestLatencyShownInEveryOutput(t *testing.T) {
+	dir := writeBundle(t, testOptions(t))
+	for name, want := range map[string]string{
+		FileJSON:    `"operation": "getBanks",`,
+		FileHTML:    "<td><code>getBanks</code></td><td>2</td><td>5.0 ms</td><td>20.0 ms</td><td>20.0 ms</td>",
+		FileSummary: "| getBanks | 2 | 5.0 ms | 20.0 ms | 20.0 ms |",
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks the latency line %q", name, want)
+		}
 	}
 }

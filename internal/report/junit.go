@@ -104,10 +104,26 @@ func renderJUnit(doc *Document) ([]byte, error) {
 }
 
 // add appends sc as a test case and counts it: a failure on an answer is a
-// failure, one without an answer (transport) or an undefined or pending step
-// is an error, a skip is skipped.
+// failure, one without an answer (transport), a harness error or an undefined
+// or pending step is an error, a skip is skipped. A should-level failure is a
+// warning: the case passes and its system-out says what was expected, what
+// came back and why it is only a warning.
 func (s *junitSuite) add(sc Scenario) {
 	c := junitCase{Name: caseName(sc), Classname: sc.Feature, Time: seconds(sc.DurationMS)}
+	switch {
+	case sc.HarnessError != "":
+		c.Error = &junitMessage{Message: "harness error (not the target's fault)", Type: "harness", Text: sc.HarnessError}
+		s.Errors++
+		s.Tests++
+		s.Cases = append(s.Cases, c)
+		return
+	case sc.evidence().Warned():
+		w := warningOf(sc)
+		c.SystemOut = fmt.Sprintf("WARNING (should-level, not a failure)\nexpected: %s\ngot: %s\nwhy only a warning: %s\n", w.Expected, w.Got, w.Why)
+		s.Tests++
+		s.Cases = append(s.Cases, c)
+		return
+	}
 	switch sc.Status {
 	case evidence.Passed:
 	case evidence.Skipped:

@@ -52,6 +52,8 @@ func maskScenarios(in []evidence.Scenario) []Scenario {
 			SkipReason:   sc.SkipReason,
 			DurationMS:   ms(sc.Duration),
 			Observations: m.Texts(sc.Observations),
+			Warning:      sc.Warning,
+			HarnessError: m.Text(sc.HarnessError),
 			Steps:        steps,
 		}
 	}

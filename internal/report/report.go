@@ -5,19 +5,29 @@
 //
 // # Verdict
 //
-// The verdict is decided in this order:
+// The verdict (verdict.result) is one of five strings, decided in this order:
 //
-//   - NOT CONFORMANT: at least one scenario failed for a reason other than the
-//     transport (the target answered, and the answer broke the contract). A
-//     failure seen is definitive, even in a run that was then interrupted.
+//   - CREDENTIALS REJECTED: the credentials probe before the suite was refused
+//     as a client or signature failure (evidence.Run.CredentialsRejected); no
+//     scenario ran.
+//   - NOT CONFORMANT: at least one must-level scenario failed for a reason
+//     other than the transport or the harness (the target answered, and the
+//     answer broke the contract). A failure seen is definitive, even in a run
+//     that was then interrupted.
 //   - INCOMPLETE: the run was interrupted, a scenario did not run (run.NotRun),
-//     an exchange failed at the transport level (no answer to judge), a step was
-//     undefined or pending, a scenario was skipped without a stated reason, or
-//     no scenario passed at all.
+//     an exchange failed at the transport level (no answer to judge), the
+//     harness erred (evidence.Scenario.HarnessError, named with its feature
+//     line), a step was undefined or pending, a scenario was skipped without a
+//     stated reason, or nothing passed at all.
+//   - CONFORMANT WITH WARNINGS: every must-level scenario that ran passed, and
+//     some should-level ones failed: each is a Warning (what was expected,
+//     what came back, why it is only a warning), counted in counts.warnings.
 //   - CONFORMANT: otherwise — every scenario that ran passed. Scenarios skipped
 //     with a stated reason (no fixture for the trigger, not applicable to the
-//     target) never count as passed; they are listed under the verdict as not
-//     verified, with their reason.
+//     target, an inconclusive answer) never count as passed; they are listed
+//     under the verdict as not verified, with their reason.
+//
+// A run against the embedded mock is a rehearsal: Verdict.Rehearsal says so.
 //
 // # Redaction
 //
@@ -41,8 +51,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/internal/baseline"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/spec"
@@ -69,6 +81,10 @@ type Options struct {
 	Subset string
 	// Tool names the harness build; nil means runtime/debug.ReadBuildInfo.
 	Tool *Tool
+	// Baseline (--baseline) waives the failures its live entries name; Today
+	// dates its entries' expiry (zero: the run's end).
+	Baseline *baseline.File
+	Today    time.Time
 }
 
 // Files a bundle holds, in the order they are written.
@@ -85,48 +101,54 @@ const (
 // Write builds the report from run and writes the whole bundle into dir
 // (created when missing).
 func Write(dir string, run evidence.Run, opts Options) error {
+	_, err := WriteDocument(dir, run, opts)
+	return err
+}
+
+// WriteDocument is Write, returning the document the bundle was rendered from.
+func WriteDocument(dir string, run evidence.Run, opts Options) (*Document, error) {
 	doc, err := Build(run, opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	scrub, err := newScrubber(opts.Secrets)
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	if doc, err = scrub.document(doc); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	files, err := render(doc)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i := range files {
 		if files[i].data, err = scrub.artifact(files[i].name, files[i].data); err != nil {
-			return fmt.Errorf("report: %w", err)
+			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
 	manifest, sig, err := seal(files, opts.SignKey)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files = append(files, artifact{FileManifest, manifest})
 	if sig != nil {
 		files = append(files, artifact{FileSig, sig})
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
-			return fmt.Errorf("report: %w", err)
+			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
 	if sig == nil { // a signature left by an earlier run would no longer match
 		if err := os.Remove(filepath.Join(dir, FileSig)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("report: %w", err)
+			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
-	return nil
+	return doc, nil
 }
 
 // artifact is one rendered file of the bundle.

@@ -32,7 +32,8 @@ func requirements(scenarios []Scenario) []Requirement {
 		if !ok {
 			i = len(out)
 			index[id] = i
-			out = append(out, Requirement{ID: id, DocRef: doc, Scenarios: []string{}})
+			ev := sc.evidence()
+			out = append(out, Requirement{ID: id, DocRef: doc, Level: ev.Level(), Source: ev.Source(), Scenarios: []string{}})
 			names = append(names, nil)
 		}
 		names[i] = append(names[i], sc.Name)
@@ -45,7 +46,11 @@ func requirements(scenarios []Scenario) []Requirement {
 			r.Passed++
 		}
 		r.Scenarios = append(r.Scenarios, sc.URI)
-		r.Result = worse(r.Result, sc.Status)
+		status := sc.Status
+		if sc.evidence().Warned() {
+			status = RequirementWarning
+		}
+		r.Result = worse(r.Result, status)
 	}
 	for i := range out {
 		out[i].Statement = statement(names[i])
@@ -148,9 +153,10 @@ func requirementOf(tags []string) (id, doc string) {
 var severity = map[string]int{
 	evidence.Skipped:   1,
 	evidence.Passed:    2,
-	evidence.Pending:   3,
-	evidence.Undefined: 4,
-	evidence.Failed:    5,
+	RequirementWarning: 3,
+	evidence.Pending:   4,
+	evidence.Undefined: 5,
+	evidence.Failed:    6,
 }
 
 func worse(a, b string) string {

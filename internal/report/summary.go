@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/markdown"
 )
 
 // summaryFailures caps the failures summary.md details, to stay well within
@@ -17,6 +18,9 @@ const summaryFailures = 25
 func renderSummary(doc *Document) ([]byte, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s %s — Tingee Open API conformance\n\n", verdictMark(doc.Verdict.Result), mdText(doc.Verdict.Headline()))
+	if doc.Verdict.Rehearsal != "" {
+		fmt.Fprintf(&b, "> **Rehearsal.** %s\n\n", mdText(doc.Verdict.Rehearsal))
+	}
 	reasons := doc.Verdict.brief()
 	for _, r := range reasons.Shown {
 		fmt.Fprintf(&b, "- %s\n", mdText(r))
@@ -32,14 +36,24 @@ func renderSummary(doc *Document) ([]byte, error) {
 		fmt.Fprintf(&b, "| %s | %s |\n", row[0], mdCell(row[1]))
 	}
 	s := doc.Counts.Scenarios
-	fmt.Fprintf(&b, "\n**Scenarios** %d: %d passed, %d failed, %d skipped, %d undefined, %d pending, %d not run. "+
+	fmt.Fprintf(&b, "\n**Scenarios** %d: %d passed, %d failed, %d warned, %d skipped, %d undefined, %d pending, %d not run. "+
 		"**Exchanges** %d (%d transport errors), **contract findings** %d, **drift** %d.\n",
-		s.Total, s.Passed, s.Failed, s.Skipped, s.Undefined, s.Pending, s.NotRun,
+		s.Total, s.Passed, s.Failed, s.Warned, s.Skipped, s.Undefined, s.Pending, s.NotRun,
 		doc.Counts.Exchanges, doc.Counts.TransportErrors, doc.Counts.Findings, doc.Counts.Drift)
 
-	b.WriteString("\n## Requirements\n\n| requirement | doc | statement | result |\n|---|---|---|---|\n")
+	writeBaselineSection(&b, doc.Baseline)
+
+	if len(doc.Verdict.Warnings) > 0 {
+		b.WriteString("\n## Warnings (should-level: not failures)\n\n| requirement | scenario | expected | got | why only a warning |\n|---|---|---|---|---|\n")
+		for _, w := range doc.Verdict.Warnings {
+			fmt.Fprintf(&b, "| %s (%s) | %s | %s | %s | %s |\n", mdCell(w.Requirement), mdCell(w.Source), mdCell(w.Scenario),
+				mdCell(w.Expected), mdCell(w.Got), mdCell(w.Why))
+		}
+	}
+
+	b.WriteString("\n## Requirements\n\n| requirement | level | source | doc | statement | result |\n|---|---|---|---|---|---|\n")
 	for _, r := range doc.Requirements {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s %s |\n", mdCell(r.ID), mdCell(r.DocRef), mdCell(r.Statement),
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s %s |\n", mdCell(r.ID), mdCell(r.Level), mdCell(r.Source), mdCell(r.DocRef), mdCell(r.Statement),
 			resultMark(r.Result), requirementResult(r))
 	}
 
@@ -58,6 +72,9 @@ func renderSummary(doc *Document) ([]byte, error) {
 		fmt.Fprintf(&b, "- `%s` %s: %s, expected %s (×%d, first in %s)\n",
 			d.Operation, mdText(d.Pointer), mdText(d.Got), mdText(d.Expected), d.Count, mdText(d.FirstSeen))
 	}
+
+	b.WriteString("\n## Latency per operation\n\n")
+	writeLatencyTable(&b, doc.Latency)
 
 	if failures := failedScenarios(doc); len(failures) > 0 {
 		b.WriteString("\n## Failures\n")
@@ -104,6 +121,9 @@ func facts(doc *Document) [][2]string {
 func failedScenarios(doc *Document) []Scenario {
 	var out []Scenario
 	for _, sc := range doc.Scenarios {
+		if sc.evidence().Warned() {
+			continue // listed under the warnings
+		}
 		if sc.Status == evidence.Failed || sc.Status == evidence.Undefined || sc.Status == evidence.Pending {
 			out = append(out, sc)
 		}
@@ -120,9 +140,9 @@ func requirementResult(r Requirement) string {
 
 func verdictMark(v string) string {
 	switch v {
-	case Conformant:
+	case Conformant, ConformantWithWarnings:
 		return "✅"
-	case NotConformant:
+	case NotConformant, CredentialsRejected:
 		return "❌"
 	}
 	return "⚠️"
@@ -141,15 +161,10 @@ func resultMark(status string) string {
 }
 
 // mdCell makes text safe inside a Markdown table cell.
-func mdCell(s string) string {
-	return strings.ReplaceAll(mdText(s), "|", `\|`)
-}
+func mdCell(s string) string { return markdown.Cell(s) }
 
 // mdText keeps text on one line and stops it from opening HTML in the summary.
-func mdText(s string) string {
-	s = strings.NewReplacer("\r", " ", "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
-	return s
-}
+func mdText(s string) string { return markdown.Text(s) }
 
 // fence keeps a code block from being closed by its content.
 func fence(s string) string {

@@ -2,20 +2,41 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
 )
 
-// decide applies the rules in the package doc. A subset (the user's tag
+// EnvMock is evidence.Run.Environment for a run against the embedded mock.
+const EnvMock = "mock"
+
+// rehearsalNote is the banner of a run against the mock.
+const rehearsalNote = "A rehearsal against the harness's own mock, not a certification: it shows the suite runs, " +
+	"and says nothing of any bank's or partner's implementation."
+
+// decide applies the rules in the package doc; masked are the run's
+// scenarios, masked, for the warnings' texts. A subset (the user's tag
 // filter) keeps the result but is named first among the reasons and in the
 // headline, so that a partial run never reads as a whole certification.
-func decide(run evidence.Run, subset string) Verdict {
-	v := Verdict{Reasons: []string{}, NotVerified: []string{}, Subset: subset}
+func decide(run evidence.Run, masked []Scenario, subset string) Verdict {
+	v := Verdict{Reasons: []string{}, NotVerified: []string{}, Warnings: []Warning{}, Subset: subset}
+	if run.Environment == EnvMock {
+		v.Rehearsal = rehearsalNote
+	}
+	if run.CredentialsRejected != "" {
+		v.Result = CredentialsRejected
+		v.Reasons = append(v.Reasons, run.CredentialsRejected)
+		return v
+	}
 	var failed, passed int
 	var incomplete []string
-	for _, sc := range run.Scenarios {
+	for i, sc := range run.Scenarios {
 		transport := transportErrors(sc)
 		switch {
+		case sc.HarnessError != "":
+			incomplete = append(incomplete, "harness error (not the target's fault): "+sc.HarnessError)
+		case sc.Warned() && transport == 0:
+			v.Warnings = append(v.Warnings, warningOf(masked[i]))
 		case sc.Status == evidence.Failed && transport == 0:
 			failed++
 			v.Reasons = append(v.Reasons, fmt.Sprintf("failed: %s (%s)", sc.Name, sc.URI))
@@ -39,7 +60,7 @@ func decide(run evidence.Run, subset string) Verdict {
 	for _, name := range run.NotRun {
 		incomplete = append(incomplete, "did not run: "+name)
 	}
-	if passed == 0 && failed == 0 {
+	if passed == 0 && failed == 0 && len(v.Warnings) == 0 {
 		incomplete = append(incomplete, "no scenario passed")
 	}
 	if subset != "" {
@@ -52,6 +73,9 @@ func decide(run evidence.Run, subset string) Verdict {
 	case len(incomplete) > 0:
 		v.Result = Incomplete
 		v.Reasons = append(v.Reasons, incomplete...)
+	case len(v.Warnings) > 0:
+		v.Result = ConformantWithWarnings
+		v.Reasons = append(v.Reasons, fmt.Sprintf("every must-level check passed (%d scenarios); %d should-level check(s) warned", passed, len(v.Warnings)))
 	default:
 		v.Result = Conformant
 		v.Reasons = append(v.Reasons, fmt.Sprintf("all %d scenarios that ran passed", passed))
@@ -86,6 +110,36 @@ func (v Verdict) brief() briefReasons {
 	return briefReasons{Shown: v.Reasons[:reasonsShown], More: len(v.Reasons) - reasonsShown}
 }
 
+// warningOf is a failed should-level scenario as a warning: its first step
+// error split into what was expected and what came back, and why it only warns.
+func warningOf(sc Scenario) Warning {
+	w := Warning{Requirement: sc.evidence().Requirement(), Scenario: sc.Name, URI: sc.URI, Source: sc.evidence().Source(), Why: sc.Warning}
+	for _, st := range sc.Steps {
+		if st.Error != "" {
+			w.Expected, w.Got = splitExpectedGot(st.Error)
+			break
+		}
+	}
+	if w.Why == "" {
+		w.Why = "the scenario is tagged @should: its source does not make it a rule"
+	}
+	return w
+}
+
+// splitExpectedGot splits a step's failure at its last "; got " (every
+// failure message of the suite ends with what came back), leaving out what
+// was sent.
+func splitExpectedGot(msg string) (expected, got string) {
+	if i := strings.LastIndex(msg, "; got "); i >= 0 {
+		expected, got = msg[:i], msg[i+len("; got "):]
+		if j := strings.Index(expected, "; sent "); j >= 0 {
+			expected = expected[:j] // what was sent is in the evidence
+		}
+		return expected, got
+	}
+	return msg, "(see the scenario's evidence)"
+}
+
 func transportErrors(sc evidence.Scenario) int {
 	n := 0
 	for _, st := range sc.Steps {
@@ -103,7 +157,13 @@ func transportErrors(sc evidence.Scenario) int {
 func count(run evidence.Run) Counts {
 	var c Counts
 	for _, sc := range run.Scenarios {
-		c.Scenarios.add(sc.Status)
+		if sc.Warned() {
+			c.Warnings++
+			c.Scenarios.Total++
+			c.Scenarios.Warned++
+		} else {
+			c.Scenarios.add(sc.Status)
+		}
 		for _, st := range sc.Steps {
 			c.Steps.add(st.Status)
 			for _, x := range st.Exchanges {

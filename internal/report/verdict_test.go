@@ -20,6 +20,14 @@ func TestVerdict(t *testing.T) {
 	transport.Steps = []evidence.Step{{Status: evidence.Failed, Exchanges: []evidence.Exchange{{TransportError: "connection refused"}}}}
 	skippedWithReason := scenario("501", evidence.Skipped)
 	skippedWithReason.SkipReason = "no trigger"
+	should := scenario("ping", evidence.Failed)
+	should.Tags, should.Warning = []string{"@TG-WH-03", "@should", "@src-live"}, "it fails the dashboard's test only"
+	should.Steps = []evidence.Step{{Status: evidence.Failed, Error: "TG-WH-03 (ping): want HTTP 200; got HTTP 401 {}"}}
+	shouldOutage := scenario("ping down", evidence.Failed)
+	shouldOutage.Tags = should.Tags
+	shouldOutage.Steps = transport.Steps
+	harnessErr := scenario("typo", evidence.Failed)
+	harnessErr.HarnessError = "features/f.feature:7, step \"a valid \\\"nope\\\" request\": unknown operation"
 
 	cases := []struct {
 		name   string
@@ -38,10 +46,15 @@ func TestVerdict(t *testing.T) {
 		{"skip without a reason", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), scenario("s", evidence.Skipped)}}, Incomplete, "without a reason"},
 		{"nothing ran", evidence.Run{}, Incomplete, "no scenario passed"},
 		{"only skips", evidence.Run{Scenarios: []evidence.Scenario{skippedWithReason}}, Incomplete, "no scenario passed"},
+		{"a failed should is a warning", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), should}}, ConformantWithWarnings, "1 should-level check(s) warned"},
+		{"a failed must outranks a warning", evidence.Run{Scenarios: []evidence.Scenario{should, scenario("b", evidence.Failed)}}, NotConformant, "failed: b"},
+		{"a should without an answer is incomplete", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), shouldOutage}}, Incomplete, "transport error"},
+		{"a harness error is the harness's", evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), harnessErr}}, Incomplete, "harness error (not the target's fault): features/f.feature:7"},
+		{"credentials rejected", evidence.Run{CredentialsRejected: "TINGEE_SECRET_TOKEN refused: code 97"}, CredentialsRejected, "TINGEE_SECRET_TOKEN"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			v := decide(c.run, "")
+			v := decide(c.run, maskScenarios(c.run.Scenarios), "")
 			if v.Result != c.want {
 				t.Errorf("verdict %s, want %s (reasons %q)", v.Result, c.want, v.Reasons)
 			}
@@ -176,11 +189,11 @@ func TestStatement(t *testing.T) {
 // A run narrowed by --tags keeps its result but never reads as a whole
 // certification: every artifact names the filter next to the verdict.
 func TestSubsetRunNamesItsFilterWithTheVerdict(t *testing.T) {
-	v := decide(evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed)}}, "@TG-SIG-01")
+	v := decide(evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed)}}, nil, "@TG-SIG-01")
 	if v.Result != Conformant || v.Headline() != "CONFORMANT (subset: @TG-SIG-01)" || !strings.Contains(v.Reasons[0], "not a certification of the whole suite") {
 		t.Errorf("verdict %+v (headline %q), want CONFORMANT (subset: @TG-SIG-01) with the caveat first", v, v.Headline())
 	}
-	if full := decide(evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed)}}, ""); full.Headline() != Conformant {
+	if full := decide(evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed)}}, nil, ""); full.Headline() != Conformant {
 		t.Errorf("a whole-suite run reads %q, want %q", full.Headline(), Conformant)
 	}
 
@@ -235,5 +248,26 @@ func TestVerdictListsFirstReasonsAndCountsTheRest(t *testing.T) {
 	summary, _ := os.ReadFile(filepath.Join(dir, FileSummary))
 	if !strings.Contains(string(summary), fmt.Sprintf("and %d more", total-reasonsShown)) {
 		t.Error("summary.md does not count the reasons it leaves out")
+	}
+}
+
+// TestWarningSaysExpectedGotAndWhy: a warning carries what was expected, what
+// came back and why it only warns, and is counted apart from failures.
+func TestWarningSaysExpectedGotAndWhy(t *testing.T) {
+	should := scenario("ping", evidence.Failed)
+	should.Tags, should.Warning = []string{"@TG-WH-03", "@should", "@src-live"}, "it fails the dashboard's test only"
+	should.Steps = []evidence.Step{{Status: evidence.Failed, Error: "TG-WH-03 (ping): want HTTP 200; got HTTP 401 {}"}}
+	run := evidence.Run{Scenarios: []evidence.Scenario{scenario("a", evidence.Passed), should}}
+	v := decide(run, maskScenarios(run.Scenarios), "")
+	if len(v.Warnings) != 1 {
+		t.Fatalf("warnings %+v", v.Warnings)
+	}
+	w := v.Warnings[0]
+	if w.Requirement != "TG-WH-03" || w.Source != "live" || w.Expected != "TG-WH-03 (ping): want HTTP 200" || w.Got != "HTTP 401 {}" || w.Why != should.Warning {
+		t.Errorf("warning %+v", w)
+	}
+	c := count(run)
+	if c.Warnings != 1 || c.Scenarios.Failed != 0 || c.Scenarios.Warned != 1 || c.Scenarios.Total != 2 {
+		t.Errorf("counts %+v", c)
 	}
 }

@@ -68,6 +68,12 @@ type Options struct {
 	Err         io.Writer    // the one line naming a configuration error; Out when nil
 	// UnreachableAfter: this many calls in a row failing at the transport level is an outage (default 5).
 	UnreachableAfter int
+	// RerunFailed runs each failed @uat-safe scenario again up to this many times (see rerunFailed).
+	RerunFailed int
+	// Strict makes a run whose only failures are should-level warnings exit 1 (--strict).
+	Strict bool
+	// PathFamily is the path family the suite sends: spec.PathsDocs (default) or spec.PathsSDK (--paths).
+	PathFamily string
 }
 
 // Run runs the suite. Its Run is complete even when the exit code is not 0;
@@ -112,12 +118,20 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	show := newPrinter(o.Format, out, o.Colour)
 	waits := &progress.Line{Out: out, Live: o.Terminal}
 	rec := &recorder{print: show, ctx: ctx}
+	newClient := func() *client.Client {
+		return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
+			Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
+	}
+	if sc, line, ok := checkCredentials(ctx, newClient(), o.Spec, o.PathFamily); !ok {
+		run.End, run.Scenarios, run.CredentialsRejected = time.Now(), []evidence.Scenario{sc}, line
+		fmt.Fprintf(errOut, "conformance: %s\n", line)
+		fmt.Fprintf(out, "exit %d: credentials rejected: no scenario ran\n", ExitConfig)
+		return run, ExitConfig
+	}
 	cfg := steps.Config{
-		Spec: o.Spec,
-		NewClient: func() *client.Client {
-			return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
-				Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
-		},
+		Spec:      o.Spec,
+		NewClient: newClient,
+		Paths:     o.PathFamily,
 		Fixtures:  o.Fixtures,
 		OTP:       o.OTP,
 		Locations: locs,
@@ -126,25 +140,20 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		Stepped:   show.stepped,
 		Record:    rec.record,
 	}
-	suite := godog.TestSuite{
-		Name:                "conformance",
-		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, cfg) },
-		Options: &godog.Options{
-			Format: "progress", Output: io.Discard, Strict: true, Randomize: o.Seed, NoColors: true,
-			FS: o.Features, Paths: cleanPaths(paths), Tags: tagExpr, DefaultContext: ctx, StopOnFailure: o.FailFast,
-		},
+	status := runGodog(ctx, o, cfg, tagExpr, cleanPaths(paths))
+	run.Scenarios, run.NotRun = rec.scenarios, rec.notRun
+	if o.RerunFailed > 0 {
+		status = rerunFailed(ctx, o, cfg, tagExpr, &run, status)
 	}
-	status := suite.Run()
 
 	run.End = time.Now()
-	run.Scenarios, run.NotRun = rec.scenarios, rec.notRun
 	run.Interrupted = ctx.Err() != nil
 	run.ClockSkew = p.clockSkew()
 	if len(run.Scenarios) == 0 && len(run.NotRun) == 0 && !run.Interrupted {
 		fmt.Fprintf(errOut, "conformance: --tags %q matched no scenario of this suite (run with %s)\n", o.Tags, tagExpr)
 		return run, ExitConfig
 	}
-	code := exitCode(run, status, p)
+	code := exitCode(run, status, p, o.Strict)
 	if o.FailFast && code == ExitFail && !run.Interrupted {
 		fmt.Fprintln(out, "\nfail-fast: stopped at the first failed scenario; those after it were not started")
 	}
@@ -161,6 +170,20 @@ func cleanPaths(paths []string) []string {
 	return out
 }
 
+// runGodog runs the scenarios under paths of o.Features (strict, in the
+// seed's order, tags applied) with the steps configured by cfg; godog's status.
+func runGodog(ctx context.Context, o Options, cfg steps.Config, tagExpr string, paths []string) int {
+	suite := godog.TestSuite{
+		Name:                "conformance",
+		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, cfg) },
+		Options: &godog.Options{
+			Format: "progress", Output: io.Discard, Strict: true, Randomize: o.Seed, NoColors: true,
+			FS: o.Features, Paths: paths, Tags: tagExpr, DefaultContext: ctx, StopOnFailure: o.FailFast,
+		},
+	}
+	return suite.Run()
+}
+
 // defaults fills what the caller left out and checks the rest.
 func (o *Options) defaults() error {
 	switch o.Format {
@@ -169,6 +192,13 @@ func (o *Options) defaults() error {
 	case "pretty", "progress":
 	default:
 		return fmt.Errorf("--format %q: want pretty or progress", o.Format)
+	}
+	switch o.PathFamily {
+	case "":
+		o.PathFamily = spec.PathsDocs
+	case spec.PathsDocs, spec.PathsSDK:
+	default:
+		return fmt.Errorf("--paths %q: want %s or %s", o.PathFamily, spec.PathsDocs, spec.PathsSDK)
 	}
 	if o.BaseURL == "" {
 		return fmt.Errorf("no target base URL")
@@ -195,26 +225,36 @@ func (o *Options) defaults() error {
 	return nil
 }
 
-// exitCode: 3 for an outage, 2 for a godog option error, 1 for any failed,
-// undefined or pending scenario or an interrupt, 2 when every scenario was
-// skipped (a skip is never a pass: nothing was shown), else 0.
-func exitCode(run evidence.Run, godogStatus int, p *probe) int {
+// exitCode: 3 for an outage, 2 for a godog option error, 1 for any failed
+// (at must level, or a harness error), undefined or pending scenario or an
+// interrupt, 2 when every scenario was skipped (a skip is never a pass:
+// nothing was shown), 1 for should-level warnings under --strict, else 0.
+// godog's own status counts a warning as a failure, so it is not read beyond
+// its option errors.
+func exitCode(run evidence.Run, godogStatus int, p *probe, strict bool) int {
 	if down, _ := p.outage(); down || p.everyCallFailed() {
 		return ExitUnreachable
 	}
 	if godogStatus == 2 {
 		return ExitConfig
 	}
+	warned := false
 	for _, s := range run.Scenarios {
-		if s.Status != evidence.Passed && s.Status != evidence.Skipped {
+		switch {
+		case s.Warned():
+			warned = true
+		case s.Status != evidence.Passed && s.Status != evidence.Skipped:
 			return ExitFail
 		}
 	}
-	if run.Interrupted || godogStatus != 0 {
+	if run.Interrupted {
 		return ExitFail
 	}
-	if !anyPassed(run) {
+	if !anyPassed(run) && !warned {
 		return ExitConfig
+	}
+	if warned && strict {
+		return ExitFail
 	}
 	return ExitOK
 }

@@ -21,10 +21,18 @@ var verdicts = map[int]string{
 // outage, the last transport error. Every suite (run, webhook-check) ends with it.
 func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError string) {
 	counts := map[string]int{}
+	warned := 0
 	for _, s := range run.Scenarios {
+		if s.Warned() {
+			warned++
+			continue
+		}
 		counts[s.Status]++
 	}
 	fmt.Fprintf(w, "\n%d scenarios: %d passed, %d failed, %d skipped", len(run.Scenarios), counts[evidence.Passed], counts[evidence.Failed], counts[evidence.Skipped])
+	if warned > 0 {
+		fmt.Fprintf(w, ", %d warned (should-level)", warned)
+	}
 	if n := counts[evidence.Undefined] + counts[evidence.Pending]; n > 0 {
 		fmt.Fprintf(w, ", %d undefined or pending", n)
 	}
@@ -33,10 +41,17 @@ func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 		fmt.Fprintf(w, "seed %d, ", run.Seed)
 	}
 	fmt.Fprintf(w, "%s\n", run.End.Sub(run.Start).Round(1e6))
+	if run.CredentialsRejected != "" {
+		fmt.Fprintf(w, "  CREDENTIALS REJECTED: %s\n", run.CredentialsRejected)
+	}
 	for _, s := range run.Scenarios {
-		switch s.Status {
-		case evidence.Passed:
-		case evidence.Skipped:
+		switch {
+		case s.Warned():
+			fmt.Fprintf(w, "  WARNING %s  %s (should-level, not a failure)\n      %s\n      why only a warning: %s\n", s.URI, s.Name, firstError(s), s.Warning)
+		case s.HarnessError != "":
+			fmt.Fprintf(w, "  HARNESS ERROR %s  %s (not the target's fault)\n      %s\n", s.URI, s.Name, s.HarnessError)
+		case s.Status == evidence.Passed:
+		case s.Status == evidence.Skipped:
 			fmt.Fprintf(w, "  SKIPPED %s  %s: %s\n", s.URI, s.Name, s.SkipReason)
 		default:
 			fmt.Fprintf(w, "  %s %s  %s\n      %s\n", strings.ToUpper(Label(s)), s.URI, s.Name, firstError(s))
@@ -62,8 +77,16 @@ func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 		verdict = "nothing passed: every scenario was skipped (see why above: fixtures, OTP, or --tags)"
 	case code == ExitUnreachable && lastTransportError != "":
 		verdict += " (last error: " + lastTransportError + ")"
+	case code == ExitConfig && run.CredentialsRejected != "":
+		verdict = "credentials rejected: no scenario ran"
 	case code == ExitOK && counts[evidence.Skipped] > 0:
 		verdict += fmt.Sprintf("; %d skipped, not passed", counts[evidence.Skipped])
+	}
+	if warned > 0 && code == ExitOK {
+		verdict += fmt.Sprintf("; %d should-level warning(s) (--strict makes them exit 1)", warned)
+	}
+	if warned > 0 && code == ExitFail && counts[evidence.Failed] == 0 {
+		verdict = fmt.Sprintf("%d should-level warning(s) under --strict", warned)
 	}
 	fmt.Fprintf(w, "exit %d: %s\n", code, verdict)
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path"
 	"time"
 
 	"github.com/cucumber/godog"
@@ -17,6 +18,7 @@ import (
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // Suite names the run in the report.
@@ -45,11 +47,22 @@ type Result struct {
 	Unreachable bool // nobody listened at the URL, and nothing ever answered
 }
 
-// Failed counts the scenarios that did not pass.
+// Failed counts the scenarios that did not pass, should-level warnings aside.
 func (r Result) Failed() int {
 	n := 0
 	for _, s := range r.Run.Scenarios {
-		if s.Status != evidence.Passed {
+		if s.Status != evidence.Passed && !s.Warned() {
+			n++
+		}
+	}
+	return n
+}
+
+// Warned counts the should-level scenarios that failed: warnings.
+func (r Result) Warned() int {
+	n := 0
+	for _, s := range r.Run.Scenarios {
+		if s.Warned() {
 			n++
 		}
 	}
@@ -67,7 +80,11 @@ func Check(ctx context.Context, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("webhook check: %w", err)
 	}
-	rec := newRecorder(&cfg, feature)
+	locs, err := steps.Locate(harness.Features, path.Dir(FeaturePath))
+	if err != nil {
+		return Result{}, fmt.Errorf("webhook check: %w", err)
+	}
+	rec := newRecorder(&cfg, feature, locs)
 	run := evidence.Run{
 		ID: "webhook-" + time.Now().UTC().Format("20060102T150405Z") + "-" + rand.Text()[:6], Suite: Suite,
 		Start: time.Now(), Target: cfg.URL, Environment: "url", ClientIDMasked: credentials.MaskID(cfg.ClientID), Tags: cfg.Tags,

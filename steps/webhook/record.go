@@ -11,6 +11,7 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // recorder turns godog's hooks into evidence: one evidence.Scenario per
@@ -18,7 +19,8 @@ import (
 type recorder struct {
 	cfg     *Config
 	feature featureText
-	token   string // makes this run's transaction codes and request ids unique
+	locs    steps.Locations // for each scenario's "Only a warning:" sentence
+	token   string          // makes this run's transaction codes and request ids unique
 
 	mu          sync.Mutex
 	n           int
@@ -28,8 +30,8 @@ type recorder struct {
 	answered    bool // some delivery got an HTTP answer
 }
 
-func newRecorder(cfg *Config, feature featureText) *recorder {
-	return &recorder{cfg: cfg, feature: feature, token: rand.Text()[:8]}
+func newRecorder(cfg *Config, feature featureText, locs steps.Locations) *recorder {
+	return &recorder{cfg: cfg, feature: feature, locs: locs, token: rand.Text()[:8]}
 }
 
 // nextID returns prefix + this run's token + a counter: CONF4F7QK2ZD-3.
@@ -53,7 +55,8 @@ func (r *recorder) hook(sc *godog.ScenarioContext) {
 	var started, stepStarted time.Time
 	sc.Before(func(ctx context.Context, p *godog.Scenario) (context.Context, error) {
 		started = time.Now()
-		s := &evidence.Scenario{Feature: r.feature.name, Name: p.Name, URI: r.feature.uri(p.Name), Status: evidence.Passed}
+		s := &evidence.Scenario{Feature: r.feature.name, Name: p.Name, URI: r.feature.uri(p.Name), Status: evidence.Passed,
+			Warning: r.locs.Warning(p.Uri, p)}
 		for _, t := range p.Tags {
 			s.Tags = append(s.Tags, t.Name)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/cucumber/godog"
@@ -28,6 +29,7 @@ func registerSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^a signed body that is not JSON is delivered$`, notJSONDelivered)
 	sc.Step(`^the dashboard's unsigned ping is delivered$`, pingDelivered)
 	sc.Step(`^the receiver acknowledges it within the deadline$`, acknowledged)
+	sc.Step(`^the receiver acknowledges it as already done within the deadline$`, acknowledgedRepeat)
 	sc.Step(`^the receiver does not acknowledge it as success$`, notAcknowledged)
 	sc.Step(`^the receiver answers HTTP 200$`, answers200)
 	sc.Step(`^the receiver answers$`, answers)
@@ -133,6 +135,23 @@ func acknowledged(ctx context.Context) error {
 		return nil
 	}
 	return w.broke(`want HTTP 200 with {"code":"00"} within %s; got %s`, w.cfg.AckDeadline, w.answer())
+}
+
+// repeatAckCode is "already processed": one third party reports it as the
+// answer to a repeated transactionCode [?]; it is accepted beside "00".
+const repeatAckCode = "02"
+
+// acknowledgedRepeat: a repeat is acknowledged with HTTP 200 and code "00" or
+// "02", not processed again or refused (notes, Webhooks and "Levels and sources").
+func acknowledgedRepeat(ctx context.Context) error {
+	w := worldFrom(ctx)
+	if w.last.TransportError == "" && w.last.Status == http.StatusOK {
+		var a wh.Ack
+		if json.Unmarshal(w.last.ResponseBody, &a) == nil && (a.Code == wh.AckCode || a.Code == repeatAckCode) {
+			return nil
+		}
+	}
+	return w.broke(`want HTTP 200 with {"code":"00"} or {"code":"02"} within %s; got %s`, w.cfg.AckDeadline, w.answer())
 }
 
 func notAcknowledged(ctx context.Context) error {

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/tingee-conformance/harness/internal/baseline"
+	"github.com/tingee-conformance/harness/internal/report"
+)
+
+// nightlySynopsis lists the nightly flags of run for its synopsis.
+const nightlySynopsis = "[--baseline FILE] [--rerun-failed N]"
+
+// nightlyFlags are the flags of run that serve a scheduled job: known
+// deviations and reruns of failed read-only scenarios.
+type nightlyFlags struct {
+	baselinePath string
+	baseline     *baseline.File
+	rerun        int
+}
+
+func addNightlyFlags(fs *flag.FlagSet) *nightlyFlags {
+	n := &nightlyFlags{}
+	fs.StringVar(&n.baselinePath, "baseline", "", "known deviations (YAML): failures they name are waived, shown but not failing the run; an expired entry fails it")
+	fs.IntVar(&n.rerun, "rerun-failed", 0, "run each failed @uat-safe scenario again up to N times: one that then passes is marked flaky")
+	return n
+}
+
+// check validates the flags and reads the baseline, before the run.
+func (n *nightlyFlags) check() error {
+	if n.rerun < 0 {
+		return fmt.Errorf("--rerun-failed %d: want 0 or more", n.rerun)
+	}
+	if n.baselinePath == "" {
+		return nil
+	}
+	f, err := baseline.Load(n.baselinePath)
+	if err != nil {
+		return fmt.Errorf("--baseline: %w", err)
+	}
+	n.baseline = f
+	return nil
+}
+
+// exit is the run's exit code once the baseline is applied: an expired entry
+// fails the run (named on stderr); a run that failed only on waived failures
+// passes, as its verdict (decided without them) says — with warnings left, only
+// under --strict does it still fail. Any other code (usage, unreachable) stands.
+func (n *nightlyFlags) exit(c *cli, code int, doc *report.Document, strict bool) int {
+	if n.baseline == nil || doc == nil || (code != exitOK && code != exitFail) {
+		return code
+	}
+	if expired := doc.ExpiredDeviations(); len(expired) > 0 {
+		return c.errorf(exitFail, "known deviation(s) expired in %s: %s (renew or remove each entry)", n.baseline.Name, strings.Join(expired, ", "))
+	}
+	switch {
+	case code != exitFail:
+	case doc.Verdict.Result == report.Conformant,
+		doc.Verdict.Result == report.ConformantWithWarnings && !strict:
+		return exitOK
+	}
+	return code
+}

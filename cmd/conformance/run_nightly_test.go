@@ -1,0 +1,89 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/mock"
+)
+
+// The exit codes asserted here are README "Running nightly" (waived failures pass, an expired entry fails the
+// run naming it) and README "CLI reference" exit code 2 (one line naming what is wrong, before the first request).
+
+// brokenBanksMock is the mock except that get-banks always answers an
+// envelope where doc 6.1 has a bare array: TG-ENV-02 fails.
+func brokenBanksMock(t *testing.T) string {
+	t.Helper()
+	c := credentials.Mock()
+	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/get-banks") {
+			w.Header().Set("Content-Type", "application/json")
+			w.Write([]byte(`{"code":"00","message":"Success","data":null}`))
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func deviationsFile(t *testing.T, expires string) string {
+	return writeFile(t, "known-deviations.yaml", "deviations:\n  - requirement: TG-ENV-02\n    reason: UAT wraps the bank list\n"+
+		"    reference: TINGEE-1234\n    expires: "+expires+"\n")
+}
+
+func TestRunWithBaseline(t *testing.T) {
+	base := brokenBanksMock(t)
+	nextYear := time.Now().AddDate(1, 0, 0).Format("2006-01-02")
+	cases := []struct {
+		name, expires string
+		want          int
+		stderr        string
+	}{
+		{"live entry waives the failure", nextYear, exitOK, ""},
+		{"expired entry fails the run", "2020-01-31", exitFail, "known deviation(s) expired in known-deviations.yaml: TG-ENV-02"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "report")
+			f := newFakeCLI("", mockEnv)
+			// TG-ERR-03 passes beside the waived failure: a run where nothing passed is INCOMPLETE, waived or not.
+			code := f.run("run", "--target", base, "--tags", "@TG-ENV-02 or @TG-ERR-03", "--baseline", deviationsFile(t, tc.expires), "--report-dir", dir)
+			if code != tc.want || !strings.Contains(f.errOut.String(), tc.stderr) {
+				t.Fatalf("exit %d (want %d), stderr %q\n%s", code, tc.want, f.errOut.String(), f.out.String())
+			}
+			summary, err := os.ReadFile(filepath.Join(dir, "summary.md"))
+			if err != nil || !strings.Contains(string(summary), "## Known deviations (known-deviations.yaml, SHA-256 ") {
+				t.Errorf("summary.md does not record the baseline (%v)", err)
+			}
+		})
+	}
+	f := newFakeCLI("", mockEnv)
+	if code := f.run("run", "--target", base, "--tags", "@TG-ENV-02", "--report-dir", t.TempDir()); code != exitFail {
+		t.Errorf("without the baseline: exit %d, want 1", code)
+	}
+}
+
+func TestRunRefusesABadBaselineBeforeTheRun(t *testing.T) {
+	bad := writeFile(t, "bad.yaml", "deviations:\n  - requirement: TG-ENV-02\n    reason: r\n    reference: x\n    expires: soon\n")
+	for _, args := range [][]string{
+		{"run", "--baseline", bad},
+		{"run", "--baseline", filepath.Join(t.TempDir(), "missing.yaml")},
+		{"run", "--rerun-failed", "-1"},
+	} {
+		f := newFakeCLI("", nil)
+		if code := f.run(args...); code != exitUsage || strings.Count(f.errOut.String(), "\n") != 1 || f.out.Len() != 0 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q: want 2, one line, before the run", args[1:], code, f.out.String(), f.errOut.String())
+		}
+	}
+}
