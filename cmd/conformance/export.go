@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net/url"
 	"os"
@@ -26,24 +27,10 @@ const (
 // secretToken is always a placeholder: the secret is never written.
 func runExport(_ context.Context, c *cli, args []string) int {
 	fs := c.flags("export", "postman [--out DIR] [--base-url URL] [--client-id ID]")
-	out := fs.String("out", ".", "write the two files into `DIR` (created if missing)")
-	baseURL := fs.String("base-url", "http://127.0.0.1:8080", "the environment's baseUrl: the mock's default address, or Tingee's `URL`")
+	out, baseURL := addExportFlags(fs, "Tingee's `URL`")
 	clientID := fs.String("client-id", "", "the environment's clientId (default "+credentials.EnvClientID+", else the placeholder "+postman.ClientIDPlaceholder+")")
-	if len(args) == 0 || args[0] != "postman" {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fs.Usage()
-			return exitOK
-		}
-		return c.errorf(exitUsage, "export: name the format: conformance export postman [flags]")
-	}
-	if code, ok := c.parse(fs, args[1:]); !ok {
+	if code, ok := c.parseExport(fs, args, baseURL, "conformance export postman [flags]"); !ok {
 		return code
-	}
-	if fs.NArg() > 0 {
-		return c.errorf(exitUsage, "export: unexpected argument %q", fs.Arg(0))
-	}
-	if u, err := url.Parse(*baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return c.errorf(exitUsage, "export: --base-url %q: want an http:// or https:// URL", *baseURL)
 	}
 	id := *clientID
 	if id == "" {
@@ -61,15 +48,53 @@ func runExport(_ context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitFail, "export: %v", err)
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	if err := writeExport(*out, map[string][]byte{postmanCollectionFile: coll, postmanEnvironmentFile: env}); err != nil {
 		return c.errorf(exitUsage, "export: %v", err)
-	}
-	for name, data := range map[string][]byte{postmanCollectionFile: coll, postmanEnvironmentFile: env} {
-		if err := os.WriteFile(filepath.Join(*out, name), data, 0o644); err != nil {
-			return c.errorf(exitUsage, "export: %v", err)
-		}
 	}
 	fmt.Fprintf(c.stdout, "collection:  %s\nenvironment: %s (set secretToken in Postman, or newman --env-var secretToken=…; the file holds %s)\n",
 		filepath.Join(*out, postmanCollectionFile), filepath.Join(*out, postmanEnvironmentFile), postman.SecretPlaceholder)
 	return exitOK
+}
+
+// addExportFlags adds --out and --base-url, which every profile's export has.
+func addExportFlags(fs *flag.FlagSet, target string) (out, baseURL *string) {
+	out = fs.String("out", ".", "write the two files into `DIR` (created if missing)")
+	baseURL = fs.String("base-url", "http://127.0.0.1:8080", "the environment's baseUrl: the mock's default address, or "+target)
+	return out, baseURL
+}
+
+// parseExport reads args, "postman [flags]": the format, the flags, no stray
+// argument, and an absolute http(s) --base-url. When ok is false the command
+// returns code at once (help printed, or a one-line usage error).
+func (c *cli) parseExport(fs *flag.FlagSet, args []string, baseURL *string, synopsis string) (code int, ok bool) {
+	if len(args) == 0 || args[0] != "postman" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fs.Usage()
+			return exitOK, false
+		}
+		return c.errorf(exitUsage, "export: name the format: %s", synopsis), false
+	}
+	if code, ok := c.parse(fs, args[1:]); !ok {
+		return code, false
+	}
+	if fs.NArg() > 0 {
+		return c.errorf(exitUsage, "export: unexpected argument %q", fs.Arg(0)), false
+	}
+	if u, err := url.Parse(*baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return c.errorf(exitUsage, "export: --base-url %q: want an http:// or https:// URL", *baseURL), false
+	}
+	return 0, true
+}
+
+// writeExport writes files (name → content) into dir, creating it.
+func writeExport(dir string, files map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

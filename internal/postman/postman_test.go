@@ -37,7 +37,7 @@ func TestCollectionHasEveryExampleWithItsBodyAndATest(t *testing.T) {
 	s := loadSpec(t)
 	raw, err := Collection(s)
 	require.NoError(t, err)
-	var c collection
+	var c File
 	require.NoError(t, json.Unmarshal(raw, &c))
 	exs, err := s.Examples()
 	require.NoError(t, err)
@@ -79,9 +79,9 @@ func TestEnvironmentHoldsOnlyASecretPlaceholder(t *testing.T) {
 	raw, err := Environment("mock", "http://127.0.0.1:8080", "")
 	require.NoError(t, err)
 	golden(t, "environment.json", raw)
-	var env environment
+	var env EnvFile
 	require.NoError(t, json.Unmarshal(raw, &env))
-	byKey := map[string]envVar{}
+	byKey := map[string]Var{}
 	for _, v := range env.Values {
 		byKey[v.Key] = v
 	}

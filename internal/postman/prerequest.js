@@ -8,10 +8,7 @@ const secret = pm.environment.get("secretToken");
 if (!secret || secret === "YOUR_SECRET_TOKEN") {
   throw new Error("set the environment variable secretToken to your secret token");
 }
-const vn = new Date(Date.now() + 7 * 60 * 60 * 1000);
-const pad = (n, width) => String(n).padStart(width, "0");
-const timestamp = pad(vn.getUTCFullYear(), 4) + pad(vn.getUTCMonth() + 1, 2) + pad(vn.getUTCDate(), 2) +
-  pad(vn.getUTCHours(), 2) + pad(vn.getUTCMinutes(), 2) + pad(vn.getUTCSeconds(), 2) + pad(vn.getUTCMilliseconds(), 3);
+const timestamp = vietnamTimestamp(); // vntime.js, prepended
 let body = "";
 if (pm.request.body && pm.request.body.mode === "raw") {
   body = pm.variables.replaceIn(pm.request.body.raw || "");
