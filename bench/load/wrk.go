@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // writeWrkScript writes a wrk Lua script that cycles through the mix, each

@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
 	"github.com/tingee-conformance/harness/spec"
-	"github.com/tingee-conformance/harness/steps/payload"
 )
 
 // Scaling by 3 triples the request fields and the generated cases of every

@@ -9,10 +9,10 @@ import (
 
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/fixtures"
-	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/runner"
-	"github.com/tingee-conformance/harness/steps"
+	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 )
 
 // BenchmarkVaLifecycleScenarios runs the whole-life VA scenarios (@TG-LINK-01:

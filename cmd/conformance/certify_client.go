@@ -11,15 +11,15 @@ import (
 	"os"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/certify"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/internal/fixtures"
-	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/internal/runner"
-	"github.com/tingee-conformance/harness/internal/webhook"
-	webhooksteps "github.com/tingee-conformance/harness/steps/webhook"
+	"github.com/tingee-conformance/harness/profiles/tingee/certify"
+	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
+	webhooksteps "github.com/tingee-conformance/harness/profiles/tingee/steps/webhook"
+	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
 )
 
 func init() {

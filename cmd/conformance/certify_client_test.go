@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/signing"
-	"github.com/tingee-conformance/harness/internal/webhook"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
 )
 
 var certifyServing = regexp.MustCompile(`certify-client: serving (http://127\.0\.0\.1:[0-9]+) \(client id ([^;]+); secret in ([^)]+)\)`)

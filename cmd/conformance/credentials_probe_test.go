@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
 // TestAWrongSecretIsCredentialsRejected (done-when (d)): a wrong secret, or a

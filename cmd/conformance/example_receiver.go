@@ -6,7 +6,7 @@ import (
 	"net"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/webhook"
+	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
 )
 
 func init() {

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/postman"
+	"github.com/tingee-conformance/harness/profiles/tingee/postman"
 	"github.com/tingee-conformance/harness/spec"
 )
 

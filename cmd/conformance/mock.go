@@ -6,10 +6,10 @@ import (
 	"net"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/fixtures"
 	"github.com/tingee-conformance/harness/internal/mask"
-	"github.com/tingee-conformance/harness/internal/mock"
-	"github.com/tingee-conformance/harness/internal/webhook"
+	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
 )
 
 func init() {

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while the command writes.

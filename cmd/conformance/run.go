@@ -11,14 +11,14 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/fixtures"
 	"github.com/tingee-conformance/harness/internal/mask"
-	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/internal/term"
+	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 	"github.com/tingee-conformance/harness/spec"
-	"github.com/tingee-conformance/harness/steps"
 )
 
 func init() {

@@ -4,9 +4,9 @@ import (
 	"fmt"
 
 	harness "github.com/tingee-conformance/harness"
-	"github.com/tingee-conformance/harness/internal/fixtures"
-	"github.com/tingee-conformance/harness/internal/mock"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
 // uatExamplePath is the fixtures file a partner copies and fills in for UAT.

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
 // The exit codes asserted here are README "Running nightly" (waived failures pass, an expired entry fails the

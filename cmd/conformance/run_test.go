@@ -13,7 +13,7 @@ import (
 
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 )
 
 // progress is the run's output without what changes from run to run: the

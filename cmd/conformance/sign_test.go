@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // The vectors of docs/tingee-api-notes.md (secret test-secret, timestamp 20250101120000000).

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/capture"
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // verifyInput is what sign --verify checks: a signature with --timestamp and

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // sign --verify SIG: the notes' vector matches (exit 0); a signature over the

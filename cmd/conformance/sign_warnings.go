@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // bodyWarnings lists how body differs from what Tingee's SDKs send: minified

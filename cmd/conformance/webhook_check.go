@@ -10,7 +10,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
-	webhooksteps "github.com/tingee-conformance/harness/steps/webhook"
+	webhooksteps "github.com/tingee-conformance/harness/profiles/tingee/steps/webhook"
 )
 
 func init() {

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/webhook"
+	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
 )
 
 var mockEnv = map[string]string{credentials.EnvClientID: credentials.MockClientID, credentials.EnvSecret: credentials.MockSecret}

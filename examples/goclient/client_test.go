@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
 // newClient starts the mock (its test pair, the embedded fixtures) and returns a generated

@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // Signer returns a request editor that signs each request as Tingee checks it:

@@ -15,7 +15,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 var clock = time.Date(2025, 1, 1, 5, 0, 0, 0, time.UTC) // 12:00 in Vietnam

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // Curl returns a shell command that repeats a request exactly as sent, with a

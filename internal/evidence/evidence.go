@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // Finding is one way an answer (or a request) departs from openapi.yaml.

@@ -9,8 +9,8 @@ import (
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 	"github.com/tingee-conformance/harness/spec"
-	"github.com/tingee-conformance/harness/steps"
 )
 
 // probeOperation is the credentials probe's call: a signed read that changes

@@ -10,7 +10,7 @@ import (
 
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
-	"github.com/tingee-conformance/harness/steps"
+	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 )
 
 // featuresDir holds the suite's .feature files in Options.Features.

@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/tingee-conformance/harness/internal/tagexpr"
-	"github.com/tingee-conformance/harness/steps"
+	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 )
 
 // Tags that say what a scenario does to the target.

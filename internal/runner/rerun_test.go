@@ -11,7 +11,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/internal/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
 // The rules asserted here are README "Running nightly": only @uat-safe scenarios run again, never a write; one

@@ -13,8 +13,8 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/internal/fixtures"
-	"github.com/tingee-conformance/harness/internal/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
 func mockURL(t *testing.T) string {
