@@ -52,7 +52,10 @@ type Operation struct {
 	// SDKPath is x-sdk-path: the path the official SDKs call, e.g.
 	// /v1/bank/confirm-va; "" when they call Path.
 	SDKPath string
-	Op      *openapi3.Operation
+	// Idempotent is x-idempotent: true, an operation that changes nothing on
+	// the target, so that a failed call may be sent again (internal/client).
+	Idempotent bool
+	Op         *openapi3.Operation
 }
 
 // Path families a run can send (run --paths).
@@ -125,6 +128,7 @@ func (s *Spec) index() error {
 			ref, _ := op.Extensions["x-doc-ref"].(string)
 			sdkPath, _ := op.Extensions["x-sdk-path"].(string)
 			confirmed, _ := op.Extensions["x-doc-ref-confirmed"].(bool)
+			idempotent, _ := op.Extensions["x-idempotent"].(bool)
 			s.byID[op.OperationID] = len(s.ops)
 			s.byRoute[m+" "+p] = len(s.ops)
 			if sdkPath != "" {
@@ -133,7 +137,7 @@ func (s *Spec) index() error {
 				}
 				s.byRoute[m+" "+sdkPath] = len(s.ops)
 			}
-			s.ops = append(s.ops, Operation{ID: op.OperationID, Method: m, Path: p, DocRef: ref, DocConfirmed: confirmed, SDKPath: sdkPath, Op: op})
+			s.ops = append(s.ops, Operation{ID: op.OperationID, Method: m, Path: p, DocRef: ref, DocConfirmed: confirmed, SDKPath: sdkPath, Idempotent: idempotent, Op: op})
 			s.routes = append(s.routes, &routers.Route{Spec: s.Doc, Path: p, PathItem: item, Method: m, Operation: op})
 			s.hasParams = append(s.hasParams, len(op.Parameters)+len(item.Parameters) > 0)
 			s.securityHeaders = append(s.securityHeaders, headerSchemes(s.Doc, op))
@@ -163,6 +167,12 @@ func (s *Spec) find(method, path string) (int, bool) {
 	}
 	i, ok := s.byRoute[strings.ToUpper(method)+" "+path]
 	return i, ok
+}
+
+// Idempotent says whether the contract marks operationID x-idempotent: true.
+func (s *Spec) Idempotent(operationID string) bool {
+	op, ok := s.OperationByID(operationID)
+	return ok && op.Idempotent
 }
 
 // OperationByID finds an operation by its operationId.

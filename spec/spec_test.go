@@ -149,3 +149,22 @@ func TestOperationByID(t *testing.T) {
 	_, ok = s.OperationByID("nope")
 	assert.False(t, ok)
 }
+
+// The contract marks the four reads x-idempotent, and only them: the client
+// sends only these again after a transport failure (create, confirm and
+// delete calls are sent once, whatever happens).
+func TestOnlyTheReadsAreIdempotent(t *testing.T) {
+	s, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reads := map[string]bool{"getBanks": true, "getVaPaging": true, "getStatusDynamicQr": true, "getTransactionPaging": true}
+	for _, op := range s.Operations() {
+		if op.Idempotent != reads[op.ID] || s.Idempotent(op.ID) != reads[op.ID] {
+			t.Errorf("%s: idempotent %v, want %v", op.ID, op.Idempotent, reads[op.ID])
+		}
+	}
+	if s.Idempotent("noSuchOperation") {
+		t.Error("an unknown operation is idempotent")
+	}
+}

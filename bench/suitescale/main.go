@@ -29,6 +29,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/spec"
 )
 
@@ -61,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var requests atomic.Int64
 	transport := countingTransport{next: http.DefaultTransport, n: &requests}
 	result, code := runner.Run(context.Background(), runner.Options{
-		BaseURL: target.URL, Environment: runner.EnvURL, Credentials: credentials.Mock(), Fixtures: &fixtures.File{},
+		BaseURL: target.URL, Environment: runner.EnvURL, Signer: hmacsign.Signer{Credentials: credentials.Mock()}, ClientID: credentials.MockClientID, Fixtures: &fixtures.File{},
 		Spec: sp, Tags: "@validation", Seed: 1, Timeout: 10 * time.Second, HTTP: &http.Client{Transport: transport},
 	})
 	dir, err := os.MkdirTemp("", "suitescale-report-")

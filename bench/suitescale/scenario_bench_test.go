@@ -11,6 +11,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 )
@@ -37,7 +38,7 @@ func BenchmarkVaLifecycleScenarios(b *testing.B) {
 	}
 	for b.Loop() {
 		run, code := runner.Run(context.Background(), runner.Options{
-			BaseURL: target.URL, Environment: runner.EnvMock, Credentials: pair, Fixtures: fx,
+			BaseURL: target.URL, Environment: runner.EnvMock, Signer: hmacsign.Signer{Credentials: pair}, ClientID: pair.ClientID, Fixtures: fx,
 			Tags: "@TG-LINK-01", Seed: 1, Timeout: 10 * time.Second,
 			OTP: &steps.OTPResolver{Getenv: os.Getenv},
 		})

@@ -16,6 +16,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/internal/term"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 	"github.com/tingee-conformance/harness/spec"
@@ -121,7 +122,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 
 	out, errOut := consoleOf(c, fx)
 	run, code := runner.Run(ctx, runner.Options{
-		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
+		BaseURL: base, Environment: env, AllowLive: *allowLive, Signer: hmacsign.Signer{Credentials: creds}, ClientID: creds.ClientID, Fixtures: fx,
 		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
 		Strict: *strict, PathFamily: *pathFamily,
 		Terminal: term.IsTerminal(c.stdout), Colour: term.Colour(c.stdout, c.getenv),

@@ -13,7 +13,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -118,7 +118,7 @@ func runSign(_ context.Context, c *cli, args []string) int {
 	h.Set(signing.HeaderClientID, curlClientID(c, *clientID))
 	h.Set(signing.HeaderTimestamp, *timestamp)
 	h.Set(signing.HeaderSignature, signature)
-	fmt.Fprintln(c.stdout, client.Curl(method, *curlURL, h, sent, *timestamp))
+	fmt.Fprintln(c.stdout, client.Curl(method, *curlURL, h, sent, hmacsign.CurlNote(*timestamp)))
 	return exitOK
 }
 
@@ -173,7 +173,7 @@ func printSigned(w io.Writer, timestamp string, body []byte, signature string) {
 	fmt.Fprintf(w, "x-request-timestamp  %s\n", timestamp)
 	fmt.Fprintf(w, "body                 %d bytes\n", len(body))
 	fmt.Fprintf(w, "string-to-sign       %s\n", visible(timestamp+":", body))
-	fmt.Fprintf(w, "sha256               %s  (of the whole string-to-sign)\n", evidence.HashStringToSign(timestamp, body))
+	fmt.Fprintf(w, "sha256               %s  (of the whole string-to-sign)\n", signing.StringToSignSHA256(timestamp, body))
 	fmt.Fprintln(w, "x-signature          HMAC-SHA512, hex, on the last line:")
 	fmt.Fprintln(w, signature)
 }

@@ -1,7 +1,7 @@
-// Package client sends signed requests to a Tingee-compatible target with the
-// exact bytes given, optionally tampered with for the signing matrix, and
-// returns each call as an evidence.Exchange whose answer has been validated
-// against openapi.yaml.
+// Package client sends requests to a target with the exact bytes given,
+// authenticated by the profile's Signer (which may tamper with them for a
+// signing matrix), caps and retries them, and returns each call as an
+// evidence.Exchange whose answer has been validated against the contract.
 package client
 
 import (
@@ -14,9 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // DefaultMaxResponse caps a response body when Client.MaxResponse is zero.
@@ -32,22 +30,25 @@ const UserAgent = "tingee-conformance-harness"
 // call then counts as a transport failure, with the answer's first KeptPrefix bytes as evidence.
 var ErrResponseTooLarge = errors.New("response body exceeds the size cap")
 
-// Validator checks an answer against the contract; *spec.Spec is one.
+// Validator checks an answer against the contract and says which operations
+// the contract marks idempotent (x-idempotent: true); *spec.Spec is one.
 type Validator interface {
 	ValidateResponse(method, path string, status int, h http.Header, body []byte) []evidence.Finding
 	ValidateBody(component string, body []byte) []evidence.Finding
+	Idempotent(operationID string) bool
 }
 
 // Client signs and sends requests to one target.
 type Client struct {
-	BaseURL     string // e.g. https://uat-open-api.tingee.vn, no trailing slash needed
-	Credentials credentials.Credentials
+	BaseURL     string           // the target's base URL, no trailing slash needed
+	Signer      Signer           // authenticates every request; nil sends them unsigned
 	HTTP        *http.Client     // http.DefaultClient when nil
 	Now         func() time.Time // time.Now when nil
 	Timeout     time.Duration    // per request; 0 leaves only the context's deadline
 	MaxResponse int64            // bytes; DefaultMaxResponse when 0
 	Spec        Validator        // validates every answer; nil validates nothing
-	// Retries is how many times an idempotent read (see IsRead) is sent again
+	// Retries is how many times a call to an operation the contract marks
+	// idempotent (Validator.Idempotent) is sent again
 	// after a transport failure or a gateway's 502/503/504, waiting Backoff
 	// (DefaultBackoff when 0) before the first retry and twice as long before
 	// each next one. Other calls are sent once. 0 never retries.
@@ -80,7 +81,7 @@ func (c *Client) Send(ctx context.Context, r Request) evidence.Exchange {
 // sendRetrying sends r, and sends an idempotent read again while it is worth it.
 func (c *Client) sendRetrying(ctx context.Context, r Request) evidence.Exchange {
 	x, err := c.attempt(ctx, r)
-	if r.Control || !IsRead(r.Operation) {
+	if r.Control || c.Spec == nil || !c.Spec.Idempotent(r.Operation) {
 		return x
 	}
 	backoff := c.backoff()
@@ -94,7 +95,7 @@ func (c *Client) sendRetrying(ctx context.Context, r Request) evidence.Exchange 
 
 // attempt sends r once; err is the transport failure, also in Exchange.TransportError.
 func (c *Client) attempt(ctx context.Context, r Request) (evidence.Exchange, error) {
-	ts, header := c.sign(r)
+	header, sig := c.sign(r)
 	u := c.url(r)
 	x := evidence.Exchange{
 		Operation:          r.Operation,
@@ -102,9 +103,9 @@ func (c *Client) attempt(ctx context.Context, r Request) (evidence.Exchange, err
 		URL:                u,
 		RequestHeader:      header,
 		RequestBody:        r.Body,
-		StringToSignSHA256: evidence.HashStringToSign(ts, c.signedBody(r)),
+		StringToSignSHA256: sig.DigestSHA256,
 	}
-	x.Curl = Curl(r.Method, u, header, r.Body, ts)
+	x.Curl = Curl(r.Method, u, header, r.Body, sig.Note)
 
 	if c.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -157,54 +158,24 @@ func (c *Client) describe(ctx context.Context, err error) string {
 	return err.Error()
 }
 
-// sign builds the request headers as they will be sent, applying r.Tamper.
-func (c *Client) sign(r Request) (timestamp string, h http.Header) {
-	t := r.Tamper
-	timestamp = signing.Timestamp(c.now().Add(t.TimestampOffset))
-	if t.RawTimestamp != "" {
-		timestamp = t.RawTimestamp
-	}
-	secret := []byte(c.Credentials.Secret)
-	if t.Secret != nil {
-		secret = t.Secret
-	}
-	signature := signing.Sign(secret, timestamp, c.signedBody(r))
-	if t.UpperHex {
-		signature = strings.ToUpper(signature)
-	}
-	if t.FlipLastHex && signature != "" {
-		last := "0"
-		if signature[len(signature)-1] == '0' {
-			last = "1"
-		}
-		signature = signature[:len(signature)-1] + last
-	}
-	clientID := c.Credentials.ClientID
-	if t.ClientID != "" {
-		clientID = t.ClientID
-	}
-	h = http.Header{}
+// sign builds the request headers as they will be sent: the client's own,
+// then the signer's over them.
+func (c *Client) sign(r Request) (http.Header, Signature) {
+	h := http.Header{}
 	h.Set("Content-Type", "application/json")
 	h.Set("Accept", "application/json")
 	h.Set("User-Agent", UserAgent)
-	h.Set(signing.HeaderClientID, clientID)
-	h.Set(signing.HeaderTimestamp, timestamp)
-	h.Set(signing.HeaderSignature, signature)
-	if t.Omit != "" {
-		h.Del(t.Omit)
+	if c.Signer == nil {
+		return h, Signature{}
 	}
-	return timestamp, h
-}
-
-// signedBody is what the signature covers: the body, "{}" for none, or a tampered choice.
-func (c *Client) signedBody(r Request) []byte {
-	switch {
-	case r.Tamper.SignEmpty:
-		return []byte{}
-	case r.Tamper.SignBody != nil:
-		return r.Tamper.SignBody
+	signed, sig := c.Signer.Sign(r, c.now())
+	for k, v := range signed {
+		h[k] = v
 	}
-	return signing.BodyToSign(r.Body)
+	for _, k := range sig.Deleted {
+		h.Del(k)
+	}
+	return h, sig
 }
 
 func (c *Client) url(r Request) string {

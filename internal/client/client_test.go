@@ -13,9 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 var clock = time.Date(2025, 1, 1, 5, 0, 0, 0, time.UTC) // 12:00 in Vietnam
@@ -35,7 +33,7 @@ func server(t *testing.T, answer func(w http.ResponseWriter)) (*httptest.Server,
 		got.header = r.Header.Clone()
 		got.body, _ = io.ReadAll(r.Body)
 		got.query = r.URL.Query()
-		got.verify = signing.Verify(r.Header, got.body, []byte(credentials.MockSecret), clock)
+		got.verify = testSigner{}.verify(r.Header, got.body)
 		answer(w)
 	}))
 	t.Cleanup(srv.Close)
@@ -48,101 +46,75 @@ func ok(w http.ResponseWriter) {
 }
 
 func newClient(base string) *Client {
-	return &Client{BaseURL: base, Credentials: credentials.Mock(), Now: func() time.Time { return clock }}
+	return &Client{BaseURL: base, Signer: testSigner{}, Spec: reads, Now: func() time.Time { return clock }}
 }
 
-func TestSendSignsExactBytes(t *testing.T) {
+// testSigner signs a request with the hex SHA-256 of its body in X-Test-Signature.
+type testSigner struct{}
+
+func (testSigner) Sign(r Request, now time.Time) (http.Header, Signature) {
+	sum := sha256.Sum256(r.Body)
+	h := http.Header{"X-Test-Signature": {hex.EncodeToString(sum[:])}}
+	return h, Signature{DigestSHA256: hex.EncodeToString(sum[:]), Note: "signed at " + now.Format(time.RFC3339)}
+}
+
+func (testSigner) verify(h http.Header, body []byte) error {
+	sum := sha256.Sum256(body)
+	if h.Get("X-Test-Signature") != hex.EncodeToString(sum[:]) {
+		return errors.New("bad test signature")
+	}
+	return nil
+}
+
+// contract is a Validator that finds nothing and marks its operations idempotent.
+type contract map[string]bool
+
+func (contract) ValidateResponse(string, string, int, http.Header, []byte) []evidence.Finding {
+	return nil
+}
+func (contract) ValidateBody(string, []byte) []evidence.Finding { return nil }
+func (c contract) Idempotent(operationID string) bool           { return c[operationID] }
+
+// reads are the operations the tests' contract marks idempotent.
+var reads = contract{"getBanks": true, "getVaPaging": true}
+
+// The client signs over the exact bytes it sends, keeps the signer's digest
+// and note in the evidence, and sends the signer's headers.
+func TestSendSignsExactBytesThroughTheSigner(t *testing.T) {
 	srv, got := server(t, ok)
-	body := []byte(`{"bankName":"OCB", "confirmId":"x","otpNumber":"123456"}`) // not minified on purpose
-	x := newClient(srv.URL).Send(context.Background(), Request{Operation: "confirmVa", Method: "POST", Path: "/v1/confirm-va", Body: body})
-
-	if x.TransportError != "" {
-		t.Fatal(x.TransportError)
+	body := []byte(`{"b":1, "a":2}`) // not minified on purpose
+	x := newClient(srv.URL).Send(context.Background(), Request{Operation: "createVa", Method: "POST", Path: "/v1/create-va", Body: body})
+	if x.TransportError != "" || got.verify != nil {
+		t.Fatalf("transport %q, verify %v", x.TransportError, got.verify)
 	}
-	if got.verify != nil {
-		t.Fatalf("server could not verify the request: %v", got.verify)
+	sum := sha256.Sum256(body)
+	if string(got.body) != string(body) || x.StringToSignSHA256 != hex.EncodeToString(sum[:]) {
+		t.Fatalf("body sent %q, digest %s", got.body, x.StringToSignSHA256)
 	}
-	if string(got.body) != string(body) {
-		t.Fatalf("body sent %q, want %q", got.body, body)
+	if x.RequestHeader.Get("X-Test-Signature") == "" || got.header.Get("User-Agent") != UserAgent {
+		t.Fatalf("headers sent %v", got.header)
 	}
-	if ts := got.header.Get(signing.HeaderTimestamp); ts != "20250101120000000" {
-		t.Fatalf("timestamp %q", ts)
-	}
-	sum := sha256.Sum256(signing.StringToSign("20250101120000000", body))
-	if x.StringToSignSHA256 != hex.EncodeToString(sum[:]) {
-		t.Fatalf("string-to-sign digest %s", x.StringToSignSHA256)
-	}
-	if x.Status != 200 || string(x.ResponseBody) != `{"code":"00","message":"Success","data":{}}` {
-		t.Fatalf("answer %d %s", x.Status, x.ResponseBody)
-	}
-	if x.RequestHeader.Get(signing.HeaderSignature) != got.header.Get(signing.HeaderSignature) {
-		t.Fatal("evidence header differs from the header sent")
-	}
-	if !strings.Contains(x.Curl, "--data-binary '"+string(body)+"'") || !strings.Contains(x.Curl, "expires") {
-		t.Fatalf("curl line:\n%s", x.Curl)
+	if !strings.HasPrefix(x.Curl, "# signed at 2025-01-01T05:00:00Z\n") {
+		t.Fatalf("curl line does not start with the signer's note:\n%s", x.Curl)
 	}
 }
 
-func TestSendBodylessSignsBraces(t *testing.T) {
+// A signer's Deleted headers are left out, even the client's own.
+type omitting struct{ testSigner }
+
+func (o omitting) Sign(r Request, now time.Time) (http.Header, Signature) {
+	h, sig := o.testSigner.Sign(r, now)
+	sig.Deleted = []string{"Accept"}
+	return h, sig
+}
+
+func TestSignerMayDeleteHeaders(t *testing.T) {
 	srv, got := server(t, ok)
-	q := url.Values{"vaAccountNumber": {"TNG1"}, "bankBin": {"970448"}}
-	x := newClient(srv.URL).Send(context.Background(), Request{Method: "POST", Path: "/v1/delete-va", Query: q, Body: []byte("{}")})
-	if got.verify != nil || x.TransportError != "" {
-		t.Fatalf("verify %v, transport %q", got.verify, x.TransportError)
-	}
-	if got.query.Get("vaAccountNumber") != "TNG1" {
-		t.Fatalf("query %v", got.query)
-	}
-	x = newClient(srv.URL).Send(context.Background(), Request{Method: "GET", Path: "/v1/get-banks"})
-	if got.verify != nil || len(got.body) != 0 {
-		t.Fatalf("GET: verify %v, body %q", got.verify, got.body)
-	}
-	if strings.Contains(x.Curl, "--data-binary") {
-		t.Fatalf("curl sends a body for a bodyless call:\n%s", x.Curl)
-	}
-}
-
-func TestTamper(t *testing.T) {
-	body := []byte(`{"a":1}`)
-	cases := []struct {
-		name   string
-		tamper Tamper
-		want   error
-		check  func(t *testing.T, h http.Header)
-	}{
-		{"body changed after signing", Tamper{SignBody: []byte(`{"a":2}`)}, signing.ErrBadSignature, nil},
-		{"another secret", Tamper{Secret: []byte("other")}, signing.ErrBadSignature, nil},
-		{"empty string signed", Tamper{SignEmpty: true}, signing.ErrBadSignature, nil},
-		{"11 minutes old", Tamper{TimestampOffset: -11 * time.Minute}, signing.ErrStaleTimestamp, nil},
-		{"11 minutes ahead", Tamper{TimestampOffset: 11 * time.Minute}, signing.ErrFutureTimestamp, nil},
-		{"9 minutes old", Tamper{TimestampOffset: -9 * time.Minute}, nil, nil},
-		{"malformed timestamp", Tamper{RawTimestamp: "2025-01-01T12:00"}, signing.ErrMalformedTimestamp, nil},
-		{"missing signature", Tamper{Omit: signing.HeaderSignature}, signing.ErrMissingHeader, nil},
-		{"upper-case hex", Tamper{UpperHex: true}, nil, func(t *testing.T, h http.Header) {
-			if s := h.Get(signing.HeaderSignature); s != strings.ToUpper(s) || len(s) != 128 {
-				t.Fatalf("signature %q is not upper-case hex", s)
-			}
-		}},
-		{"other client id", Tamper{ClientID: "someone-else"}, nil, func(t *testing.T, h http.Header) {
-			if h.Get(signing.HeaderClientID) != "someone-else" {
-				t.Fatalf("client id %q", h.Get(signing.HeaderClientID))
-			}
-		}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			srv, got := server(t, ok)
-			newClient(srv.URL).Send(context.Background(), Request{Method: "POST", Path: "/v1/x", Body: body, Tamper: tc.tamper})
-			if !errors.Is(got.verify, tc.want) {
-				t.Fatalf("server verify = %v, want %v", got.verify, tc.want)
-			}
-			if string(got.body) != string(body) {
-				t.Fatalf("body sent %q", got.body)
-			}
-			if tc.check != nil {
-				tc.check(t, got.header)
-			}
-		})
+	c := newClient(srv.URL)
+	c.Signer = omitting{}
+	c.Send(context.Background(), Request{Method: "POST", Path: "/v1/x", Body: []byte(`{}`)})
+	if _, has := got.header["Accept"]; has || got.verify != nil {
+		t.Fatalf("headers sent %v, verify %v", got.header, got.verify)
 	}
 }
 
@@ -157,6 +129,8 @@ func (f *fakeSpec) ValidateBody(component string, body []byte) []evidence.Findin
 	f.calls++
 	return []evidence.Finding{{Operation: component, Expected: "a " + component}}
 }
+
+func (f *fakeSpec) Idempotent(string) bool { return false }
 
 func TestSendValidatesEveryAnswerButControlCalls(t *testing.T) {
 	srv, _ := server(t, ok)
@@ -219,7 +193,7 @@ func TestAnswerBrokenOffMidBodyKeepsOnlyItsPrefix(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c := &Client{BaseURL: srv.URL, Credentials: credentials.Mock(), Now: func() time.Time { return clock }}
+	c := newClient(srv.URL)
 	x := c.Send(context.Background(), Request{Operation: "createVa", Method: http.MethodPost, Path: "/v1/create-va", Body: []byte(`{}`)})
 	if x.TransportError == "" {
 		t.Fatalf("an answer broken off mid-body must be a transport failure, got HTTP %d", x.Status)

@@ -5,16 +5,16 @@ import (
 	"net/http"
 	"sort"
 	"strings"
-
-	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
-// Curl returns a shell command that repeats a request exactly as sent, with a
-// first comment line saying when its timestamp stops being accepted.
-func Curl(method, url string, h http.Header, body []byte, timestamp string) string {
+// Curl returns a shell command that repeats a request exactly as sent, after
+// a first comment line holding note (the signer's, e.g. when its signature
+// stops being accepted) unless note is empty.
+func Curl(method, url string, h http.Header, body []byte, note string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# x-request-timestamp %s expires %s after it; re-sign with `conformance sign` to replay later\n",
-		timestamp, signing.Tolerance)
+	if note != "" {
+		fmt.Fprintf(&b, "# %s\n", note)
+	}
 	fmt.Fprintf(&b, "curl -sS -X %s %s", method, quote(url))
 	names := make([]string, 0, len(h))
 	for k := range h {

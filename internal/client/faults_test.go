@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/client"
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -32,8 +31,17 @@ var pagingRequest = client.Request{Operation: "getVaPaging", Method: http.Method
 	Body: []byte(`{"skipCount":0,"maxResultCount":10}`)}
 
 func faultClient(base string) *client.Client {
-	return &client.Client{BaseURL: base, Credentials: credentials.Mock(), Timeout: faultTimeout, HTTP: &http.Client{}}
+	return &client.Client{BaseURL: base, Spec: pagingIsIdempotent{}, Timeout: faultTimeout, HTTP: &http.Client{}}
 }
+
+// pagingIsIdempotent is a contract that finds nothing and marks getVaPaging idempotent.
+type pagingIsIdempotent struct{}
+
+func (pagingIsIdempotent) ValidateResponse(string, string, int, http.Header, []byte) []evidence.Finding {
+	return nil
+}
+func (pagingIsIdempotent) ValidateBody(string, []byte) []evidence.Finding { return nil }
+func (pagingIsIdempotent) Idempotent(operationID string) bool             { return operationID == "getVaPaging" }
 
 // sendTimed sends pagingRequest and fails the test when it outlives the timeout.
 func sendTimed(t *testing.T, c *client.Client) evidence.Exchange {

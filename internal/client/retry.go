@@ -14,19 +14,7 @@ import (
 // zero; each further retry waits twice as long as the one before.
 const DefaultBackoff = 250 * time.Millisecond
 
-// reads are the operations that change nothing on the target: only these are
-// ever sent again. create, confirm and delete calls are sent once, whatever happens.
-var reads = map[string]bool{
-	"getBanks":             true,
-	"getVaPaging":          true,
-	"getStatusDynamicQr":   true,
-	"getTransactionPaging": true,
-}
-
-// IsRead tells whether operationID is an idempotent read, safe to send again.
-func IsRead(operationID string) bool { return reads[operationID] }
-
-// retryable tells whether an attempt at an idempotent read is worth another:
+// retryable tells whether an attempt at an idempotent call is worth another:
 // the connection failed before an answer or broke off in the middle of its
 // body, or a gateway answered 502, 503 or 504. A timeout is not retried (the target had its --timeout), nor an answer
 // over the size cap, nor anything once ctx is done.

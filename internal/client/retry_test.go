@@ -102,17 +102,3 @@ func TestOnlyFailedReadsAreRetried(t *testing.T) {
 		}
 	})
 }
-
-func TestIsRead(t *testing.T) {
-	for _, id := range []string{"getBanks", "getVaPaging", "getStatusDynamicQr", "getTransactionPaging"} {
-		if !IsRead(id) {
-			t.Errorf("%s is a read", id)
-		}
-	}
-	for _, id := range []string{"createVa", "confirmVa", "registerNotify", "confirmRegisterNotify", "deleteVa", "confirmDeleteVa",
-		"generateVietQr", "generateDynamicQr", "deleteDynamicQr", ""} {
-		if IsRead(id) {
-			t.Errorf("%s must never be retried", id)
-		}
-	}
-}

@@ -1,17 +1,13 @@
 // Package evidence is the record of a conformance run: every scenario, every
 // step, and every HTTP exchange with the target, as the report is written
 // from it. Nothing here ever holds a secret: the signature is kept as sent,
-// the string-to-sign only as its SHA-256.
+// what was signed only as its SHA-256.
 package evidence
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"strings"
 	"time"
-
-	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // Finding is one way an answer (or a request) departs from openapi.yaml.
@@ -40,14 +36,6 @@ type Exchange struct {
 	TransportError     string        `json:"transportError,omitempty"`
 	Retries            int           `json:"retries,omitempty"`
 	Curl               string        `json:"curl,omitempty"`
-}
-
-// HashStringToSign is the hex SHA-256 of the string-to-sign
-// "timestamp:signed": the only form in which evidence keeps it
-// (Exchange.StringToSignSHA256).
-func HashStringToSign(timestamp string, signed []byte) string {
-	sum := sha256.Sum256(signing.StringToSign(timestamp, signed))
-	return hex.EncodeToString(sum[:])
 }
 
 // Step results, as godog names them.

@@ -17,12 +17,3 @@ func TestRequirementIsTheFirstTGTag(t *testing.T) {
 		}
 	}
 }
-
-// TestHashStringToSign pins the digest to the README's recipe:
-// printf '%s' "$TIMESTAMP:$BODY" | sha256sum.
-func TestHashStringToSign(t *testing.T) {
-	const want = "a8b9f1f369b47d3c4947dd31e0797aa09d869064e5798063832a54410d86b564" // of "20250101120000000:{}"
-	if got := HashStringToSign("20250101120000000", []byte("{}")); got != want {
-		t.Errorf("HashStringToSign = %s, want %s", got, want)
-	}
-}

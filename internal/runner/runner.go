@@ -48,9 +48,10 @@ const (
 // Options configure one run.
 type Options struct {
 	BaseURL     string
-	Environment string // mock | uat | live | url
-	AllowLive   bool   // --allow-live: without it a live run is refused
-	Credentials credentials.Credentials
+	Environment string        // mock | uat | live | url
+	AllowLive   bool          // --allow-live: without it a live run is refused
+	Signer      client.Signer // signs every request
+	ClientID    string        // the client id the signer sends, recorded masked
 	Fixtures    *fixtures.File
 	Spec        *spec.Spec // loaded from the embedded openapi.yaml when nil
 	Features    fs.FS      // a tree holding features/*.feature; harness.Features when nil
@@ -80,7 +81,7 @@ type Options struct {
 // it holds no scenario when the options were refused before the run.
 func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: o.BaseURL, Environment: o.Environment,
-		ClientIDMasked: credentials.MaskID(o.Credentials.ClientID)}
+		ClientIDMasked: credentials.MaskID(o.ClientID)}
 	out, errOut := o.Out, o.Err
 	if out == nil {
 		out = io.Discard
@@ -119,7 +120,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	waits := &progress.Line{Out: out, Live: o.Terminal}
 	rec := &recorder{print: show, ctx: ctx}
 	newClient := func() *client.Client {
-		return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
+		return &client.Client{BaseURL: o.BaseURL, Signer: o.Signer, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
 			Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
 	}
 	if sc, line, ok := checkCredentials(ctx, newClient(), o.Spec, o.PathFamily); !ok {

@@ -14,6 +14,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
@@ -30,7 +31,7 @@ func mockURL(t *testing.T) string {
 }
 
 func options(base, env, tags string, out *bytes.Buffer) Options {
-	return Options{BaseURL: base, Environment: env, Credentials: credentials.Mock(), Tags: tags, Out: out, Timeout: 5 * time.Second}
+	return Options{BaseURL: base, Environment: env, Signer: hmacsign.Signer{Credentials: credentials.Mock()}, ClientID: credentials.MockClientID, Tags: tags, Out: out, Timeout: 5 * time.Second}
 }
 
 func TestRunPassesAgainstTheMock(t *testing.T) {

@@ -49,7 +49,7 @@ func (rec *record) scenario() evidence.Scenario {
 		RequestBody: rec.body, Status: rec.status, ResponseBody: rec.respBody, Duration: sc.Duration,
 	}
 	if ts := rec.header.Get(signing.HeaderTimestamp); ts != "" {
-		x.StringToSignSHA256 = evidence.HashStringToSign(ts, signing.BodyToSign(rec.body))
+		x.StringToSignSHA256 = signing.StringToSignSHA256(ts, signing.BodyToSign(rec.body))
 	}
 	if rec.fault != nil {
 		sc.Observations = append(sc.Observations, "answered by the fault drill "+rec.fault.String()+" instead of the mock")

@@ -6,6 +6,7 @@ package signing
 
 import (
 	"crypto/hmac"
+	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/hex"
 	"errors"
@@ -51,6 +52,14 @@ func StringToSign(timestamp string, body []byte) []byte {
 	msg = append(msg, timestamp...)
 	msg = append(msg, ':')
 	return append(msg, body...)
+}
+
+// StringToSignSHA256 is the hex SHA-256 of the string-to-sign
+// "timestamp:signed": the only form in which evidence keeps it
+// (evidence.Exchange.StringToSignSHA256).
+func StringToSignSHA256(timestamp string, signed []byte) string {
+	sum := sha256.Sum256(StringToSign(timestamp, signed))
+	return hex.EncodeToString(sum[:])
 }
 
 // Sign returns the x-signature value: lowercase hex of HMAC-SHA512(secret, timestamp + ":" + body).

@@ -27,6 +27,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 	"github.com/tingee-conformance/harness/spec"
@@ -116,7 +117,7 @@ func runSuiteWith(t testing.TB, tt *testing.T, sp *spec.Spec, baseURL, tagExpr s
 	cfg := steps.Config{
 		Spec: sp,
 		NewClient: func() *client.Client {
-			return &client.Client{BaseURL: baseURL, Credentials: credentials.Mock(), Timeout: 10 * time.Second, Spec: sp}
+			return &client.Client{BaseURL: baseURL, Signer: hmacsign.Signer{Credentials: credentials.Mock()}, Timeout: 10 * time.Second, Spec: sp}
 		},
 		Fixtures:  f,
 		OTP:       &steps.OTPResolver{Getenv: func(string) string { return "" }},

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/client"
+	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
 )
 
@@ -45,11 +46,11 @@ func (w *world) use(operationID string) error {
 }
 
 func sentCorrectlySigned(ctx context.Context) error {
-	return getWorld(ctx).sendPrepared(ctx, "a correctly signed request", client.Tamper{})
+	return getWorld(ctx).sendPrepared(ctx, "a correctly signed request", hmacsign.Tamper{})
 }
 
 // sendPrepared sends the prepared request with tamper applied, as the only answer of this action.
-func (w *world) sendPrepared(ctx context.Context, what string, t client.Tamper) error {
+func (w *world) sendPrepared(ctx context.Context, what string, t hmacsign.Tamper) error {
 	if w.req.Method == "" {
 		return harnessf("no request prepared: the scenario must start with a \"Given a valid … request\" step")
 	}

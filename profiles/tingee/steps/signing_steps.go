@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/cucumber/godog"
-	"github.com/tingee-conformance/harness/internal/client"
+	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
@@ -32,15 +32,15 @@ func bodyChangedAfterSigning(ctx context.Context) error {
 	signed := signing.BodyToSign(w.req.Body)
 	changed := changeOneByte(signed)
 	w.req.Body = changed
-	return w.sendPrepared(ctx, "a body changed after signing", client.Tamper{SignBody: signed})
+	return w.sendPrepared(ctx, "a body changed after signing", hmacsign.Tamper{SignBody: signed})
 }
 
 func signedWithAnotherSecret(ctx context.Context) error {
-	return getWorld(ctx).sendPrepared(ctx, "a request signed with another secret", client.Tamper{Secret: []byte("conformance-another-secret-" + randomHex())})
+	return getWorld(ctx).sendPrepared(ctx, "a request signed with another secret", hmacsign.Tamper{Secret: []byte("conformance-another-secret-" + randomHex())})
 }
 
 func sentWithUnknownClient(ctx context.Context) error {
-	return getWorld(ctx).sendPrepared(ctx, "an unknown client id", client.Tamper{ClientID: "conformance-unknown-" + randomHex()})
+	return getWorld(ctx).sendPrepared(ctx, "an unknown client id", hmacsign.Tamper{ClientID: "conformance-unknown-" + randomHex()})
 }
 
 func sentWithoutEachHeader(ctx context.Context) error {
@@ -48,7 +48,7 @@ func sentWithoutEachHeader(ctx context.Context) error {
 	w.prepare("a request missing a signing header")
 	for _, h := range []string{signing.HeaderClientID, signing.HeaderTimestamp, signing.HeaderSignature} {
 		r := w.req
-		r.Tamper = client.Tamper{Omit: h}
+		r.Tamper = hmacsign.Tamper{Omit: h}
 		if _, err := w.send(ctx, "a request without "+h, r); err != nil {
 			return err
 		}
@@ -62,11 +62,11 @@ func signedWithOffset(ctx context.Context, minutes int, direction string) error 
 		offset = -offset
 	}
 	what := fmt.Sprintf("a timestamp %d minutes %s", minutes, direction)
-	return getWorld(ctx).sendPrepared(ctx, what, client.Tamper{TimestampOffset: offset})
+	return getWorld(ctx).sendPrepared(ctx, what, hmacsign.Tamper{TimestampOffset: offset})
 }
 
 func signedWithRawTimestamp(ctx context.Context, ts string) error {
-	return getWorld(ctx).sendPrepared(ctx, "the malformed timestamp "+ts, client.Tamper{RawTimestamp: ts})
+	return getWorld(ctx).sendPrepared(ctx, "the malformed timestamp "+ts, hmacsign.Tamper{RawTimestamp: ts})
 }
 
 func signedOverEmptyString(ctx context.Context) error {
@@ -74,7 +74,7 @@ func signedOverEmptyString(ctx context.Context) error {
 	if len(w.req.Body) > 0 && string(w.req.Body) != signing.EmptyBody {
 		return w.brokenf(w.last(), "feature", "%s has a body; the empty-string case is for bodyless calls", w.op.ID)
 	}
-	return w.sendPrepared(ctx, `the empty string signed instead of "{}"`, client.Tamper{SignEmpty: true})
+	return w.sendPrepared(ctx, `the empty string signed instead of "{}"`, hmacsign.Tamper{SignEmpty: true})
 }
 
 func queryOutsideSignature(ctx context.Context) error {
@@ -82,11 +82,11 @@ func queryOutsideSignature(ctx context.Context) error {
 	if len(w.req.Query) == 0 {
 		return skip("%s takes no query parameters in openapi.yaml", w.op.ID)
 	}
-	return w.sendPrepared(ctx, "query parameters outside the signature", client.Tamper{})
+	return w.sendPrepared(ctx, "query parameters outside the signature", hmacsign.Tamper{})
 }
 
 func upperCaseHex(ctx context.Context) error {
-	return getWorld(ctx).sendPrepared(ctx, "the signature in upper-case hex", client.Tamper{UpperHex: true})
+	return getWorld(ctx).sendPrepared(ctx, "the signature in upper-case hex", hmacsign.Tamper{UpperHex: true})
 }
 
 // recordUpperHex notes how the target treats upper-case hex. The docs say
@@ -151,5 +151,5 @@ func randomHex() string {
 // of it (doc 6.2.2: the HMAC-SHA512 hex); a verifier comparing only part of it
 // accepts this request.
 func sentWithLastHexChanged(ctx context.Context) error {
-	return getWorld(ctx).sendPrepared(ctx, "a signature with its last hex digit changed", client.Tamper{FlipLastHex: true})
+	return getWorld(ctx).sendPrepared(ctx, "a signature with its last hex digit changed", hmacsign.Tamper{FlipLastHex: true})
 }

@@ -62,7 +62,7 @@ func (w *world) deliver(ctx context.Context, body []byte, s signedAs, drop strin
 		}
 		header.Set(signing.HeaderTimestamp, ts)
 		header.Set(signing.HeaderSignature, signing.Sign(s.secret, ts, signed))
-		ex.StringToSignSHA256 = evidence.HashStringToSign(ts, signed)
+		ex.StringToSignSHA256 = signing.StringToSignSHA256(ts, signed)
 	}
 	if drop != "" {
 		header.Del(drop)
