@@ -9,7 +9,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// documentedCodesKey is the extension on BusinessError's `code` property that
+// documentedCodesKey is the extension on the business error's code property that
 // lists the codes the docs mention: each key a code ("97") or an inclusive
 // range of codes of one length ("1001-1076"), each value what it means.
 const documentedCodesKey = "x-documented-codes"
@@ -21,23 +21,25 @@ type codeRange struct{ lo, hi string }
 // documentedCodes are the business codes the docs mention, sorted.
 type documentedCodes []codeRange
 
-// readDocumentedCodes reads x-documented-codes from the BusinessError
+// readDocumentedCodes reads x-documented-codes from the rules' business-error
 // component. A document without it lists no codes, and no code is drift.
-func readDocumentedCodes(doc *openapi3.T) (documentedCodes, error) {
-	if doc.Components == nil {
+func readDocumentedCodes(doc *openapi3.T, rules AnswerRules) (documentedCodes, error) {
+	if doc.Components == nil || rules.BusinessError == "" {
 		return nil, nil
 	}
-	be := doc.Components.Schemas[businessError]
-	if be == nil || be.Value == nil || be.Value.Properties["code"] == nil || be.Value.Properties["code"].Value == nil {
+	be := doc.Components.Schemas[rules.BusinessError]
+	field := rules.CodeField
+	if be == nil || be.Value == nil || be.Value.Properties[field] == nil || be.Value.Properties[field].Value == nil {
 		return nil, nil
 	}
-	raw, ok := be.Value.Properties["code"].Value.Extensions[documentedCodesKey]
+	businessError := rules.BusinessError
+	raw, ok := be.Value.Properties[field].Value.Extensions[documentedCodesKey]
 	if !ok {
 		return nil, nil
 	}
 	entries, ok := raw.(map[string]any)
 	if !ok || len(entries) == 0 {
-		return nil, fmt.Errorf("spec: %s.code %s: want a map of code or range to meaning", businessError, documentedCodesKey)
+		return nil, fmt.Errorf("spec: %s.%s %s: want a map of code or range to meaning", businessError, field, documentedCodesKey)
 	}
 	codes := make(documentedCodes, 0, len(entries))
 	for key, meaning := range entries {
@@ -48,7 +50,7 @@ func readDocumentedCodes(doc *openapi3.T) (documentedCodes, error) {
 			}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("spec: %s.code %s: %w", businessError, documentedCodesKey, err)
+			return nil, fmt.Errorf("spec: %s.%s %s: %w", businessError, field, documentedCodesKey, err)
 		}
 		codes = append(codes, r)
 	}
@@ -108,18 +110,19 @@ func (d documentedCodes) String() string {
 }
 
 // codeDrift reports a business error's code the docs do not mention, at
-// /code, unless the schema already found the code wrong (found) or the
-// document lists no codes.
-func (d documentedCodes) codeDrift(code any, base Finding, found []Finding) []Finding {
+// the rules' code field, unless the schema already found the code wrong
+// (found) or the document lists no codes.
+func (d documentedCodes) codeDrift(code any, rules AnswerRules, base Finding, found []Finding) []Finding {
 	s, isText := code.(string)
 	if len(d) == 0 || !isText || d.has(s) {
 		return found
 	}
+	at := "/" + rules.CodeField
 	for _, f := range found {
-		if f.Pointer == "/code" {
+		if f.Pointer == at {
 			return found
 		}
 	}
-	base.Pointer, base.Expected, base.Got, base.Drift = "/code", "a code the docs mention: 00, "+d.String(), strconv.Quote(s), true
+	base.Pointer, base.Expected, base.Got, base.Drift = at, "a code the docs mention: "+rules.SuccessCode+", "+d.String(), strconv.Quote(s), true
 	return append(found, base)
 }

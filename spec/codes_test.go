@@ -80,7 +80,7 @@ components:
 }
 
 func TestDocumentedCodesComeFromTheSpec(t *testing.T) {
-	s, err := Parse(businessErrorDoc("          x-documented-codes: {'42': the answer, '500-510': a range}\n"))
+	s, err := Parse(businessErrorDoc("          x-documented-codes: {'42': the answer, '500-510': a range}\n"), tingeeRules)
 	require.NoError(t, err)
 	answer := func(code string) []string {
 		return driftPointers(s.ValidateResponse("POST", "/a", 200, jsonHeader, []byte(`{"code":"`+code+`"}`)))
@@ -90,7 +90,7 @@ func TestDocumentedCodesComeFromTheSpec(t *testing.T) {
 	assert.Equal(t, []string{"/code"}, answer("97"))
 	assert.Equal(t, []string{"/code"}, answer("511"))
 
-	s, err = Parse(businessErrorDoc(""))
+	s, err = Parse(businessErrorDoc(""), tingeeRules)
 	require.NoError(t, err)
 	assert.Empty(t, driftPointers(s.ValidateResponse("POST", "/a", 200, jsonHeader, []byte(`{"code":"97"}`))), "no list, no code drift")
 }
@@ -105,7 +105,7 @@ func TestMalformedDocumentedCodesAreRefused(t *testing.T) {
 		"{'90': ''}",
 		"{'90': {meaning: nested}}",
 	} {
-		_, err := Parse(businessErrorDoc("          x-documented-codes: " + ext + "\n"))
+		_, err := Parse(businessErrorDoc("          x-documented-codes: "+ext+"\n"), tingeeRules)
 		assert.ErrorContains(t, err, "x-documented-codes", ext)
 	}
 }

@@ -49,7 +49,7 @@ func TestEveryExampleValidatesAgainstItsSchema(t *testing.T) {
 			answer := s.schemas.responses[i][status]
 			require.NotNil(t, answer, "%s %s has no JSON schema", op.ID, status)
 			for where, ex := range mediaExamples(t, fmt.Sprintf("%s %s", op.ID, status), ref.Value.Content.Get("application/json")) {
-				fs := answer.check(generic(t, ex), Finding{Operation: op.ID}, s.schemas.codes)
+				fs := answer.check(generic(t, ex), Finding{Operation: op.ID}, s.rules, s.schemas.codes)
 				assert.Empty(t, fs, where) // drift included: examples document every field they show
 				checked++
 			}

@@ -85,7 +85,7 @@ paths:
             application/json:
               schema: {type: object}
 `
-	s, err := Parse([]byte(doc))
+	s, err := Parse([]byte(doc), tingeeRules)
 	require.NoError(t, err)
 	h := http.Header{"Content-Type": {"application/json"}, "X-Request-Id": {"r-1"}, "X-Powered-By": {"Express"}}
 	assert.Equal(t, []string{"/header/X-Powered-By"}, driftPointers(s.ValidateResponse("GET", "/a", 200, h, []byte(`{}`))))

@@ -15,10 +15,11 @@ import (
 // ValidateResponse checks an answer to method+path (path may carry a query):
 // status code, content type, headers and body. An unknown operation, an
 // undocumented status, a non-JSON body and every schema departure each give a
-// finding; an HTTP error body whose statusCode differs from the status too.
-// Drift findings (Drift true) name what the answer does not document: a body
-// property, a header other than the transport ones (headers.go), a business
-// code the docs do not mention (codes.go).
+// finding; an HTTP error body whose status echo (AnswerRules.StatusEcho)
+// differs from the status too. Drift findings (Drift true) name what the
+// answer does not document: a body property (of any answer, success, business
+// error or HTTP error), a header other than the transport ones (headers.go),
+// a business code the docs do not mention (codes.go).
 func (s *Spec) ValidateResponse(method, path string, status int, h http.Header, body []byte) (out []Finding) {
 	defer recoverAsFinding(&out, method+" "+path)
 	i, ok := s.find(method, path)
@@ -41,9 +42,9 @@ func (s *Spec) ValidateResponse(method, path string, status int, h http.Header, 
 		return out
 	}
 	if schema, ok := s.schemas.responses[i][strconv.Itoa(status)]; ok && documented {
-		out = append(out, schema.check(instance, base, s.schemas.codes)...)
+		out = append(out, schema.check(instance, base, s.rules, s.schemas.codes)...)
 	}
-	if f, bad := statusCodeFinding(base, status, instance, out); bad {
+	if f, bad := statusEchoFinding(s.rules.StatusEcho, base, status, instance, out); bad {
 		out = append(out, f)
 	}
 	return out
@@ -65,25 +66,28 @@ func (s *Spec) ValidateBody(component string, body []byte) []Finding {
 	return validateAgainst(c, instance, base)
 }
 
-// check validates a body against one answer's schema. A success/BusinessError
-// answer is checked against the branch its `code` names, so findings point
-// into that branch; a success is also walked for undocumented properties, a
-// business error's code checked against the codes the docs mention.
-func (a *answerSchema) check(instance any, base Finding, codes documentedCodes) []Finding {
-	if a.success == nil {
-		return validateAgainst(a.whole, instance, base)
+// check validates a body against one answer's schema and walks it for
+// undocumented properties. A success/business-error answer is checked
+// against the branch the rules say the body is, so findings point into that
+// branch; a business error's code is also checked against the codes the docs
+// mention.
+func (a *answerSchema) check(instance any, base Finding, rules AnswerRules, codes documentedCodes) []Finding {
+	_, isArray := instance.([]any)
+	switch {
+	case a.success == nil:
+		return checkAgainst(a.whole, instance, base)
+	case isArray && a.array != nil:
+		return checkAgainst(a.array, instance, base)
+	case rules.IsBusinessError(instance):
+		code := instance.(map[string]any)[rules.CodeField]
+		return codes.codeDrift(code, rules, base, checkAgainst(a.business, instance, base))
 	}
-	if _, isArray := instance.([]any); isArray && a.array != nil {
-		out := validateAgainst(a.array, instance, base)
-		return a.array.shape.drift(instance, nil, base, out)
-	}
-	if obj, ok := instance.(map[string]any); ok {
-		if code, has := obj["code"]; has && code != "00" {
-			return codes.codeDrift(code, base, validateAgainst(a.business, instance, base))
-		}
-	}
-	out := validateAgainst(a.success, instance, base)
-	return a.success.shape.drift(instance, nil, base, out)
+	return checkAgainst(a.success, instance, base)
+}
+
+// checkAgainst validates instance against c, then notes its drift.
+func checkAgainst(c *compiled, instance any, base Finding) []Finding {
+	return c.shape.drift(instance, nil, base, validateAgainst(c, instance, base))
 }
 
 // validateAgainst runs one compiled schema.
@@ -157,23 +161,24 @@ func contentTypeFinding(base Finding, h http.Header) (Finding, bool) {
 	return base, true
 }
 
-// statusCodeFinding checks that an HTTP error body's statusCode repeats the
-// HTTP status, unless the schema already reported /statusCode.
-func statusCodeFinding(base Finding, status int, instance any, found []Finding) (Finding, bool) {
+// statusEchoFinding checks that an HTTP error body's echo field repeats the
+// HTTP status, unless the rules name none or the schema already reported it.
+func statusEchoFinding(echo string, base Finding, status int, instance any, found []Finding) (Finding, bool) {
 	obj, ok := instance.(map[string]any)
-	if status < 400 || !ok {
+	if echo == "" || status < 400 || !ok {
 		return Finding{}, false
 	}
+	at := "/" + echo
 	for _, f := range found {
-		if f.Pointer == "/statusCode" {
+		if f.Pointer == at {
 			return Finding{}, false
 		}
 	}
-	got, has := obj["statusCode"]
+	got, has := obj[echo]
 	if has && fmt.Sprint(got) == strconv.Itoa(status) {
 		return Finding{}, false
 	}
-	base.Pointer, base.Expected, base.Got = "/statusCode", "statusCode "+strconv.Itoa(status)+", the HTTP status", valueAt(instance, []string{"statusCode"})
+	base.Pointer, base.Expected, base.Got = at, echo+" "+strconv.Itoa(status)+", the HTTP status", valueAt(instance, []string{echo})
 	return base, true
 }
 

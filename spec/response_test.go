@@ -255,3 +255,21 @@ func TestShortenKeepsCharactersWhole(t *testing.T) {
 	assert.LessOrEqual(t, len(got), maxGot+len("…"))
 	assert.Equal(t, "abc", shorten("abc"))
 }
+
+// Drift is looked for in every answer, not only in successes: an HTTP error
+// body and a business error with a property the contract does not document
+// each give one drift finding, and no break.
+func TestDriftInErrorBodies(t *testing.T) {
+	s := mustLoad(t)
+	httpError := `{"message":"Forbidden.","error":"Forbidden","statusCode":403,"traceId":"abc"}`
+	fs := s.ValidateResponse("POST", "/v1/confirm-va", 403, jsonHeader, []byte(httpError))
+	require.Len(t, fs, 1)
+	assert.True(t, fs[0].Drift)
+	assert.Equal(t, "/traceId", fs[0].Pointer)
+
+	business := `{"code":"97","message":"Invalid signature","data":null,"requestId":"r1"}`
+	fs = s.ValidateResponse("POST", "/v1/confirm-va", 200, jsonHeader, []byte(business))
+	require.Len(t, fs, 1)
+	assert.True(t, fs[0].Drift)
+	assert.Equal(t, "/requestId", fs[0].Pointer)
+}

@@ -8,9 +8,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// businessError is the component every 200 answer may be instead of success.
-const businessError = "BusinessError"
-
 // schemaSet holds the compiled schemas of a document.
 type schemaSet struct {
 	defs   map[string]any // converted components, as plain JSON
@@ -19,7 +16,7 @@ type schemaSet struct {
 	responses []map[string]*answerSchema
 	// requests[op index] is the JSON request body's schema, nil when there is none.
 	requests []*compiled
-	// codes are the business codes the docs mention (BusinessError's x-documented-codes).
+	// codes are the business codes the docs mention (the business error's x-documented-codes).
 	codes documentedCodes
 }
 
@@ -29,12 +26,13 @@ type compiled struct {
 	shape  *driftNode
 }
 
-// answerSchema is the schema of one documented answer. A 200 answer that is
-// "oneOf success / BusinessError" keeps both branches, so the body's `code`
-// picks the branch and findings point into the right one.
+// answerSchema is the schema of one documented answer. An answer that is
+// "oneOf success / business error" (AnswerRules.BusinessError) keeps both
+// branches, so the body's code picks the branch and findings point into the
+// right one.
 type answerSchema struct {
 	whole    *compiled
-	success  *compiled // nil when the answer has no BusinessError branch
+	success  *compiled // nil when the answer has no business-error branch
 	business *compiled
 	// array is a success that is a bare JSON array beside the enveloped
 	// success (get-banks [live] and the SDKs' envelope [doc]); nil when none.
@@ -43,12 +41,12 @@ type answerSchema struct {
 
 // compileSchemas converts and compiles every component; compileAnswers then compiles each operation's
 // request body and answers.
-func compileSchemas(doc *openapi3.T) (*schemaSet, error) {
+func compileSchemas(doc *openapi3.T, rules AnswerRules) (*schemaSet, error) {
 	defs, err := componentDefs(doc)
 	if err != nil {
 		return nil, err
 	}
-	codes, err := readDocumentedCodes(doc)
+	codes, err := readDocumentedCodes(doc, rules)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +134,7 @@ func (s *Spec) compileRequest(i int, defs map[string]any) error {
 	return nil
 }
 
-// answer compiles one answer's schema, splitting a success/BusinessError oneOf.
+// answer compiles one answer's schema, splitting a success/business-error oneOf.
 func (s *Spec) answer(op Operation, status string, ref *openapi3.SchemaRef, defs map[string]any) (*answerSchema, error) {
 	if name, ok := componentName(ref); ok {
 		return &answerSchema{whole: s.schemas.byName[name]}, nil
@@ -153,8 +151,8 @@ func (s *Spec) answer(op Operation, status string, ref *openapi3.SchemaRef, defs
 	a := &answerSchema{whole: whole}
 	var others []*openapi3.SchemaRef
 	for _, branch := range ref.Value.OneOf {
-		if name, _ := componentName(branch); name == businessError {
-			a.business = s.schemas.byName[businessError]
+		if name, _ := componentName(branch); name != "" && name == s.rules.BusinessError {
+			a.business = s.schemas.byName[name]
 		} else {
 			others = append(others, branch)
 		}

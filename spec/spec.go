@@ -10,11 +10,9 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
-	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/evidence"
 )
 
@@ -38,6 +36,7 @@ type Spec struct {
 	// securityHeaders are, by index in ops, the signing headers an operation requires, sorted.
 	securityHeaders [][]string
 	schemas         *schemaSet
+	rules           AnswerRules
 }
 
 // Operation is one operation of the contract.
@@ -73,16 +72,11 @@ func (o Operation) PathIn(family string) string {
 	return o.Path
 }
 
-// Load parses and validates the embedded openapi.yaml. It is done once; every
-// caller shares the result, which nobody may modify.
-func Load() (*Spec, error) { return loadEmbedded() }
-
-var loadEmbedded = sync.OnceValues(func() (*Spec, error) { return Parse(harness.OpenAPI) })
-
-// Parse parses and validates an OpenAPI document. External references are
-// refused. The document's servers are dropped: routing is by path alone, so
-// the mock on 127.0.0.1, UAT and live all route alike.
-func Parse(data []byte) (*Spec, error) {
+// Parse parses and validates an OpenAPI document, whose answers are read by
+// rules (the profile's). External references are refused. The document's
+// servers are dropped: routing is by path alone, so a mock on 127.0.0.1 and
+// the API's own hosts all route alike.
+func Parse(data []byte, rules AnswerRules) (*Spec, error) {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
 	doc, err := loader.LoadFromData(data)
@@ -92,12 +86,12 @@ func Parse(data []byte) (*Spec, error) {
 	if err := doc.Validate(context.Background()); err != nil {
 		return nil, fmt.Errorf("spec: invalid: %w", err)
 	}
-	s := &Spec{Doc: doc, Servers: doc.Servers, byRoute: map[string]int{}, byID: map[string]int{}}
+	s := &Spec{Doc: doc, Servers: doc.Servers, byRoute: map[string]int{}, byID: map[string]int{}, rules: rules}
 	doc.Servers = nil
 	if err := s.index(); err != nil {
 		return nil, err
 	}
-	if s.schemas, err = compileSchemas(doc); err != nil {
+	if s.schemas, err = compileSchemas(doc, rules); err != nil {
 		return nil, err
 	}
 	if err := s.compileAnswers(); err != nil {

@@ -60,9 +60,9 @@ func TestDocRefs(t *testing.T) {
 }
 
 func TestParseRefusesAnInvalidDocument(t *testing.T) {
-	_, err := Parse([]byte("openapi: 3.0.3\ninfo: {title: x}\npaths: {}\n"))
+	_, err := Parse([]byte("openapi: 3.0.3\ninfo: {title: x}\npaths: {}\n"), tingeeRules)
 	assert.Error(t, err, "info.version is required")
-	_, err = Parse([]byte("not: [yaml"))
+	_, err = Parse([]byte("not: [yaml"), tingeeRules)
 	assert.Error(t, err)
 }
 
@@ -80,7 +80,7 @@ paths:
             application/json:
               schema: {$ref: 'other.yaml#/X'}
 `
-	_, err := Parse([]byte(doc))
+	_, err := Parse([]byte(doc), tingeeRules)
 	assert.Error(t, err)
 }
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
@@ -17,7 +17,7 @@ import (
 // handler in-process (no network), with and without --self-check: the
 // server-side cost bench/compare's figures are made of.
 func BenchmarkMix(b *testing.B) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	for _, selfCheck := range []bool{false, true} {
 		h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret, SelfCheck: selfCheck})
 		if err != nil {
@@ -38,7 +38,7 @@ func benchName(c call, selfCheck bool) string {
 }
 
 func benchCall(b *testing.B, h http.Handler, c call) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	r := httptest.NewRequest(c.method, c.path, nil)
 	r.Header.Set("Content-Type", "application/json")
 	b.ReportAllocs()

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
@@ -49,7 +49,7 @@ func TestPercentileIsNearestRank(t *testing.T) {
 
 // Against the real mock every answer of the mix is inside the spec and the exit code is 0.
 func TestMockAnswersTheWholeMixWithinTheSpec(t *testing.T) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret})
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +64,7 @@ func TestMockAnswersTheWholeMixWithinTheSpec(t *testing.T) {
 
 // A target that does not share the secret refuses every signature: the run fails.
 func TestRefusedSignaturesAreCounted(t *testing.T) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: []byte("another secret")})
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +112,7 @@ func loadAgainst(t *testing.T, h http.Handler, wantCode int) string {
 
 // A worker reuses the mix's signatures for up to a second, then signs again with a fresh timestamp.
 func TestSignaturesAreRenewedEverySecond(t *testing.T) {
-	w := &worker{cfg: config{pair: credentials.Mock()}}
+	w := &worker{cfg: config{pair: auth.Mock()}}
 	first := w.signature(0).Get(signing.HeaderTimestamp)
 	if again := w.signature(0).Get(signing.HeaderTimestamp); again != first {
 		t.Errorf("signed again at once: %s then %s", first, again)
@@ -123,7 +123,7 @@ func TestSignaturesAreRenewedEverySecond(t *testing.T) {
 		t.Errorf("not signed again after %s: %s", resignAfter, renewed)
 	}
 	h := w.signature(len(mix) - 1)
-	if err := signing.Verify(h, signing.BodyToSign(mix[len(mix)-1].body), credentials.Mock().Secret, time.Now()); err != nil {
+	if err := signing.Verify(h, signing.BodyToSign(mix[len(mix)-1].body), auth.Mock().Secret, time.Now()); err != nil {
 		t.Errorf("get-banks signature: %v", err)
 	}
 }
@@ -131,7 +131,7 @@ func TestSignaturesAreRenewedEverySecond(t *testing.T) {
 // The wrk script carries every call of the mix with a signature that verifies, and checks answers
 // only when asked to.
 func TestWrkScriptSignsTheMix(t *testing.T) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	at := time.Date(2026, 11, 23, 13, 0, 0, 0, time.UTC)
 	var b strings.Builder
 	if err := writeWrkScript(&b, pair, at); err != nil {

@@ -23,8 +23,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -46,13 +46,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *wrkScript != "" {
 		return writeWrkFile(*wrkScript, stderr)
 	}
-	cfg := config{base: *base, n: *n, conns: *conns, duration: *duration, timeout: *timeout, pair: credentials.Mock()}
+	cfg := config{base: *base, n: *n, conns: *conns, duration: *duration, timeout: *timeout, pair: auth.Mock()}
 	if err := cfg.check(fs.NArg()); err != nil {
 		fmt.Fprintf(stderr, "load: %v\n", err)
 		return 2
 	}
 	if *validate {
-		sp, err := spec.Load()
+		sp, err := contract.Load()
 		if err != nil {
 			fmt.Fprintf(stderr, "load: %v\n", err)
 			return 2
@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func writeWrkFile(path string, stderr io.Writer) int {
 	f, err := os.Create(path)
 	if err == nil {
-		err = writeWrkScript(f, credentials.Mock(), time.Now())
+		err = writeWrkScript(f, auth.Mock(), time.Now())
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}

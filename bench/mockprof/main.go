@@ -21,7 +21,7 @@ import (
 	"runtime/pprof"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
@@ -41,7 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mockprof: --cpuprofile FILE is required and --duration must be positive")
 		return 2
 	}
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret, Control: true, SelfCheck: *selfCheck, Log: stderr})
 	if err != nil {
 		fmt.Fprintf(stderr, "mockprof: %v\n", err)

@@ -24,10 +24,11 @@ import (
 	"time"
 
 	harness "github.com/tingee-conformance/harness"
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/spec"
@@ -52,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "suitescale: %v\n", err)
 		return 2
 	}
-	sp, err := spec.Parse(doc)
+	sp, err := spec.Parse(doc, contract.Rules)
 	if err != nil {
 		fmt.Fprintf(stderr, "suitescale: scaled spec: %v\n", err)
 		return 2
@@ -62,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var requests atomic.Int64
 	transport := countingTransport{next: http.DefaultTransport, n: &requests}
 	result, code := runner.Run(context.Background(), runner.Options{
-		BaseURL: target.URL, Environment: runner.EnvURL, Signer: hmacsign.Signer{Credentials: credentials.Mock()}, ClientID: credentials.MockClientID, Fixtures: &fixtures.File{},
+		BaseURL: target.URL, Environment: runner.EnvURL, Signer: hmacsign.Signer{Credentials: auth.Mock()}, ClientID: auth.MockClientID, Fixtures: &fixtures.File{},
 		Spec: sp, Tags: "@validation", Seed: 1, Timeout: 10 * time.Second, HTTP: &http.Client{Transport: transport},
 	})
 	dir, err := os.MkdirTemp("", "suitescale-report-")
@@ -71,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer os.RemoveAll(dir)
-	if err := report.Write(dir, result, report.Options{}); err != nil {
+	if err := report.Write(dir, result, report.Options{API: "Tingee Open API", Spec: sp, OpenAPI: doc, Features: harness.Features}); err != nil {
 		fmt.Fprintf(stderr, "suitescale: report: %v\n", err)
 		return 2
 	}

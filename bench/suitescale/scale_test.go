@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -22,11 +23,11 @@ func TestScaleMultipliesFieldsAndCases(t *testing.T) {
 	if fields1 == 0 || fields3 != 3*fields1 {
 		t.Fatalf("fields %d at scale 1, %d at scale 3", fields1, fields3)
 	}
-	sp1, err := spec.Parse(one)
+	sp1, err := spec.Parse(one, contract.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp3, err := spec.Parse(three)
+	sp3, err := spec.Parse(three, contract.Rules)
 	if err != nil {
 		t.Fatalf("scaled spec: %v", err)
 	}

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	harness "github.com/tingee-conformance/harness"
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
@@ -21,7 +21,7 @@ import (
 // forms, so 2 scenarios and their answers validated) through the runner
 // against the mock in-process on loopback; one op is one run of both.
 func BenchmarkVaLifecycleScenarios(b *testing.B) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret, Control: true})
 	if err != nil {
 		b.Fatal(err)

@@ -6,12 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 // The stand-in names the field a case broke, as the validation scenarios require.
 func TestStandInNamesTheBrokenField(t *testing.T) {
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

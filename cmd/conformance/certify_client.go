@@ -15,6 +15,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/profiles/tingee"
 	"github.com/tingee-conformance/harness/profiles/tingee/certify"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
@@ -157,7 +158,7 @@ func (s *certifySession) serve(ctx context.Context, c *cli, ln net.Listener) int
 		r.Scenarios = append(r.Scenarios, res.Run.Scenarios...)
 		r.NotRun = append(r.NotRun, res.Run.NotRun...)
 	}
-	dir, doc, err := s.rf.write(r, "", s.secret, nil)
+	dir, doc, err := s.rf.write(tingee.Profile(), r, "", s.secret, nil)
 	if err != nil {
 		return c.errorf(exitUsage, "certify-client: cannot write the report: %v", err)
 	}

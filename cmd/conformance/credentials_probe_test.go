@@ -10,7 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
@@ -19,7 +19,7 @@ import (
 // request with CREDENTIALS REJECTED and exit 2; one line names the variables
 // to check and what the target answered; the bundle is still written.
 func TestAWrongSecretIsCredentialsRejected(t *testing.T) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret})
 	if err != nil {
 		t.Fatal(err)
@@ -34,8 +34,8 @@ func TestAWrongSecretIsCredentialsRejected(t *testing.T) {
 		env    map[string]string
 		answer string
 	}{
-		"wrong secret":      {map[string]string{credentials.EnvClientID: pair.ClientID, credentials.EnvSecret: "not-the-secret-token"}, "code 97"},
-		"unknown client id": {map[string]string{credentials.EnvClientID: "someone-else", credentials.EnvSecret: credentials.MockSecret}, "HTTP 401"},
+		"wrong secret":      {map[string]string{auth.EnvClientID: pair.ClientID, auth.EnvSecret: "not-the-secret-token"}, "code 97"},
+		"unknown client id": {map[string]string{auth.EnvClientID: "someone-else", auth.EnvSecret: auth.MockSecret}, "HTTP 401"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			requests.Store(0)
@@ -48,9 +48,9 @@ func TestAWrongSecretIsCredentialsRejected(t *testing.T) {
 				t.Errorf("%d requests, want exactly one", n)
 			}
 			stderr := f.errOut.String()
-			if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, credentials.EnvClientID) ||
-				!strings.Contains(stderr, credentials.EnvSecret) || !strings.Contains(stderr, c.answer) {
-				t.Errorf("stderr %q: want one line naming %s, %s and %q", stderr, credentials.EnvClientID, credentials.EnvSecret, c.answer)
+			if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, auth.EnvClientID) ||
+				!strings.Contains(stderr, auth.EnvSecret) || !strings.Contains(stderr, c.answer) {
+				t.Errorf("stderr %q: want one line naming %s, %s and %q", stderr, auth.EnvClientID, auth.EnvSecret, c.answer)
 			}
 			data, err := os.ReadFile(filepath.Join(dir, "report.json"))
 			if err != nil {
@@ -65,10 +65,10 @@ func TestAWrongSecretIsCredentialsRejected(t *testing.T) {
 			if err := json.Unmarshal(data, &doc); err != nil {
 				t.Fatal(err)
 			}
-			if doc.Verdict.Result != "CREDENTIALS REJECTED" || !strings.Contains(strings.Join(doc.Verdict.Reasons, " "), credentials.EnvSecret) {
+			if doc.Verdict.Result != "CREDENTIALS REJECTED" || !strings.Contains(strings.Join(doc.Verdict.Reasons, " "), auth.EnvSecret) {
 				t.Errorf("verdict %+v", doc.Verdict)
 			}
-			if strings.Contains(string(data), credentials.MockSecret) {
+			if strings.Contains(string(data), auth.MockSecret) {
 				t.Error("report.json holds the secret")
 			}
 		})

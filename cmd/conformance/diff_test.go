@@ -10,7 +10,8 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 // The exit codes asserted here are README "Running nightly" (1 on a regression, else 0) and README "CLI reference"
@@ -19,7 +20,7 @@ import (
 // nightBundle writes a bundle of one scenario checking TG-SIG-01 with the given status.
 func nightBundle(t *testing.T, id, status string) string {
 	t.Helper()
-	s, err := spec.Load()
+	s, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,12 @@ func nightBundle(t *testing.T, id, status string) string {
 		Scenarios: []evidence.Scenario{{Feature: "F", Name: "signed", URI: "features/f.feature:2", Tags: []string{"@TG-SIG-01", "@uat-safe"},
 			Status: status, Steps: []evidence.Step{st}}}}
 	dir := filepath.Join(t.TempDir(), id)
-	if err := report.Write(dir, run, report.Options{Spec: s}); err != nil {
+	o, err := tingee.Profile().ReportOptions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Spec = s
+	if err := report.Write(dir, run, o); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -66,3 +66,21 @@ func TestVersion(t *testing.T) {
 		}
 	}
 }
+
+// A command only another profile offers says which; one no profile offers
+// is unknown; both exit 2 in one line.
+func TestCommandsAProfileDoesNotOffer(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"preflight"}, "conformance: preflight: not offered by --profile tingee; use conformance preflight --profile ocb\n"},
+		{[]string{"keygen", "--profile", "ocb"}, "conformance: keygen: not offered by --profile ocb; use conformance keygen --profile tingee\n"},
+		{[]string{"run", "--profile", "nope"}, "conformance: run: --profile \"nope\": want tingee or ocb\n"},
+	} {
+		f := newFakeCLI("", nil)
+		if code := f.run(c.args...); code != exitUsage || f.errOut.String() != c.want {
+			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, f.errOut.String(), c.want)
+		}
+	}
+}

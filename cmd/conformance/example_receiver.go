@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"net"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
 )
 
@@ -19,14 +19,14 @@ func init() {
 func runExampleReceiver(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("example-receiver", "[--addr HOST:PORT] [--secret-file PATH]")
 	addr := fs.String("addr", "127.0.0.1:8090", "address to listen on")
-	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
+	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+auth.EnvSecret+")")
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
 		return c.errorf(exitUsage, "example-receiver: unexpected argument %q", fs.Arg(0))
 	}
-	secret, err := credentials.LoadSecret(*secretFile, c.getenv)
+	secret, err := auth.LoadSecret(*secretFile, c.getenv)
 	if err != nil {
 		return c.errorf(exitUsage, "example-receiver: %v", err)
 	}

@@ -8,9 +8,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/postman"
-	"github.com/tingee-conformance/harness/spec"
 )
 
 func init() {
@@ -28,15 +28,15 @@ const (
 func runExport(_ context.Context, c *cli, args []string) int {
 	fs := c.flags("export", "postman [--out DIR] [--base-url URL] [--client-id ID]")
 	out, baseURL := addExportFlags(fs, "Tingee's `URL`")
-	clientID := fs.String("client-id", "", "the environment's clientId (default "+credentials.EnvClientID+", else the placeholder "+postman.ClientIDPlaceholder+")")
+	clientID := fs.String("client-id", "", "the environment's clientId (default "+auth.EnvClientID+", else the placeholder "+postman.ClientIDPlaceholder+")")
 	if code, ok := c.parseExport(fs, args, baseURL, "conformance export postman [flags]"); !ok {
 		return code
 	}
 	id := *clientID
 	if id == "" {
-		id = c.getenv(credentials.EnvClientID)
+		id = c.getenv(auth.EnvClientID)
 	}
-	s, err := spec.Load()
+	s, err := contract.Load()
 	if err != nil {
 		return c.errorf(exitFail, "export: %v", err)
 	}

@@ -18,7 +18,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"sort"
 	"strings"
 	"syscall"
 )
@@ -66,7 +65,7 @@ func dispatch(ctx context.Context, c *cli, args []string) int {
 			if cmd, ok := commands[args[1]]; ok {
 				return cmd.run(ctx, c, []string{"-h"})
 			}
-			return c.errorf(exitUsage, "help: unknown command %q (commands: %s)", args[1], strings.Join(commandNames(), ", "))
+			return c.errorf(exitUsage, "help: unknown command %q (commands: %s)", args[1], strings.Join(commandNames(profiles.Default()), ", "))
 		}
 		usage(c.stdout)
 		return exitOK
@@ -78,33 +77,17 @@ func dispatch(ctx context.Context, c *cli, args []string) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
 	}
-	profile, args, err := splitProfile(args)
+	p, args, err := splitProfile(args)
 	if err != nil {
 		return c.errorf(exitUsage, "%s: %v", name, err)
 	}
-	if profile == profileOCB {
-		return dispatchOCB(ctx, c, name, args)
-	}
-	cmd, ok := commands[name]
-	if !ok {
-		return c.errorf(exitUsage, "unknown command %q (commands: %s)", name, strings.Join(commandNames(), ", "))
-	}
-	return cmd.run(ctx, c, args)
-}
-
-func commandNames() []string {
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return dispatchTo(ctx, c, p, name, args)
 }
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: conformance [command] [flags]   (command defaults to run; help COMMAND for its flags; --version)")
-	for _, n := range commandNames() {
+	for _, n := range commandNames(profiles.Default()) {
 		fmt.Fprintf(w, "  %-16s %s\n", n, commands[n].summary)
 	}
-	ocbUsage(w)
+	profileUsage(w)
 }

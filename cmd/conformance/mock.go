@@ -7,6 +7,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/mask"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
@@ -22,8 +23,8 @@ func init() {
 func runMock(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("mock", "[--addr HOST:PORT] [--client-id ID] [--secret-file PATH] [--fixtures PATH] [--control=false] [--self-check] [--webhook-url URL] [--webhook-retry-interval D]")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
-	clientID := fs.String("client-id", "", "the client id the mock accepts (default: $"+credentials.EnvClientID+", else the test pair)")
-	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+", else the test pair)")
+	clientID := fs.String("client-id", "", "the client id the mock accepts (default: $"+auth.EnvClientID+", else the test pair)")
+	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+auth.EnvSecret+", else the test pair)")
 	fixturesPath := fs.String("fixtures", "", "fixtures file (default: the embedded "+mock.FixturesPath+")")
 	control := fs.Bool("control", true, "serve the /_mock/ control endpoints (transfers, redirects, deliveries)")
 	selfCheck := fs.Bool("self-check", false, "validate every answer against openapi.yaml and log findings on stderr")
@@ -68,8 +69,8 @@ func runMock(ctx context.Context, c *cli, args []string) int {
 
 // mockCredentials resolves the pair from the flags and the environment; with none, the test pair.
 func mockCredentials(c *cli, clientID, secretFile string) (credentials.Credentials, error) {
-	if clientID == "" && secretFile == "" && c.getenv(credentials.EnvClientID) == "" && c.getenv(credentials.EnvSecret) == "" {
-		return credentials.Mock(), nil
+	if clientID == "" && secretFile == "" && c.getenv(auth.EnvClientID) == "" && c.getenv(auth.EnvSecret) == "" {
+		return auth.Mock(), nil
 	}
-	return credentials.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: c.getenv})
+	return auth.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: c.getenv})
 }

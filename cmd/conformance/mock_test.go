@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
@@ -53,15 +53,15 @@ func TestMockServesAndStopsOnCancel(t *testing.T) {
 		cancel()
 		t.Fatalf("no serving line; stdout %q stderr %q", out.String(), errOut.String())
 	}
-	if m[2] != credentials.MockClientID {
+	if m[2] != auth.MockClientID {
 		t.Errorf("client id %q, want the test pair's", m[2])
 	}
-	if strings.Contains(out.String(), credentials.MockSecret) {
+	if strings.Contains(out.String(), auth.MockSecret) {
 		t.Error("the secret was printed")
 	}
 
 	req, _ := http.NewRequest(http.MethodGet, m[1]+"/v1/get-banks", nil)
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	signing.SetHeaders(req.Header, pair.ClientID, pair.Secret, nil, time.Now())
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -104,9 +104,9 @@ func TestMockBadInputIsOneLineExit2(t *testing.T) {
 		"unknown flag":         {[]string{"--port", "1"}, nil, "flag provided but not defined: -port"},
 		"stray argument":       {[]string{"now"}, nil, `unexpected argument "now"`},
 		"port in use":          {[]string{"--addr", busy.Addr().String()}, nil, "--addr " + busy.Addr().String()},
-		"client id, no secret": {[]string{"--client-id", "abc", "--addr", "127.0.0.1:0"}, nil, credentials.EnvSecret},
+		"client id, no secret": {[]string{"--client-id", "abc", "--addr", "127.0.0.1:0"}, nil, auth.EnvSecret},
 		"missing fixtures":     {[]string{"--fixtures", "/nonexistent/mock.yaml"}, nil, "--fixtures"},
-		"secret, no client id": {[]string{"--addr", "127.0.0.1:0"}, map[string]string{credentials.EnvSecret: "s"}, credentials.EnvClientID},
+		"secret, no client id": {[]string{"--addr", "127.0.0.1:0"}, map[string]string{auth.EnvSecret: "s"}, auth.EnvClientID},
 	} {
 		t.Run(name, func(t *testing.T) {
 			f := newFakeCLI("", tc.env)

@@ -54,11 +54,11 @@ func runOCBExport(_ context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "export: %v", err)
 	}
-	doc, err := contract.Load()
+	s, err := contract.Load()
 	if err != nil {
 		return c.errorf(exitFail, "export: %v", err)
 	}
-	coll, err := postman.Collection(doc, list)
+	coll, err := postman.Collection(s.Doc, list)
 	if err != nil {
 		return c.errorf(exitUsage, "export: %v", err)
 	}

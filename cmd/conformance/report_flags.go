@@ -12,6 +12,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/profile"
 )
 
 // reportFlagsSynopsis lists the report flags for a command's synopsis.
@@ -90,15 +91,21 @@ func cause(err error) error {
 	return err
 }
 
-// write attests run and writes its bundle into --report-dir, default
-// reports/<run id>/. subset is the user's --tags, shown with the verdict;
-// known (--baseline, may be nil) waives the failures its live entries name.
-func (r *reportFlags) write(run evidence.Run, subset string, secret credentials.Secret, known *baseline.File) (dir string, doc *report.Document, err error) {
+// write attests run, made with profile p, and writes its bundle into
+// --report-dir, default reports/<run id>/. subset is the user's --tags, shown
+// with the verdict; known (--baseline, may be nil) waives the failures its
+// live entries name.
+func (r *reportFlags) write(p profile.Profile, run evidence.Run, subset string, secret credentials.Secret, known *baseline.File) (dir string, doc *report.Document, err error) {
 	run.Attestation = r.att
 	dir = r.dir
 	if dir == "" {
 		dir = filepath.Join(r.outDir(), run.ID)
 	}
-	doc, err = report.WriteDocument(dir, run, report.Options{SignKey: r.key, Subset: subset, Secrets: []credentials.Secret{secret}, Baseline: known})
+	o, err := p.ReportOptions()
+	if err != nil {
+		return dir, nil, err
+	}
+	o.SignKey, o.Subset, o.Secrets, o.Baseline = r.key, subset, []credentials.Secret{secret}, known
+	doc, err = report.WriteDocument(dir, run, o)
 	return dir, doc, err
 }

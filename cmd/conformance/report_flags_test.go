@@ -10,15 +10,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 )
 
 // Bad report flags, and a secret no report can be scrubbed of, are refused
 // with exit 2 before anything runs, the same way by every command that writes a bundle.
 func TestReportFlagsAreCheckedBeforeTheRun(t *testing.T) {
 	notAKey := writeFile(t, "k.pem", "not a key")
-	shortSecret := map[string]string{credentials.EnvClientID: "partner-client", credentials.EnvSecret: "short"}
+	shortSecret := map[string]string{auth.EnvClientID: "partner-client", auth.EnvSecret: "short"}
 	commands := map[string][]string{
 		"run":           {"run", "--target", "http://127.0.0.1:1"},
 		"webhook-check": {"webhook-check", "--url", "http://127.0.0.1:1"},
@@ -123,7 +123,7 @@ func TestRunBundleNeverHoldsTheSecret(t *testing.T) {
 	if code := f.run("run", "--report-dir", dir); code != exitOK {
 		t.Fatalf("exit %d: %s", code, f.errOut.String())
 	}
-	secret := []byte(credentials.MockSecret) // the embedded mock's pair signs every request
+	secret := []byte(auth.MockSecret) // the embedded mock's pair signs every request
 	h := hex.EncodeToString(secret)
 	forms := []string{string(secret), h, strings.ToUpper(h), report.Redacted,
 		base64.StdEncoding.EncodeToString(secret), base64.RawStdEncoding.EncodeToString(secret),

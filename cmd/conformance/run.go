@@ -15,6 +15,8 @@ import (
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/internal/term"
+	"github.com/tingee-conformance/harness/profiles/tingee"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
@@ -40,8 +42,8 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--strict] [--paths docs|sdk] [--list] [--dry-run] [--fail-fast] "+
 		reportFlagsSynopsis+" "+nightlySynopsis+" [features/FILE.feature[:LINE] …]")
 	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
-	clientID := fs.String("client-id", "", "client id (default: $"+credentials.EnvClientID+"; the embedded mock uses its test pair)")
-	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
+	clientID := fs.String("client-id", "", "client id (default: $"+auth.EnvClientID+"; the embedded mock uses its test pair)")
+	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+auth.EnvSecret+")")
 	fixturesPath := fs.String("fixtures", "", "fixtures of the target (default: the embedded "+mock.FixturesPath+" for mock and URL targets, none for uat and live)")
 	tags := fs.String("tags", "", "run only the scenarios matching this tag expression, godog's ('@TG-SIG-01,@TG-LINK-01 && ~@needs-otp') or Cucumber's ('(@TG-SIG-01 or @TG-LINK-01) and not @needs-otp')")
 	list := fs.Bool("list", false, "list the scenarios (matching --tags and the paths) with their tags, level and source, and exit; nothing is checked or sent")
@@ -131,7 +133,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, doc, err := rf.write(run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret, nf.baseline) // a subset: by tags or by paths
+	dir, doc, err := rf.write(tingee.Profile(), run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret, nf.baseline) // a subset: by tags or by paths
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
@@ -246,12 +248,12 @@ func trimVersion(base string) (string, error) {
 // (the mock is then started with them; a missing or short file is refused).
 func runCredentials(env, clientID, secretFile string, getenv func(string) string) (credentials.Credentials, error) {
 	if env == runner.EnvMock {
-		creds := credentials.Mock()
+		creds := auth.Mock()
 		if clientID != "" {
 			creds.ClientID = clientID
 		}
 		if secretFile != "" {
-			secret, err := credentials.LoadSecret(secretFile, getenv)
+			secret, err := auth.LoadSecret(secretFile, getenv)
 			if err != nil {
 				return creds, err
 			}
@@ -259,7 +261,7 @@ func runCredentials(env, clientID, secretFile string, getenv func(string) string
 		}
 		return creds, nil
 	}
-	return credentials.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: getenv})
+	return auth.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: getenv})
 }
 
 // startMock serves the embedded mock on a free loopback port.

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
@@ -20,7 +20,7 @@ import (
 // envelope where doc 6.1 has a bare array: TG-ENV-02 fails.
 func brokenBanksMock(t *testing.T) string {
 	t.Helper()
-	c := credentials.Mock()
+	c := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	harness "github.com/tingee-conformance/harness"
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 )
 
@@ -88,7 +88,7 @@ func TestRunRefusals(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"run", "--target", "uat"}, credentials.EnvClientID + " and " + credentials.EnvSecret},
+		{[]string{"run", "--target", "uat"}, auth.EnvClientID + " and " + auth.EnvSecret},
 		{[]string{"run", "--target", "live"}, "--allow-live"},
 		{[]string{"run", "--target", "ftp://x"}, "want mock, uat, live or an http(s) base URL"},
 		{[]string{"run", "--fixtures", "/nonexistent.yaml"}, "fixtures"},

@@ -17,7 +17,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 )
 
 // sdkReceiver is a partner's receiver built the way the official Node SDK's
@@ -157,7 +157,7 @@ func TestJSStringifyMatchesNode(t *testing.T) {
 // (the refused ping, no timestamp window, the re-serialised body), each
 // warning saying why it is only one; --strict makes it exit 1.
 func TestAnSDKBuiltReceiverIsConformantWithWarnings(t *testing.T) {
-	srv := httptest.NewServer(sdkReceiver(credentials.MockSecret))
+	srv := httptest.NewServer(sdkReceiver(auth.MockSecret))
 	defer srv.Close()
 	dir := filepath.Join(t.TempDir(), "bundle")
 	f := newFakeCLI("", mockEnv)
@@ -204,7 +204,7 @@ func TestAnSDKBuiltReceiverIsConformantWithWarnings(t *testing.T) {
 // TestSDKReceiverMistakesStayNotConformant: what a receiver must never do
 // keeps the verdict NOT CONFORMANT, SDK or not.
 func TestSDKReceiverMistakesStayNotConformant(t *testing.T) {
-	base := sdkReceiver(credentials.MockSecret)
+	base := sdkReceiver(auth.MockSecret)
 	acksBadSignature := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Header.Set("x-signature", strings.Repeat("0", 128)) // compares, then ignores the result
 		rec := httptest.NewRecorder()
@@ -219,7 +219,7 @@ func TestSDKReceiverMistakesStayNotConformant(t *testing.T) {
 		rec := httptest.NewRecorder()
 		raw, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(raw))
-		sdkReceiver(credentials.MockSecret).ServeHTTP(rec, r) // a fresh verifier: no memory of what it processed
+		sdkReceiver(auth.MockSecret).ServeHTTP(rec, r) // a fresh verifier: no memory of what it processed
 		var n struct{ TransactionCode string }
 		json.Unmarshal(raw, &n)
 		mu.Lock()

@@ -13,9 +13,10 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
-	"github.com/tingee-conformance/harness/spec"
 )
 
 // shownBodyBytes is how much of the body the string-to-sign line shows.
@@ -37,8 +38,8 @@ func runSign(_ context.Context, c *cli, args []string) int {
 	fs := c.flags("sign", "[--timestamp T] [--body-file PATH|-] [--secret-file PATH] [--client-id ID] [--curl URL | --verify SIG|CAPTURE|-]")
 	timestamp := fs.String("timestamp", "", "x-request-timestamp: 17 digits yyyyMMddHHmmssSSS, Vietnam time (default: now)")
 	bodyFile := fs.String("body-file", "", "file with the exact body bytes, - for stdin (default: the body {})")
-	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
-	clientID := fs.String("client-id", "", "x-client-id for --curl (default: $"+credentials.EnvClientID+")")
+	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+auth.EnvSecret+")")
+	clientID := fs.String("client-id", "", "x-client-id for --curl (default: $"+auth.EnvClientID+")")
 	curlURL := fs.String("curl", "", "print a curl command that sends the signed body to `URL` instead")
 	verify := fs.String("verify", "", "check a signature instead: the hex x-signature (with --timestamp and --body-file), "+
 		"or a captured request (a curl command line or a raw HTTP request) in a file, - for stdin; exit 0 match, 1 mismatch")
@@ -55,7 +56,7 @@ func runSign(_ context.Context, c *cli, args []string) int {
 	case *verify != "" && isSignature(*verify) && *timestamp == "":
 		return c.errorf(exitUsage, "sign: --verify SIG needs the --timestamp it was sent with (and --body-file, unless the call had no body)")
 	}
-	secret, err := credentials.LoadSecret(*secretFile, c.getenv)
+	secret, err := auth.LoadSecret(*secretFile, c.getenv)
 	if err != nil {
 		return c.errorf(exitUsage, "sign: %v", err)
 	}
@@ -135,7 +136,7 @@ func verifySignature(c *cli, secret credentials.Secret, in verifyInput) int {
 // curlMethod is GET when openapi.yaml has the URL's path as a GET only
 // (get-banks), else POST, the method of every other operation.
 func curlMethod(url string) string {
-	s, err := spec.Load()
+	s, err := contract.Load()
 	if err != nil {
 		return http.MethodPost
 	}
@@ -149,7 +150,7 @@ func curlMethod(url string) string {
 
 // curlClientID is --client-id, else $TINGEE_CLIENT_ID, else a placeholder to edit.
 func curlClientID(c *cli, flagValue string) string {
-	for _, id := range []string{flagValue, c.getenv(credentials.EnvClientID)} {
+	for _, id := range []string{flagValue, c.getenv(auth.EnvClientID)} {
 		if id != "" {
 			return id
 		}

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 )
 
 // keygen runs conformance keygen into a temp dir and returns the prefix.
@@ -32,7 +32,7 @@ func keygen(t *testing.T) string {
 // signedReport writes a small signed bundle with the key keygen made.
 func signedReport(t *testing.T, prefix string) string {
 	t.Helper()
-	s, err := spec.Load()
+	o, err := tingee.Profile().ReportOptions()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,8 @@ func signedReport(t *testing.T, prefix string) string {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "bundle")
-	if err := report.Write(dir, run, report.Options{Spec: s, SignKey: key}); err != nil {
+	o.SignKey = key
+	if err := report.Write(dir, run, o); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -110,7 +111,11 @@ func TestVerifyReport(t *testing.T) {
 func TestVerifyReportRefusesNamesOutsideTheBundle(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "bundle")
-	if err := report.Write(dir, evidence.Run{ID: "r1", Suite: "api"}, report.Options{}); err != nil {
+	o, err := tingee.Profile().ReportOptions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := report.Write(dir, evidence.Run{ID: "r1", Suite: "api"}, o); err != nil {
 		t.Fatal(err)
 	}
 	outside := []byte("outside\n")
@@ -150,7 +155,7 @@ func TestRunBundleVerifiesAndHoldsNoSecret(t *testing.T) {
 	if code := f.run("verify-report", dir, "--pub", prefix+".pub"); code != exitOK {
 		t.Errorf("verify-report: exit %d, %s", code, f.out.String())
 	}
-	secret := []byte(credentials.MockSecret)
+	secret := []byte(auth.MockSecret)
 	forms := []string{string(secret), hex.EncodeToString(secret), strings.ToUpper(hex.EncodeToString(secret)),
 		base64.StdEncoding.EncodeToString(secret), base64.RawStdEncoding.EncodeToString(secret),
 		base64.URLEncoding.EncodeToString(secret), base64.RawURLEncoding.EncodeToString(secret)}

@@ -10,6 +10,8 @@ import (
 	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
+	"github.com/tingee-conformance/harness/profiles/tingee"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	webhooksteps "github.com/tingee-conformance/harness/profiles/tingee/steps/webhook"
 )
 
@@ -25,8 +27,8 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("webhook-check", "--url URL [--timeout D] [--secret-file PATH] [--client-id ID] [--tags EXPR] [--strict] "+reportFlagsSynopsis)
 	target := fs.String("url", "", "the receiver's webhook URL (required)")
 	timeout := fs.Duration("timeout", webhooksteps.DefaultAckDeadline, "how long the receiver has to acknowledge each notification")
-	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+credentials.EnvSecret+")")
-	clientID := fs.String("client-id", "", "clientId put in the notifications (default: $"+credentials.EnvClientID+")")
+	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+auth.EnvSecret+")")
+	clientID := fs.String("client-id", "", "clientId put in the notifications (default: $"+auth.EnvClientID+")")
 	tags := fs.String("tags", "", "run only the scenarios matching this godog tag expression, e.g. @TG-WH-01")
 	strict := fs.Bool("strict", false, "exit 1 when should-level checks warned (CONFORMANT WITH WARNINGS)")
 	rf := addReportFlags(fs)
@@ -47,7 +49,7 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: --tags %q: %v", *tags, err)
 	}
-	creds, err := credentials.Load(credentials.Sources{ClientID: *clientID, SecretFile: *secretFile, Getenv: c.getenv})
+	creds, err := auth.Load(credentials.Sources{ClientID: *clientID, SecretFile: *secretFile, Getenv: c.getenv})
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: %v", err)
 	}
@@ -73,7 +75,7 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 		code = exitFail
 	}
 	runner.Summarize(out, res.Run, code, lastError)
-	dir, _, err := rf.write(res.Run, *tags, creds.Secret, nil)
+	dir, _, err := rf.write(tingee.Profile(), res.Run, *tags, creds.Secret, nil)
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: cannot write the report: %v", err)
 	}

@@ -14,14 +14,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
 )
 
-var mockEnv = map[string]string{credentials.EnvClientID: credentials.MockClientID, credentials.EnvSecret: credentials.MockSecret}
+var mockEnv = map[string]string{auth.EnvClientID: auth.MockClientID, auth.EnvSecret: auth.MockSecret}
 
 func TestWebhookCheckExitCodes(t *testing.T) {
-	good := httptest.NewServer(&webhook.Receiver{Secret: []byte(credentials.MockSecret)})
+	good := httptest.NewServer(&webhook.Receiver{Secret: []byte(auth.MockSecret)})
 	defer good.Close()
 	acksAll := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		io.WriteString(w, `{"code":"00","message":"Success"}`)
@@ -45,7 +45,7 @@ func TestWebhookCheckExitCodes(t *testing.T) {
 		{"not a url", mockEnv, []string{"--url", "localhost:8090"}, exitUsage, `--url "localhost:8090" is not an http(s) URL`},
 		{"bad timeout", mockEnv, []string{"--url", good.URL, "--timeout", "0s"}, exitUsage, "--timeout must be positive"},
 		{"bad environment", mockEnv, []string{"--url", good.URL, "--environment", "prod"}, exitUsage, "--environment must be uat or production"},
-		{"no secret", map[string]string{credentials.EnvClientID: "c"}, []string{"--url", good.URL}, exitUsage, credentials.EnvSecret},
+		{"no secret", map[string]string{auth.EnvClientID: "c"}, []string{"--url", good.URL}, exitUsage, auth.EnvSecret},
 		{"no scenario", mockEnv, []string{"--url", good.URL, "--tags", "@nothing"}, exitUsage, "matched no scenario"},
 	}
 	for _, tt := range tests {
@@ -94,7 +94,7 @@ func assertBundleWithoutSecret(t *testing.T, dir string) {
 			t.Errorf("bundle: %v", err)
 			continue
 		}
-		if strings.Contains(string(data), credentials.MockSecret) {
+		if strings.Contains(string(data), auth.MockSecret) {
 			t.Errorf("%s holds the secret", name)
 		}
 	}
@@ -156,7 +156,7 @@ func postSigned(t *testing.T, url, body string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	webhook.SignHeaders(req.Header, []byte(credentials.MockSecret), []byte(body), time.Now())
+	webhook.SignHeaders(req.Header, []byte(auth.MockSecret), []byte(body), time.Now())
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +171,7 @@ func TestExampleReceiverUsage(t *testing.T) {
 		args   []string
 		stderr string
 	}{
-		{nil, nil, credentials.EnvSecret},
+		{nil, nil, auth.EnvSecret},
 		{mockEnv, []string{"--addr", "256.0.0.1:80"}, "--addr"},
 		{mockEnv, []string{"extra"}, `unexpected argument "extra"`},
 	} {

@@ -20,7 +20,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -30,7 +31,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: stubcheck write DIR | stubcheck check URL")
 		os.Exit(2)
 	}
-	s, err := spec.Load()
+	s, err := contract.Load()
 	if err == nil {
 		var exs []spec.Example
 		if exs, err = s.Examples(); err == nil {
@@ -122,7 +123,7 @@ func send(client *http.Client, base string, ex spec.Example) (int, []byte, error
 	if ex.Body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	mock := credentials.Mock()
+	mock := auth.Mock()
 	signing.SetHeaders(req.Header, mock.ClientID, mock.Secret, ex.Body, time.Now())
 	resp, err := client.Do(req)
 	if err != nil {

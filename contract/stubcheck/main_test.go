@@ -10,12 +10,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/spec"
 )
 
 func examples(t *testing.T) []spec.Example {
 	t.Helper()
-	s, err := spec.Load()
+	s, err := contract.Load()
 	require.NoError(t, err)
 	exs, err := s.Examples()
 	require.NoError(t, err)

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	harness "github.com/tingee-conformance/harness"
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
@@ -23,7 +23,7 @@ import (
 // client signing through its request-editor hook.
 func newClient(t *testing.T, secret string) *ClientWithResponses {
 	t.Helper()
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret})
 	require.NoError(t, err)
 	srv := httptest.NewServer(h)
@@ -38,7 +38,7 @@ func newClient(t *testing.T, secret string) *ClientWithResponses {
 // [doc 6.2.1, 6.2.2, 6.2.7, 6.2.5, 6.2.6]. Every answer is decoded into the generated types.
 func TestVALifecycleThroughTheGeneratedClient(t *testing.T) {
 	ctx := context.Background()
-	c := newClient(t, credentials.MockSecret)
+	c := newClient(t, auth.MockSecret)
 
 	banks, err := c.GetBanksWithResponse(ctx)
 	require.NoError(t, err)

@@ -15,7 +15,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 // Fault injection: targets that hang, reset, dribble, answer garbage, close
@@ -128,7 +128,7 @@ func TestGarbageBodyIsAFinding(t *testing.T) {
 		io.WriteString(w, "\x00\xff<html>not json")
 	}))
 	t.Cleanup(srv.Close)
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 // Package credentials reads a partner's client id and secret token from the
-// environment or from a file named on the command line, and keeps the secret
-// out of every printed form.
+// environment variables a profile names or from a file named on the command
+// line, and keeps the secret out of every printed form.
 package credentials
 
 import (
@@ -11,17 +11,11 @@ import (
 	"strings"
 )
 
-// Environment variables the harness reads.
-const (
-	EnvClientID = "TINGEE_CLIENT_ID"
-	EnvSecret   = "TINGEE_SECRET_TOKEN"
-)
-
-// The test pair of the embedded mock. It signs nothing real; README.md lists it.
-const (
-	MockClientID = "conformance-test-client"
-	MockSecret   = "conformance-test-secret"
-)
+// Variables are the environment variables a profile reads its pair from.
+type Variables struct {
+	ClientID string
+	Secret   string
+}
 
 // ErrMissing is returned when a credential is neither in the environment nor in a file.
 var ErrMissing = errors.New("missing credentials")
@@ -53,6 +47,7 @@ type Sources struct {
 	ClientID   string              // --client-id
 	SecretFile string              // --secret-file PATH
 	Getenv     func(string) string // os.Getenv in production
+	Vars       Variables           // the profile's variables
 }
 
 // Load resolves the client id and the secret. A secret file is read whole and
@@ -64,23 +59,24 @@ func Load(s Sources) (Credentials, error) {
 	}
 	c := Credentials{ClientID: s.ClientID}
 	if c.ClientID == "" {
-		c.ClientID = getenv(EnvClientID)
+		c.ClientID = getenv(s.Vars.ClientID)
 	}
-	secret, err := LoadSecret(s.SecretFile, getenv)
+	secret, err := LoadSecret(s.SecretFile, s.Vars.Secret, getenv)
 	switch {
 	case c.ClientID == "" && s.SecretFile == "" && errors.Is(err, ErrMissing):
-		return Credentials{}, fmt.Errorf("%w: set %s and %s (or --client-id and --secret-file PATH)", ErrMissing, EnvClientID, EnvSecret)
+		return Credentials{}, fmt.Errorf("%w: set %s and %s (or --client-id and --secret-file PATH)", ErrMissing, s.Vars.ClientID, s.Vars.Secret)
 	case err != nil:
 		return Credentials{}, err
 	case c.ClientID == "":
-		return Credentials{}, fmt.Errorf("%w: set %s (or --client-id)", ErrMissing, EnvClientID)
+		return Credentials{}, fmt.Errorf("%w: set %s (or --client-id)", ErrMissing, s.Vars.ClientID)
 	}
 	c.Secret = secret
 	return c, nil
 }
 
-// LoadSecret reads the secret from file (when path is not empty) or from TINGEE_SECRET_TOKEN.
-func LoadSecret(path string, getenv func(string) string) (Secret, error) {
+// LoadSecret reads the secret from file (when path is not empty) or from the
+// environment variable named variable.
+func LoadSecret(path, variable string, getenv func(string) string) (Secret, error) {
 	if path != "" {
 		b, err := os.ReadFile(path)
 		if err != nil {
@@ -92,15 +88,10 @@ func LoadSecret(path string, getenv func(string) string) (Secret, error) {
 		}
 		return Secret(b), nil
 	}
-	if v := getenv(EnvSecret); v != "" {
+	if v := getenv(variable); v != "" {
 		return Secret(v), nil
 	}
-	return nil, fmt.Errorf("%w: set %s (or --secret-file PATH)", ErrMissing, EnvSecret)
-}
-
-// Mock returns the embedded mock's test pair.
-func Mock() Credentials {
-	return Credentials{ClientID: MockClientID, Secret: Secret(MockSecret)}
+	return nil, fmt.Errorf("%w: set %s (or --secret-file PATH)", ErrMissing, variable)
 }
 
 // MaskID shows the last four characters of a client id, enough to tell ids apart.

@@ -13,6 +13,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// The variables these tests read (a profile names its own, e.g. TINGEE_*).
+const (
+	EnvClientID = "TEST_CLIENT_ID"
+	EnvSecret   = "TEST_SECRET_TOKEN"
+)
+
+var testVars = Variables{ClientID: EnvClientID, Secret: EnvSecret}
+
 // env is a fake environment for Getenv.
 func env(vars map[string]string) func(string) string {
 	return func(k string) string { return vars[k] }
@@ -26,7 +34,7 @@ func writeFile(t *testing.T, content string) string {
 }
 
 func TestLoadFromTheEnvironment(t *testing.T) {
-	c, err := Load(Sources{Getenv: env(map[string]string{EnvClientID: "cid", EnvSecret: "s3cret"})})
+	c, err := Load(Sources{Vars: testVars, Getenv: env(map[string]string{EnvClientID: "cid", EnvSecret: "s3cret"})})
 	require.NoError(t, err)
 	assert.Equal(t, "cid", c.ClientID)
 	assert.Equal(t, Secret("s3cret"), c.Secret)
@@ -34,7 +42,7 @@ func TestLoadFromTheEnvironment(t *testing.T) {
 
 func TestFlagsWinOverTheEnvironment(t *testing.T) {
 	path := writeFile(t, "from-file\r\n\n")
-	c, err := Load(Sources{ClientID: "flag-id", SecretFile: path,
+	c, err := Load(Sources{Vars: testVars, ClientID: "flag-id", SecretFile: path,
 		Getenv: env(map[string]string{EnvClientID: "env-id", EnvSecret: "from-env"})})
 	require.NoError(t, err)
 	assert.Equal(t, "flag-id", c.ClientID)
@@ -42,28 +50,28 @@ func TestFlagsWinOverTheEnvironment(t *testing.T) {
 }
 
 func TestSecretFileKeepsInnerAndLeadingBytes(t *testing.T) {
-	got, err := LoadSecret(writeFile(t, " bí mật\tx\n"), env(nil))
+	got, err := LoadSecret(writeFile(t, " bí mật\tx\n"), EnvSecret, env(nil))
 	require.NoError(t, err)
 	assert.Equal(t, Secret(" bí mật\tx"), got)
 }
 
 func TestLoadErrorsNameWhatIsMissing(t *testing.T) {
-	_, err := Load(Sources{Getenv: env(map[string]string{EnvClientID: "cid"})})
+	_, err := Load(Sources{Vars: testVars, Getenv: env(map[string]string{EnvClientID: "cid"})})
 	assert.ErrorIs(t, err, ErrMissing)
 	assert.Contains(t, err.Error(), EnvSecret)
 
-	_, err = Load(Sources{Getenv: env(map[string]string{EnvSecret: "s"})})
+	_, err = Load(Sources{Vars: testVars, Getenv: env(map[string]string{EnvSecret: "s"})})
 	assert.ErrorIs(t, err, ErrMissing)
 	assert.Contains(t, err.Error(), EnvClientID)
 
-	_, err = Load(Sources{Getenv: env(nil)})
+	_, err = Load(Sources{Vars: testVars, Getenv: env(nil)})
 	assert.ErrorIs(t, err, ErrMissing)
 	assert.Contains(t, err.Error(), EnvClientID+" and "+EnvSecret, "neither set: both are named")
 
-	_, err = LoadSecret(writeFile(t, "\n"), env(map[string]string{EnvSecret: "s"}))
+	_, err = LoadSecret(writeFile(t, "\n"), EnvSecret, env(map[string]string{EnvSecret: "s"}))
 	assert.ErrorIs(t, err, ErrMissing, "an empty file is an error, not a fallback to the environment")
 
-	_, err = LoadSecret(filepath.Join(t.TempDir(), "nope"), env(nil))
+	_, err = LoadSecret(filepath.Join(t.TempDir(), "nope"), EnvSecret, env(nil))
 	require.Error(t, err)
 	assert.False(t, errors.Is(err, ErrMissing))
 	assert.Contains(t, err.Error(), "--secret-file")
@@ -88,12 +96,6 @@ func TestSecretNeverPrints(t *testing.T) {
 	assert.Equal(t, redacted, fmt.Sprintf("%d", s))
 	assert.JSONEq(t, `{"ClientID":"cid","Secret":"[secret redacted]"}`, string(raw))
 	assert.Equal(t, "hunter2", string(s), "the bytes themselves are intact for signing")
-}
-
-func TestMock(t *testing.T) {
-	m := Mock()
-	assert.Equal(t, MockClientID, m.ClientID)
-	assert.Equal(t, MockSecret, string(m.Secret))
 }
 
 func TestMaskID(t *testing.T) {

@@ -20,14 +20,11 @@ const ClientSuite = "partner-client"
 // Build turns a run into the report document every artifact is rendered from.
 // Evidence is masked here, so no renderer sees an unmasked number.
 func Build(run evidence.Run, opts Options) (*Document, error) {
-	s := opts.Spec
-	if s == nil {
-		var err error
-		if s, err = spec.Load(); err != nil {
-			return nil, fmt.Errorf("report: load spec: %w", err)
-		}
+	if err := opts.check(); err != nil {
+		return nil, err
 	}
-	featuresSum, err := hashFeatures(opts.features())
+	s := opts.Spec
+	featuresSum, err := hashFeatures(opts.Features)
 	if err != nil {
 		return nil, fmt.Errorf("report: hash features: %w", err)
 	}
@@ -39,24 +36,24 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 	attachAttempts(scenarios, run.Scenarios)
 	bl := judgeBaseline(run, opts)
 	judged, judgedMasked := bl.unwaived(run, scenarios)
-	ops := s.Operations()
-	cov := coverage(ops, scenarios)
+	cov := coverage(s, scenarios)
 	if run.Suite != "" && run.Suite != APISuite && run.Suite != ClientSuite {
 		cov = Coverage{Columns: []Column{}, Rows: []CoverageRow{},
-			Note: "The error catalogue is Tingee's API's; the " + run.Suite + " suite checks the partner's side instead."}
+			Note: "The error catalogue is " + opts.API + "'s; the " + run.Suite + " suite checks the partner's side instead."}
 	}
 	doc := &Document{
 		Format:       Format,
 		Run:          runInfo(run),
 		Tool:         tool,
-		Spec:         specInfo(s, opts.openAPI(), featuresSum),
+		API:          opts.API,
+		Spec:         specInfo(s, opts.OpenAPI, featuresSum),
 		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},
 		Attestation:  run.Attestation,
 		Verdict:      decide(judged, judgedMasked, opts.Subset),
 		Counts:       count(run),
 		Requirements: requirements(scenarios),
 		Coverage:     cov,
-		Drift:        drift(ops, scenarios),
+		Drift:        drift(s, scenarios),
 		Latency:      latencies(scenarios),
 		Scenarios:    scenarios,
 	}

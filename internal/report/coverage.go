@@ -1,76 +1,89 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/spec"
 )
 
-// The documented answers every operation is checked for, in column order.
-// HTTP 200 is split by the envelope's code: "00" success, 90 (timestamp out of
-// the window), 97 (invalid signature) and any other code (a business error).
-var baseColumns = []Column{
-	{"200/00", `200 · success "00"`},
-	{"200/business", "200 · business error"},
-	{"200/90", "200 · code 90"},
-	{"200/97", "200 · code 97"},
-	{"400", "400"},
-	{"401", "401"},
-	{"403", "403"},
-	{"404", "404"},
-	{"500", "500"},
-	{"501", "501"},
+// columns are the answers every operation is checked for, in order: each
+// status the contract documents for some operation or the rules' Catalogue
+// lists; 200, when the rules name a business error (spec.AnswerRules), is
+// split by the body's code into success, any other code (a business error)
+// and each refusal code.
+func columns(s *spec.Spec) []Column {
+	rules := s.Rules()
+	var out []Column
+	for _, status := range documentedStatuses(s) {
+		if status != "200" || rules.BusinessError == "" {
+			out = append(out, Column{status, status})
+			continue
+		}
+		out = append(out, Column{status + "/" + rules.SuccessCode, status + " · success " + strconv.Quote(rules.SuccessCode)},
+			Column{status + "/business", status + " · business error"})
+		for _, code := range rules.RefusalCodes {
+			out = append(out, Column{status + "/" + code, status + " · code " + code})
+		}
+	}
+	return out
+}
+
+// documentedStatuses lists the statuses any operation documents or the
+// rules' Catalogue lists, in order.
+func documentedStatuses(s *spec.Spec) []string {
+	seen := map[string]bool{}
+	for _, status := range s.Rules().Catalogue {
+		seen[status] = true
+	}
+	for _, op := range s.Operations() {
+		for status := range op.Op.Responses.Map() {
+			seen[status] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for status := range seen {
+		out = append(out, status)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // noOperation is the row of exchanges that routed to no operation (e.g. 404 probes).
 const noOperation = "(no operation)"
 
 // answerKey is the coverage column of an answer; ok is false when there was none.
-func answerKey(x Exchange) (key string, ok bool) {
+// A 200 answer is split by its code when the rules name a business error: no
+// code or the success code, a refusal code, or any other (a business error).
+func answerKey(s *spec.Spec, x Exchange) (key string, ok bool) {
 	if x.TransportError != "" || x.Status == 0 {
 		return "", false
 	}
-	if x.Status != http.StatusOK {
+	rules := s.Rules()
+	if x.Status != http.StatusOK || rules.BusinessError == "" {
 		return strconv.Itoa(x.Status), true
 	}
-	switch code := envelopeCode(x.ResponseBody); code {
-	case "", "00":
-		return "200/00", true // a bare success body (get-banks) has no code
-	case signing.CodeBadTimestamp, signing.CodeBadSignature:
+	code := s.Code([]byte(x.ResponseBody))
+	switch {
+	case code == "" || code == rules.SuccessCode:
+		return "200/" + rules.SuccessCode, true // a bare success body (get-banks) has no code
+	case slices.Contains(rules.RefusalCodes, code):
 		return "200/" + code, true
-	default:
-		return "200/business", true
 	}
-}
-
-// envelopeCode is the "code" of a JSON object body, or "".
-func envelopeCode(body string) string {
-	var env struct {
-		Code json.RawMessage `json:"code"`
-	}
-	if json.Unmarshal([]byte(body), &env) != nil || len(env.Code) == 0 {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(env.Code, &s) == nil {
-		return s
-	}
-	return string(env.Code)
+	return "200/business", true
 }
 
 // documents says whether the spec documents the answer key (a column key) for
-// op. The business-error envelope carries codes 90 and 97 as well as the
-// 1001–1076 range, so all three are documented when the 200 answer's schema
-// offers BusinessError.
-func documents(op spec.Operation, key string) bool {
+// op. The business-error component carries the refusal codes as well as the
+// business codes, so all of them are documented when the answer's schema
+// offers it.
+func documents(s *spec.Spec, op spec.Operation, key string) bool {
 	if op.Op == nil || op.Op.Responses == nil {
 		return false
 	}
@@ -83,11 +96,12 @@ func documents(op spec.Operation, key string) bool {
 	if ref == nil || ref.Value == nil {
 		return false
 	}
-	if !isCode || code == "00" {
+	rules := s.Rules()
+	if !isCode || code == rules.SuccessCode {
 		return true
 	}
 	for _, mt := range ref.Value.Content {
-		if mt != nil && offers(mt.Schema, "BusinessError", 0) {
+		if mt != nil && offers(mt.Schema, rules.BusinessError, 0) {
 			return true
 		}
 	}
@@ -147,16 +161,17 @@ func answers(scenarios []Scenario) []judged {
 
 // coverage builds the operation × answer matrix. Statuses outside the
 // documented catalogue that the target sent get columns of their own.
-func coverage(ops []spec.Operation, scenarios []Scenario) Coverage {
+func coverage(s *spec.Spec, scenarios []Scenario) Coverage {
+	ops := s.Operations()
 	seen := answers(scenarios)
-	columns := append([]Column{}, baseColumns...)
+	columns := columns(s)
 	known := map[string]bool{}
 	for _, c := range columns {
 		known[c.Key] = true
 	}
 	var extra []string
 	for _, j := range seen {
-		if k, ok := answerKey(j.x); ok && !known[k] {
+		if k, ok := answerKey(s, j.x); ok && !known[k] {
 			known[k] = true
 			extra = append(extra, k)
 		}
@@ -171,7 +186,7 @@ func coverage(ops []spec.Operation, scenarios []Scenario) Coverage {
 	for _, op := range ops {
 		cells := make([]Cell, len(columns))
 		for i, c := range columns {
-			cells[i] = Cell{Column: c.Key, Documented: documents(op, c.Key)}
+			cells[i] = Cell{Column: c.Key, Documented: documents(s, op, c.Key)}
 		}
 		rowOf[op.ID] = len(rows)
 		rows = append(rows, CoverageRow{Operation: op.ID, DocRef: op.DocRef, Cells: cells})
@@ -181,7 +196,7 @@ func coverage(ops []spec.Operation, scenarios []Scenario) Coverage {
 		col[c.Key] = i
 	}
 	for _, j := range seen {
-		k, ok := answerKey(j.x)
+		k, ok := answerKey(s, j.x)
 		if !ok {
 			continue
 		}

@@ -29,6 +29,9 @@ const RequirementWarning = "warning"
 
 // Document is report.json: everything every other artifact is rendered from.
 type Document struct {
+	// API is the API the run checked ("Tingee Open API"), for the titles;
+	// report.json names it through Spec.
+	API          string               `json:"-"`
 	Format       string               `json:"format"`
 	Run          RunInfo              `json:"run"`
 	Tool         Tool                 `json:"tool"`

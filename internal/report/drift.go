@@ -13,9 +13,9 @@ import (
 // counted, not listed again (a header's by name alone: its value, often a
 // request id, changes every time; the first is shown); the list is sorted by
 // operation and pointer.
-func drift(ops []spec.Operation, scenarios []Scenario) []Drift {
+func drift(s *spec.Spec, scenarios []Scenario) []Drift {
 	byID := map[string]spec.Operation{}
-	for _, op := range ops {
+	for _, op := range s.Operations() {
 		byID[op.ID] = op
 	}
 	out := []Drift{}
@@ -40,13 +40,13 @@ func drift(ops []spec.Operation, scenarios []Scenario) []Drift {
 			}
 		}
 		op, known := byID[j.x.Operation]
-		key, answered := answerKey(j.x)
-		if !known || !answered || documents(op, key) {
+		key, answered := answerKey(s, j.x)
+		if !known || !answered || documents(s, op, key) {
 			continue
 		}
 		d := Drift{Operation: op.ID, DocRef: op.DocRef, Expected: "an answer the spec documents"}
 		if status, _, isCode := strings.Cut(key, "/"); isCode {
-			d.Pointer, d.Got = "/code", "HTTP "+status+" with code "+envelopeCode(j.x.ResponseBody)
+			d.Pointer, d.Got = "/"+s.Rules().CodeField, "HTTP "+status+" with code "+s.Code([]byte(j.x.ResponseBody))
 		} else {
 			d.Pointer, d.Got = "/status", "HTTP "+key
 		}

@@ -5,14 +5,14 @@ import (
 	"testing"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 // TestDriftListsUndocumentedHeadersAndCodes feeds drift the findings the real
 // spec gives an Express-like target: an undocumented code and headers, one a
 // request id that changes every answer.
 func TestDriftListsUndocumentedHeadersAndCodes(t *testing.T) {
-	s, err := spec.Load()
+	s, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func TestDriftListsUndocumentedHeadersAndCodes(t *testing.T) {
 		answer("r-1", `{"code":"1999","message":"x","data":null}`),
 		answer("r-2", `{"code":"1002","message":"OTP sai","data":null}`),
 	}}}}}
-	got := drift(s.Operations(), scenarios)
+	got := drift(s, scenarios)
 	want := []Drift{
 		{Operation: "confirmVa", Pointer: "/code", Expected: "a code the docs mention: 00, 90, 91, 97, 1001–1076", Got: `"1999"`, DocRef: "6.2.2", Count: 1},
 		{Operation: "confirmVa", Pointer: "/header/X-Powered-By", Expected: "only documented headers", Got: "Express", DocRef: "6.2.2", Count: 2},

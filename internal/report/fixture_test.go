@@ -11,6 +11,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -33,11 +34,12 @@ func testOptions(t *testing.T) Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := spec.Parse(raw)
+	s, err := spec.Parse(raw, contract.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return Options{
+		API:     "Tingee Open API",
 		Spec:    s,
 		OpenAPI: raw,
 		Features: fstest.MapFS{

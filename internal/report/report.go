@@ -53,7 +53,6 @@ import (
 	"path/filepath"
 	"time"
 
-	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/baseline"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
@@ -63,11 +62,14 @@ import (
 // Options are what Write needs beyond the run itself. Partner, attester and
 // environment come from run.Attestation.
 type Options struct {
+	// API names the API the run checked, as the report's title says it
+	// ("Tingee Open API"): the profile's Title. Required.
+	API string
 	// Spec gives the coverage matrix its operations and documented answers, and
-	// the report the spec's title and version; nil means spec.Load().
+	// the report the spec's title and version. Required.
 	Spec *spec.Spec
-	// OpenAPI and Features are hashed into the report; nil means the embedded
-	// harness.OpenAPI and harness.Features.
+	// OpenAPI and Features are the contract and the feature tree the run
+	// used, hashed into the report. Required.
 	OpenAPI  []byte
 	Features fs.FS
 	// SignKey (see LoadPrivateKey) signs manifest.json into manifest.sig;
@@ -180,18 +182,15 @@ func render(doc *Document) ([]artifact, error) {
 	return out, nil
 }
 
-// openAPI is the contract to hash: Options.OpenAPI, else the embedded one.
-func (o Options) openAPI() []byte {
-	if o.OpenAPI == nil {
-		return harness.OpenAPI
+// check refuses options missing what every report needs.
+func (o Options) check() error {
+	switch {
+	case o.API == "":
+		return errors.New("report: no API named (Options.API)")
+	case o.Spec == nil || o.OpenAPI == nil:
+		return errors.New("report: no contract (Options.Spec and Options.OpenAPI)")
+	case o.Features == nil:
+		return errors.New("report: no features (Options.Features)")
 	}
-	return o.OpenAPI
-}
-
-// features are the features to hash: Options.Features, else the embedded ones.
-func (o Options) features() fs.FS {
-	if o.Features == nil {
-		return harness.Features
-	}
-	return o.Features
+	return nil
 }

@@ -17,7 +17,7 @@ const summaryFailures = 25
 // Full evidence stays in report.html.
 func renderSummary(doc *Document) ([]byte, error) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s %s — Tingee Open API conformance\n\n", verdictMark(doc.Verdict.Result), mdText(doc.Verdict.Headline()))
+	fmt.Fprintf(&b, "# %s %s — %s conformance\n\n", verdictMark(doc.Verdict.Result), mdText(doc.Verdict.Headline()), mdText(doc.API))
 	if doc.Verdict.Rehearsal != "" {
 		fmt.Fprintf(&b, "> **Rehearsal.** %s\n\n", mdText(doc.Verdict.Rehearsal))
 	}

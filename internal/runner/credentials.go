@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/client"
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -34,7 +34,7 @@ func checkCredentials(ctx context.Context, c *client.Client, sp *spec.Spec, path
 		return evidence.Scenario{}, "", true
 	}
 	line := fmt.Sprintf("credentials rejected: the target answered a signed %s %s with %s; check %s and %s (or --client-id and --secret-file)",
-		x.Method, op.PathIn(paths), how, credentials.EnvClientID, credentials.EnvSecret)
+		x.Method, op.PathIn(paths), how, auth.EnvClientID, auth.EnvSecret)
 	sc := evidence.Scenario{
 		Feature: "Credentials probe", Name: "one signed read before the suite", URI: "(credentials probe)",
 		Status: evidence.Failed, Duration: time.Since(start),

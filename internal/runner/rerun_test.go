@@ -9,8 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
 
@@ -22,7 +22,7 @@ import (
 // that is not retried, as a flaky gateway might send.
 func glitchyMock(t *testing.T, bad int64) (url string, calls *atomic.Int64) {
 	t.Helper()
-	c := credentials.Mock()
+	c := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
 	if err != nil {
 		t.Fatal(err)

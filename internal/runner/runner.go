@@ -19,6 +19,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/progress"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 	"github.com/tingee-conformance/harness/spec"
@@ -205,7 +206,7 @@ func (o *Options) defaults() error {
 		return fmt.Errorf("no target base URL")
 	}
 	if o.Spec == nil {
-		sp, err := spec.Load()
+		sp, err := contract.Load()
 		if err != nil {
 			return err
 		}

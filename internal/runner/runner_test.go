@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
@@ -20,7 +20,7 @@ import (
 
 func mockURL(t *testing.T) string {
 	t.Helper()
-	c := credentials.Mock()
+	c := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +31,7 @@ func mockURL(t *testing.T) string {
 }
 
 func options(base, env, tags string, out *bytes.Buffer) Options {
-	return Options{BaseURL: base, Environment: env, Signer: hmacsign.Signer{Credentials: credentials.Mock()}, ClientID: credentials.MockClientID, Tags: tags, Out: out, Timeout: 5 * time.Second}
+	return Options{BaseURL: base, Environment: env, Signer: hmacsign.Signer{Credentials: auth.Mock()}, ClientID: auth.MockClientID, Tags: tags, Out: out, Timeout: 5 * time.Second}
 }
 
 func TestRunPassesAgainstTheMock(t *testing.T) {
@@ -177,7 +177,7 @@ func TestMissingFixturesSkipWithReason(t *testing.T) {
 // TestReadsAreRetriedInARun: a get-va-paging whose first connection drops is
 // sent again, the run passes, and the retry is in the evidence and the summary.
 func TestReadsAreRetriedInARun(t *testing.T) {
-	c := credentials.Mock()
+	c := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: c.ClientID, Secret: c.Secret, Control: true})
 	if err != nil {
 		t.Fatal(err)

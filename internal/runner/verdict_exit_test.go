@@ -7,9 +7,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/tingee-conformance/harness/internal/report"
-
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/profiles/tingee"
 )
 
 // TestWarningsExitZeroUnlessStrict: a failed should-level scenario is a
@@ -62,7 +62,12 @@ func TestAHarnessErrorIsIncompleteNotTheTargets(t *testing.T) {
 	if code != ExitFail {
 		t.Fatalf("exit %d, want 1\n%s", code, out.String())
 	}
-	doc, err := report.Build(run, report.Options{Features: features})
+	ro, err := tingee.Profile().ReportOptions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro.Features = features
+	doc, err := report.Build(run, ro)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,14 +1,12 @@
 // Package contract embeds the OCB profile's OpenAPI 3.0.3 contract
-// (openapi.yaml) and loads it with kin-openapi.
+// (openapi.yaml) and parses it with the spec package and OCB's answer rules.
 package contract
 
 import (
-	"context"
 	_ "embed"
-	"fmt"
 	"sync"
 
-	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/tingee-conformance/harness/spec"
 )
 
 // OpenAPI is openapi.yaml, transcribed from docs/ocb-open-api.md.
@@ -16,16 +14,10 @@ import (
 //go:embed openapi.yaml
 var OpenAPI []byte
 
+// Rules are OCB's answer rules: none beyond the schemas. A business or
+// validation failure is its own documented answer (HTTP 417, ErrorAnswer),
+// not a branch of the success, and no error body repeats the HTTP status.
+var Rules = spec.AnswerRules{}
+
 // Load parses and validates the contract once; callers share and must not modify it.
-var Load = sync.OnceValues(func() (*openapi3.T, error) {
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = false
-	doc, err := loader.LoadFromData(OpenAPI)
-	if err != nil {
-		return nil, fmt.Errorf("ocb contract: parse: %w", err)
-	}
-	if err := doc.Validate(context.Background()); err != nil {
-		return nil, fmt.Errorf("ocb contract: invalid: %w", err)
-	}
-	return doc, nil
-})
+var Load = sync.OnceValues(func() (*spec.Spec, error) { return spec.Parse(OpenAPI, Rules) })

@@ -94,10 +94,10 @@ func TestRS256JSRefusesWhatIsNotAnUnencryptedRSAKey(t *testing.T) {
 }
 
 func TestCollectionIsTheTokenRequestThenEveryProbeSigned(t *testing.T) {
-	doc, err := contract.Load()
+	s, err := contract.Load()
 	require.NoError(t, err)
 	probes := packages.Default()
-	raw, err := Collection(doc, probes)
+	raw, err := Collection(s.Doc, probes)
 	require.NoError(t, err)
 	var c pm.File
 	require.NoError(t, json.Unmarshal(raw, &c))

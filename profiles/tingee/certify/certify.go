@@ -21,6 +21,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/spec"
@@ -95,7 +96,7 @@ func New(cfg Config) (*Observer, error) {
 	if cfg.Progress == nil {
 		cfg.Progress = io.Discard
 	}
-	contract, err := spec.Load()
+	contract, err := contract.Load()
 	if err != nil {
 		return nil, fmt.Errorf("certify: %w", err)
 	}
@@ -111,7 +112,7 @@ func New(cfg Config) (*Observer, error) {
 
 // Operations are the operationIds of the contract, which a fault plan names.
 func Operations() ([]string, error) {
-	contract, err := spec.Load()
+	contract, err := contract.Load()
 	if err != nil {
 		return nil, fmt.Errorf("certify: %w", err)
 	}

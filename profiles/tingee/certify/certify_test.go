@@ -13,6 +13,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/profiles/tingee"
 )
 
 const testClientID = "certify-test-client"
@@ -38,10 +39,16 @@ func certify(t *testing.T, plan Plan, slow time.Duration, client func(c *sampleC
 	run := evidence.Run{ID: "certify-test", Suite: Suite, Start: start, End: time.Now(), Target: srv.URL, Environment: "mock",
 		ClientIDMasked: credentials.MaskID(testClientID), Scenarios: o.Scenarios()}
 	dir := t.TempDir()
-	if err := report.Write(dir, run, report.Options{Secrets: []credentials.Secret{credentials.Secret(testSecret)}}); err != nil {
+	ro, err := tingee.Profile().ReportOptions()
+	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := report.Build(run, report.Options{})
+	withSecret := ro
+	withSecret.Secrets = []credentials.Secret{credentials.Secret(testSecret)}
+	if err := report.Write(dir, run, withSecret); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := report.Build(run, ro)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/client"
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
@@ -36,7 +36,7 @@ func server(t *testing.T) (*httptest.Server, *received) {
 		got.header = r.Header.Clone()
 		got.body, _ = io.ReadAll(r.Body)
 		got.query = r.URL.Query()
-		got.verify = signing.Verify(r.Header, got.body, []byte(credentials.MockSecret), clock)
+		got.verify = signing.Verify(r.Header, got.body, []byte(auth.MockSecret), clock)
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"code":"00","message":"Success","data":{}}`)
 	}))
@@ -45,7 +45,7 @@ func server(t *testing.T) (*httptest.Server, *received) {
 }
 
 func newClient(base string) *client.Client {
-	return &client.Client{BaseURL: base, Signer: hmacsign.Signer{Credentials: credentials.Mock()}, Now: func() time.Time { return clock }}
+	return &client.Client{BaseURL: base, Signer: hmacsign.Signer{Credentials: auth.Mock()}, Now: func() time.Time { return clock }}
 }
 
 func TestSendSignsExactBytes(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
@@ -16,7 +16,7 @@ import (
 // is unknown, so every iteration runs the whole path and answers business code 1001.
 func BenchmarkConfirmVaRoundTrip(b *testing.B) {
 	h := newMock(b)
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	body := []byte(confirmBody)
 	hr := httptest.NewRequest(http.MethodPost, "/v1/confirm-va", nil)
 	hr.Header.Set("Content-Type", "application/json")

@@ -11,7 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -219,7 +219,7 @@ func withMerchantID(t *testing.T, op *operation, r req) req {
 // table "How our mock answers" and validates each answer against openapi.yaml.
 // Each row runs on a fresh mock set up by the operation's scenario.
 func TestEveryOperationEveryRowValidates(t *testing.T) {
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	require.NoError(t, err)
 	for i := range operations {
 		op := &operations[i]

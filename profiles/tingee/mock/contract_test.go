@@ -10,15 +10,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
 	harness "github.com/tingee-conformance/harness"
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/spec"
 )
 
 // TestRoutesMatchTheSpec: the mock serves every operation of openapi.yaml, at its method and path.
 func TestRoutesMatchTheSpec(t *testing.T) {
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	require.NoError(t, err)
 	var want, got []string
 	for _, op := range sp.Operations() {
@@ -54,9 +54,9 @@ func TestSpecIsTheBackstopOfValidation(t *testing.T) {
 	narrowed := bytes.Replace(harness.OpenAPI, []byte("        maxResultCount:\n          type: integer\n          minimum: 1"),
 		[]byte("        maxResultCount:\n          type: integer\n          minimum: 1\n          maximum: 50"), 1)
 	require.NotEqual(t, harness.OpenAPI, narrowed, "openapi.yaml changed: update this test's edit")
-	contract, err := spec.Parse(narrowed)
+	contract, err := spec.Parse(narrowed, contract.Rules)
 	require.NoError(t, err)
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	s, err := newServer(Config{ClientID: pair.ClientID, Secret: pair.Secret, Now: func() time.Time { return testNow }}, contract)
 	require.NoError(t, err)
 	a := send(t, s, req{path: "/v1/get-va-paging", body: `{"skipCount":0,"maxResultCount":60}`})
@@ -67,7 +67,7 @@ func TestSpecIsTheBackstopOfValidation(t *testing.T) {
 // TestSelfCheckLogsFindings: the self-check middleware logs an answer that breaks the contract, and
 // nothing for a good one.
 func TestSelfCheckLogsFindings(t *testing.T) {
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	require.NoError(t, err)
 	var log strings.Builder
 	bad := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {

@@ -11,8 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
@@ -43,11 +42,11 @@ func TestCurlSignedWithOpenSSL(t *testing.T) {
 	now := time.Now()
 	srv := httptest.NewServer(newMock(t, func(c *Config) { c.Now = func() time.Time { return now } }))
 	defer srv.Close()
-	pair := credentials.Mock()
+	mockPair := auth.Mock()
 
 	curl := func(clientID string, at time.Time, body string, edit func(string) string) map[string]any {
 		ts := signing.Timestamp(at)
-		sig := opensslSign(t, credentials.MockSecret, ts, body)
+		sig := opensslSign(t, auth.MockSecret, ts, body)
 		hr, err := http.NewRequest(http.MethodPost, srv.URL+"/v1/confirm-va", strings.NewReader(edit(body)))
 		require.NoError(t, err)
 		hr.Header.Set("accept", "application/json")
@@ -69,18 +68,18 @@ func TestCurlSignedWithOpenSSL(t *testing.T) {
 	require.Equal(t, "00", link.code(), link.Raw)
 	confirmID := link.data()["confirmId"].(string)
 
-	got := curl(pair.ClientID, now, pageBody(confirmID), same)
+	got := curl(mockPair.ClientID, now, pageBody(confirmID), same)
 	assert.Equal(t, 200, got["status"])
 	assert.Contains(t, got["body"], `{"code":"00","message":"Success","data":{"accountType":"personal-account","bankName":"OCB","accountNumber":"0123456789","vaAccountNumber":"TNG`)
 
-	got = curl(pair.ClientID, now, pageBody("string"), func(s string) string { return strings.Replace(s, "123456", "123457", 1) })
+	got = curl(mockPair.ClientID, now, pageBody("string"), func(s string) string { return strings.Replace(s, "123456", "123457", 1) })
 	assert.Equal(t, `{"code":"97","message":"Invalid signature","data":null}`, got["body"])
 
 	got = curl("0fe48681158f17495ce4a5879188b81a", now, pageBody("string"), same)
 	assert.Equal(t, 401, got["status"])
 	assert.Equal(t, body401, got["body"])
 
-	got = curl(pair.ClientID, now.Add(-11*time.Minute), pageBody("string"), same)
+	got = curl(mockPair.ClientID, now.Add(-11*time.Minute), pageBody("string"), same)
 	assert.Equal(t, 200, got["status"])
 	assert.Contains(t, got["body"], `{"code":"90",`)
 	assert.Contains(t, got["body"], `"data":null}`)

@@ -12,7 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/spec"
@@ -37,12 +38,12 @@ const panicTrigger = "0999999500"
 // documented 404, the control endpoints answer JSON, and nothing panics —
 // not even into the recovered 500.
 func FuzzHandler(f *testing.F) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret, Now: func() time.Time { return fuzzNow }, Control: true})
 	if err != nil {
 		f.Fatal(err)
 	}
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -75,7 +76,7 @@ func fuzzRequest(method, target, headers string, body []byte, flags byte) (*http
 		addHeaders(r.Header, headers)
 	}
 	if flags&fuzzSign != 0 {
-		pair := credentials.Mock()
+		pair := auth.Mock()
 		signing.SetHeaders(r.Header, pair.ClientID, pair.Secret, body, fuzzNow)
 	}
 	if flags&fuzzHeadersLast != 0 {
@@ -136,7 +137,7 @@ func answerFault(sp *spec.Spec, r *http.Request, sent []byte, rec *httptest.Resp
 // The property can fail: a recovered panic, a success body off the schema and
 // a wrong answer to an unknown route are each caught.
 func TestFuzzPropertyCatchesBrokenAnswers(t *testing.T) {
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

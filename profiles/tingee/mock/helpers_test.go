@@ -11,8 +11,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
@@ -47,7 +46,7 @@ func (n *lockedNotifier) Send(url string, payload any) {
 // newMock builds a mock on the test pair and the embedded fixtures, with control endpoints on.
 func newMock(t testing.TB, edit ...func(*Config)) http.Handler {
 	t.Helper()
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	cfg := Config{ClientID: pair.ClientID, Secret: pair.Secret, Now: func() time.Time { return testNow }, Control: true}
 	for _, e := range edit {
 		e(&cfg)
@@ -91,7 +90,7 @@ func send(t testing.TB, h http.Handler, r req) answer {
 		at = testNow
 	}
 	hr := httptest.NewRequest(r.method, r.path, nil)
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	clientID := pair.ClientID
 	if r.clientID != "" {
 		clientID = r.clientID

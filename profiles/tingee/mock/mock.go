@@ -14,6 +14,7 @@ import (
 	"time"
 
 	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -58,7 +59,7 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.ClientID == "" || len(cfg.Secret) == 0 {
 		return nil, errors.New("mock: a client id and a secret are required")
 	}
-	contract, err := spec.Load()
+	contract, err := contract.Load()
 	if err != nil {
 		return nil, fmt.Errorf("mock: %w", err)
 	}

@@ -7,8 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 // TestBothPathFamiliesAnswerAlike: a client that signs like the official SDKs
@@ -17,7 +16,7 @@ import (
 // and live use the first, all four SDKs the second) — the same handlers, the
 // same signature rules, the same validation, on two fresh mocks.
 func TestBothPathFamiliesAnswerAlike(t *testing.T) {
-	contract, err := spec.Load()
+	contract, err := contract.Load()
 	require.NoError(t, err)
 	stale := testNow.Add(-11 * 60e9)
 	cases := []struct {

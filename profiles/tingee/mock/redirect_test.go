@@ -12,10 +12,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
-	"github.com/tingee-conformance/harness/spec"
 )
 
 // startRedirectLink sends create-va for a redirect bank's fixture account and returns the answer
@@ -33,7 +32,7 @@ var vcbLink = map[string]any{"accountType": "personal-account", "bankBin": "9704
 	"requestId": "partner-req-1", "webhookUrl": "https://partner.example/link-hook"}
 
 func TestRedirectLinkApproved(t *testing.T) {
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	require.NoError(t, err)
 	n := &recordingNotifier{}
 	h := newMock(t, func(c *Config) { c.Webhooks = n; c.WebhookURL = "https://fallback.example/hook" })
@@ -155,7 +154,7 @@ func TestRedirectFaults(t *testing.T) {
 // TestRedirectResultIsASignedWebhook: with the real dispatcher, the LinkResult reaches the
 // partner signed over the raw bytes, the same way as a payment notification.
 func TestRedirectResultIsASignedWebhook(t *testing.T) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	got := make(chan webhook.LinkResult, 1)
 	partner := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, _ := io.ReadAll(r.Body)

@@ -8,14 +8,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 // An answer with findings is logged every time it is sent, and a clean answer remembered under the
 // same request does not hide a different, broken body.
 func TestSelfCheckNeverRemembersABrokenAnswer(t *testing.T) {
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	require.NoError(t, err)
 	var log strings.Builder
 	broken := false

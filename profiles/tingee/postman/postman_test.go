@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/spec"
 )
 
@@ -16,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func loadSpec(t *testing.T) *spec.Spec {
 	t.Helper()
-	s, err := spec.Load()
+	s, err := contract.Load()
 	require.NoError(t, err)
 	return s
 }

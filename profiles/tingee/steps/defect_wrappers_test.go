@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/profiles/tingee/vietqr"
 )
@@ -28,7 +28,7 @@ type verifierRule func(r *http.Request, body []byte, ts, sig string, now time.Ti
 // an accepted request is re-signed for the mock, a refused one is answered
 // with code and data null, as the mock would.
 func plantedVerifier(rule verifierRule) func(http.Handler) http.Handler {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			h := r.Header
@@ -67,7 +67,7 @@ func correctVerifier() verifier {
 }
 
 func (v verifier) rule() verifierRule {
-	secret := credentials.Mock().Secret
+	secret := auth.Mock().Secret
 	return func(r *http.Request, body []byte, ts, sig string, now time.Time) (bool, string) {
 		t, err := time.ParseInLocation("20060102150405.000", tsLayout(ts), v.zone)
 		switch {
@@ -140,7 +140,7 @@ func answerWith(path string, edit func(status *int, body any) any) func(http.Han
 // requestWith changes the JSON body of requests to path before the mock
 // sees them, re-signed: the server reads something else than was sent.
 func requestWith(path string, edit func(body map[string]any)) func(http.Handler) http.Handler {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			raw, _ := io.ReadAll(r.Body)

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
@@ -37,7 +37,7 @@ func resign(edit func(h http.Header)) func(http.Handler) http.Handler {
 			r.Body = io.NopCloser(bytes.NewReader(body))
 			if r.Header.Get(signing.HeaderSignature) != "" && !strings.HasPrefix(r.URL.Path, "/_mock/") {
 				edit(r.Header)
-				c := credentials.Mock()
+				c := auth.Mock()
 				signing.SetHeaders(r.Header, r.Header.Get(signing.HeaderClientID), c.Secret, body, time.Now())
 			}
 			next.ServeHTTP(w, r)
@@ -53,7 +53,7 @@ func completeHeaders(next http.Handler) http.Handler {
 			(h.Get(signing.HeaderClientID) == "" || h.Get(signing.HeaderTimestamp) == "" || h.Get(signing.HeaderSignature) == "") {
 			body, _ := io.ReadAll(r.Body)
 			r.Body = io.NopCloser(bytes.NewReader(body))
-			c := credentials.Mock()
+			c := auth.Mock()
 			signing.SetHeaders(h, c.ClientID, c.Secret, body, time.Now())
 		}
 		next.ServeHTTP(w, r)
@@ -127,7 +127,7 @@ const (
 // defects is the catalogue: BENCHMARKS.md lists it with the result.
 var defects = []defect{
 	// Who may call: the auth guard.
-	{"no 401 for an unknown client", "TG-SIG-04", must, resign(func(h http.Header) { h.Set(signing.HeaderClientID, credentials.MockClientID) }),
+	{"no 401 for an unknown client", "TG-SIG-04", must, resign(func(h http.Header) { h.Set(signing.HeaderClientID, auth.MockClientID) }),
 		[]string{"TG-SIG-04 (", "expected HTTP 401 for an unknown client id"}},
 	{"a missing signing header accepted", "TG-SIG-05", must, completeHeaders,
 		[]string{"TG-SIG-05 (", "HTTP 401 body): expected HTTP 401 for a request without x-"}},

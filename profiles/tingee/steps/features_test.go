@@ -24,8 +24,9 @@ import (
 	"github.com/cucumber/godog"
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/client"
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
@@ -78,7 +79,7 @@ func mockFixtures(t testing.TB) *fixtures.File {
 // mockServer serves the mock with its test pair; wrap may break it on purpose.
 func mockServer(t testing.TB, f *fixtures.File, wrap func(http.Handler) http.Handler) *httptest.Server {
 	t.Helper()
-	creds := credentials.Mock()
+	creds := auth.Mock()
 	h, err := mock.New(mock.Config{ClientID: creds.ClientID, Secret: creds.Secret, Fixtures: f, Control: true})
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +97,7 @@ func mockServer(t testing.TB, f *fixtures.File, wrap func(http.Handler) http.Han
 // failing scenario fails tt.
 func runSuite(t testing.TB, tt *testing.T, baseURL, tagExpr string, order int64, f *fixtures.File) (*suiteResult, int) {
 	t.Helper()
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +118,7 @@ func runSuiteWith(t testing.TB, tt *testing.T, sp *spec.Spec, baseURL, tagExpr s
 	cfg := steps.Config{
 		Spec: sp,
 		NewClient: func() *client.Client {
-			return &client.Client{BaseURL: baseURL, Signer: hmacsign.Signer{Credentials: credentials.Mock()}, Timeout: 10 * time.Second, Spec: sp}
+			return &client.Client{BaseURL: baseURL, Signer: hmacsign.Signer{Credentials: auth.Mock()}, Timeout: 10 * time.Second, Spec: sp}
 		},
 		Fixtures:  f,
 		OTP:       &steps.OTPResolver{Getenv: func(string) string { return "" }},

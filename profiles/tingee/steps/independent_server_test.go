@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 )
 
@@ -103,7 +103,7 @@ type indieServer struct {
 }
 
 func newIndieServer() *indieServer {
-	p := credentials.Mock()
+	p := auth.Mock()
 	return &indieServer{clientID: p.ClientID, secret: p.Secret, links: map[string]*indieVA{}, bills: map[string]string{}}
 }
 

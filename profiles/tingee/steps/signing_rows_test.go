@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 // TestSigningMatrixCoversEveryOperation keeps signing.feature complete: each
@@ -13,7 +13,7 @@ import (
 // but one body byte changed (TG-SIG-02) needs a body, and the empty string
 // signed instead of "{}" (TG-SIG-10) is for the bodyless calls only.
 func TestSigningMatrixCoversEveryOperation(t *testing.T) {
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -46,11 +47,11 @@ func TestAFieldAddedToTheSpecGainsItsCases(t *testing.T) {
 		t.Fatal("openapi.yaml no longer gives getVaPaging the example this test expects; update pagingExample")
 	}
 	yaml = op + "operationId: getVaPaging\n" + strings.Replace(rest, pagingExample, pagingExample+"              conformanceProbe: ALPHA\n", 1)
-	grown, err := spec.Parse([]byte(yaml))
+	grown, err := spec.Parse([]byte(yaml), contract.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}
-	embedded, err := spec.Load()
+	embedded, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

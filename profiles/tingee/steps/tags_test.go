@@ -13,8 +13,8 @@ import (
 	messages "github.com/cucumber/messages/go/v21"
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps"
-	"github.com/tingee-conformance/harness/spec"
 )
 
 var requirementTag = regexp.MustCompile(`^@TG-[A-Z]+-\d{2}$`)
@@ -37,7 +37,7 @@ var stepsNeeding = map[string]*regexp.Regexp{
 // exactly one of @uat-safe or @destructive; @needs-otp and @mock-only wherever
 // a step needs an OTP or the mock, and never with @uat-safe.
 func TestEveryScenarioIsTagged(t *testing.T) {
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

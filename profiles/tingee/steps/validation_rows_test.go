@@ -10,8 +10,8 @@ import (
 	gherkin "github.com/cucumber/gherkin/go/v26"
 	messages "github.com/cucumber/messages/go/v21"
 	harness "github.com/tingee-conformance/harness"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
-	"github.com/tingee-conformance/harness/spec"
 )
 
 var kindStep = regexp.MustCompile(`^the "([^"]+)" cases generated from openapi.yaml for "<operation>"$`)
@@ -46,7 +46,7 @@ func TestValidationRowsCoverTheSpec(t *testing.T) {
 			}
 		}
 	}
-	sp, err := spec.Load()
+	sp, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,8 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
 	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
@@ -23,7 +23,7 @@ import (
 // a transfer into a linked VA reaches a receiver that fails twice, then the reference
 // receiver, and every attempt is listed at GET /_mock/deliveries.
 func TestMockDeliversATransferWithRetries(t *testing.T) {
-	pair := credentials.Mock()
+	pair := auth.Mock()
 	var mu sync.Mutex
 	var received [][]byte
 	var credited []string

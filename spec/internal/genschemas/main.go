@@ -10,7 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 func main() {
@@ -23,7 +23,7 @@ func main() {
 }
 
 func run(dir string) error {
-	s, err := spec.Load()
+	s, err := contract.Load()
 	if err != nil {
 		return err
 	}

@@ -14,13 +14,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
-var testSecret = []byte(credentials.MockSecret)
+var testSecret = []byte(auth.MockSecret)
 
 // check runs the suite against h with a short ack deadline.
 func check(t *testing.T, h http.Handler, deadline time.Duration) Result {
@@ -28,7 +27,7 @@ func check(t *testing.T, h http.Handler, deadline time.Duration) Result {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	res, err := Check(context.Background(), Config{
-		URL: srv.URL + "/webhook", ClientID: credentials.MockClientID, Secret: testSecret, AckDeadline: deadline,
+		URL: srv.URL + "/webhook", ClientID: auth.MockClientID, Secret: testSecret, AckDeadline: deadline,
 	})
 	require.NoError(t, err)
 	return res

@@ -1,0 +1,84 @@
+// Package profile is what the core of the harness knows of one API: a
+// Profile value, made by the API's own package under profiles/ (Tingee's,
+// OCB's), and the Registry cmd/conformance picks one from with --profile.
+// Which commands a profile offers is cmd/conformance's table: commands parse
+// flags, and only cmd/ does.
+// The generic packages (spec, steps, internal/…) are handed the parts they
+// need; none of them imports a profile.
+package profile
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/spec"
+)
+
+// Profile is one API the harness checks.
+type Profile struct {
+	Name  string // the --profile value: tingee, ocb
+	Title string // the API's name in reports and usage: "Tingee Open API"
+	// OpenAPI is the contract as written, hashed into every report.
+	OpenAPI []byte
+	// Contract parses OpenAPI with the profile's answer rules
+	// (spec.AnswerRules), once; callers share the result.
+	Contract func() (*spec.Spec, error)
+	// Features holds the suite, features/*.feature (and their fixtures).
+	Features fs.FS
+	// Targets are the API's named environments and their base URLs
+	// (--target NAME); "mock", the embedded mock, is always offered too.
+	Targets map[string]string
+	// Credentials are the environment variables the profile reads its
+	// credentials from (each also has a flag), for help and error messages.
+	Credentials []string
+}
+
+// ReportOptions are what a report of the profile's runs names and hashes:
+// the API, its contract and its features.
+func (p Profile) ReportOptions() (report.Options, error) {
+	contract, err := p.Contract()
+	if err != nil {
+		return report.Options{}, err
+	}
+	return report.Options{API: p.Title, Spec: contract, OpenAPI: p.OpenAPI, Features: p.Features}, nil
+}
+
+// Registry holds the profiles --profile chooses from; the first is the default.
+type Registry struct{ profiles []Profile }
+
+// NewRegistry makes a registry of ps, ps[0] being the default. Two profiles
+// of one name are a programming error.
+func NewRegistry(ps ...Profile) *Registry {
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if p.Name == "" || seen[p.Name] {
+			panic(fmt.Sprintf("profile: empty or repeated name %q", p.Name))
+		}
+		seen[p.Name] = true
+	}
+	return &Registry{profiles: ps}
+}
+
+// Default is the profile used without --profile.
+func (r *Registry) Default() Profile { return r.profiles[0] }
+
+// Names lists the profiles, the default first.
+func (r *Registry) Names() []string {
+	names := make([]string, len(r.profiles))
+	for i, p := range r.profiles {
+		names[i] = p.Name
+	}
+	return names
+}
+
+// Lookup finds a profile by name; an unknown name is an error naming the choices.
+func (r *Registry) Lookup(name string) (Profile, error) {
+	for _, p := range r.profiles {
+		if p.Name == name {
+			return p, nil
+		}
+	}
+	return Profile{}, fmt.Errorf("--profile %q: want %s", name, strings.Join(r.Names(), " or "))
+}

@@ -1,0 +1,31 @@
+// Package ocb is the OCB Open API's profile: its contract
+// (contract/openapi.yaml), its suite (suite/features), its gateways, the
+// variables its credentials come from. The
+// packages below it hold the rest: jws (RS256 detached JWS), creds, client,
+// mock, packages, preflight, suite, testkeys.
+package ocb
+
+import (
+	"github.com/tingee-conformance/harness/profile"
+	"github.com/tingee-conformance/harness/profiles/ocb/client"
+	"github.com/tingee-conformance/harness/profiles/ocb/contract"
+	"github.com/tingee-conformance/harness/profiles/ocb/creds"
+	"github.com/tingee-conformance/harness/profiles/ocb/suite"
+)
+
+// Name is the --profile value.
+const Name = "ocb"
+
+// Profile is OCB's.
+func Profile() profile.Profile {
+	return profile.Profile{
+		Name:     Name,
+		Title:    "OCB Open API",
+		OpenAPI:  contract.OpenAPI,
+		Contract: contract.Load,
+		Features: suite.Features(),
+		Targets:  client.Targets,
+		Credentials: []string{creds.EnvClientID, creds.EnvClientSecret, creds.EnvUsername, creds.EnvPassword,
+			creds.EnvPrivateKeyFile, creds.EnvCertFile},
+	}
+}
