@@ -29,8 +29,8 @@ import (
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/contract"
-	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite"
 	"github.com/tingee-conformance/harness/spec"
 )
 
@@ -63,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var requests atomic.Int64
 	transport := countingTransport{next: http.DefaultTransport, n: &requests}
 	result, code := runner.Run(context.Background(), runner.Options{
-		BaseURL: target.URL, Environment: runner.EnvURL, Signer: hmacsign.Signer{Credentials: auth.Mock()}, ClientID: auth.MockClientID, Fixtures: &fixtures.File{},
+		BaseURL: target.URL, Environment: runner.EnvURL, Signer: hmacsign.Signer{Credentials: auth.Mock()}, ClientID: auth.MockClientID, Suite: suite.API(nil, nil), Features: harness.Features,
 		Spec: sp, Tags: "@validation", Seed: 1, Timeout: 10 * time.Second, HTTP: &http.Client{Transport: transport},
 	})
 	dir, err := os.MkdirTemp("", "suitescale-report-")

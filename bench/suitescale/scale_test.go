@@ -5,7 +5,7 @@ import (
 
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/profiles/tingee/contract"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite/payload"
 	"github.com/tingee-conformance/harness/spec"
 )
 

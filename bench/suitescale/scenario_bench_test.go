@@ -10,10 +10,11 @@ import (
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite"
 )
 
 // BenchmarkVaLifecycleScenarios runs the whole-life VA scenarios (@TG-LINK-01:
@@ -36,11 +37,15 @@ func BenchmarkVaLifecycleScenarios(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	sp, err := contract.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
 		run, code := runner.Run(context.Background(), runner.Options{
-			BaseURL: target.URL, Environment: runner.EnvMock, Signer: hmacsign.Signer{Credentials: pair}, ClientID: pair.ClientID, Fixtures: fx,
+			BaseURL: target.URL, Environment: runner.EnvMock, Signer: hmacsign.Signer{Credentials: pair}, ClientID: pair.ClientID,
+			Suite: suite.API(fx, &suite.OTPResolver{Getenv: os.Getenv}), Spec: sp, Features: harness.Features,
 			Tags: "@TG-LINK-01", Seed: 1, Timeout: 10 * time.Second,
-			OTP: &steps.OTPResolver{Getenv: os.Getenv},
 		})
 		if passed, _ := tally(run.Scenarios); code != runner.ExitOK || passed != 2 {
 			b.Fatalf("exit %d, %d of %d scenarios passed", code, passed, len(run.Scenarios))

@@ -19,7 +19,7 @@ import (
 	"github.com/tingee-conformance/harness/profiles/tingee/certify"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
-	webhooksteps "github.com/tingee-conformance/harness/profiles/tingee/steps/webhook"
+	webhooksteps "github.com/tingee-conformance/harness/profiles/tingee/suite/webhook"
 	"github.com/tingee-conformance/harness/profiles/tingee/webhook"
 )
 

@@ -20,7 +20,7 @@ import (
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite"
 	"github.com/tingee-conformance/harness/spec"
 )
 
@@ -76,8 +76,10 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if _, err := tagexpr.Parse(*tags); err != nil {
 		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
 	}
+	tg := tingee.Profile()
+	planned := runner.Options{Features: tg.Features, Suite: suite.API(nil, nil), Tags: *tags, Paths: paths}
 	if *list {
-		return listScenarios(c, runner.Options{Tags: *tags, Paths: paths}, false, "")
+		return listScenarios(c, planned, false, "")
 	}
 	env, base, err := resolveTarget(*target)
 	if err != nil {
@@ -94,7 +96,8 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if env == runner.EnvLive && !*allowLive {
 		return c.errorf(exitUsage, "run: --target live is refused without --allow-live (and then only @uat-safe scenarios run)")
 	}
-	if plan, err := runner.Plan(runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true); err != nil {
+	planned.Environment, planned.AllowLive = env, *allowLive
+	if plan, err := runner.Plan(planned, true); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	} else if len(plan) == 0 {
 		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs (see --list)", *tags)
@@ -111,7 +114,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if *dryRun {
-		return listScenarios(c, runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true, *target)
+		return listScenarios(c, planned, true, *target)
 	}
 	if env == runner.EnvMock {
 		stop, url, err := startMock(creds, fx)
@@ -122,18 +125,23 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		base = url
 	}
 
+	contract, err := tg.Contract()
+	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
 	out, errOut := consoleOf(c, fx)
+	otp := &suite.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait}
 	run, code := runner.Run(ctx, runner.Options{
-		BaseURL: base, Environment: env, AllowLive: *allowLive, Signer: hmacsign.Signer{Credentials: creds}, ClientID: creds.ClientID, Fixtures: fx,
+		BaseURL: base, Environment: env, AllowLive: *allowLive, Signer: hmacsign.Signer{Credentials: creds}, ClientID: creds.ClientID,
+		Suite: suite.API(fx, otp), Spec: contract, Features: tg.Features,
 		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
 		Strict: *strict, PathFamily: *pathFamily,
 		Terminal: term.IsTerminal(c.stdout), Colour: term.Colour(c.stdout, c.getenv),
-		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait},
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, doc, err := rf.write(tingee.Profile(), run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret, nf.baseline) // a subset: by tags or by paths
+	dir, doc, err := rf.write(tg, run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret, nf.baseline) // a subset: by tags or by paths
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}

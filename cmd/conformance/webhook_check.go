@@ -12,7 +12,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/profiles/tingee"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
-	webhooksteps "github.com/tingee-conformance/harness/profiles/tingee/steps/webhook"
+	webhooksteps "github.com/tingee-conformance/harness/profiles/tingee/suite/webhook"
 )
 
 func init() {

@@ -8,9 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // featuresDir holds the suite's .feature files in Options.Features.
@@ -25,7 +24,7 @@ func Plan(o Options, narrow bool) ([]steps.Location, error) {
 	if !narrow {
 		env = EnvMock // the suite's own narrowing only
 	}
-	filter, err := tagsFor(env, o.AllowLive, o.Tags)
+	filter, err := tagsFor(env, o.AllowLive, o.Tags, o.Suite.Excluded)
 	if err != nil {
 		return nil, err
 	}
@@ -33,11 +32,10 @@ func Plan(o Options, narrow bool) ([]steps.Location, error) {
 	if err != nil {
 		return nil, err
 	}
-	fsys := o.Features
-	if fsys == nil {
-		fsys = harness.Features
+	if o.Features == nil {
+		return nil, errNoFeatures
 	}
-	locs, err := steps.Locate(fsys, featuresDir)
+	locs, err := steps.Locate(o.Features, featuresDir)
 	if err != nil {
 		return nil, fmt.Errorf("features: %w", err)
 	}

@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/tingee-conformance/harness/internal/tagexpr"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // Tags that say what a scenario does to the target.
@@ -20,8 +20,9 @@ const (
 // tagsFor rewrites the user's tag expression (godog's or Cucumber's syntax)
 // as godog filters and narrows it to what the environment allows: a live
 // target only ever runs @uat-safe scenarios, never @destructive or
-// @needs-otp; @mock-only needs the mock's control endpoints, absent from UAT and live.
-func tagsFor(env string, allowLive bool, user string) (string, error) {
+// @needs-otp; @mock-only needs the mock's control endpoints, absent from UAT
+// and live. excluded is the suite's own narrowing (steps.Suite.Excluded).
+func tagsFor(env string, allowLive bool, user, excluded string) (string, error) {
 	expr, err := tagexpr.Godog(user) // Cucumber's syntax too; a syntax error is refused before godog panics on it
 	if err != nil {
 		return "", fmt.Errorf("--tags %q: %w", user, err)
@@ -32,11 +33,11 @@ func tagsFor(env string, allowLive bool, user string) (string, error) {
 		if !allowLive {
 			return "", fmt.Errorf("--target live is refused without --allow-live (live runs change nothing: @uat-safe scenarios only)")
 		}
-		return steps.TagFilter(user, TagUATSafe, "~"+TagDestructive, "~"+TagNeedsOTP, "~"+TagMockOnly), nil
+		return steps.TagFilter(user, TagUATSafe, "~"+TagDestructive, "~"+TagNeedsOTP, "~"+TagMockOnly, excluded), nil
 	case EnvUAT:
-		return steps.TagFilter(user, "~"+TagMockOnly), nil
+		return steps.TagFilter(user, "~"+TagMockOnly, excluded), nil
 	case EnvMock, EnvURL:
-		return steps.TagFilter(user), nil
+		return steps.TagFilter(user, excluded), nil
 	}
 	return "", fmt.Errorf("environment %q: want mock, uat, live or url", env)
 }

@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // recorder collects the scenarios as they end and shows each through the printer.

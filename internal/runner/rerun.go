@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // errNotRerun keeps every scenario but the ones being run again from running.

@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,15 +15,12 @@ import (
 	"time"
 
 	"github.com/cucumber/godog"
-	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/progress"
-	"github.com/tingee-conformance/harness/profiles/tingee/contract"
-	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
 	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // Exit codes of a run.
@@ -37,6 +35,9 @@ const (
 // transport level, or got a gateway's 502/503/504, is sent again
 // (client.Client.Retries); writes never are.
 const readRetries = 2
+
+// errNoFeatures refuses options without the profile's features.
+var errNoFeatures = errors.New("no features (Options.Features)")
 
 // Environments a target is run as.
 const (
@@ -53,16 +54,15 @@ type Options struct {
 	AllowLive   bool          // --allow-live: without it a live run is refused
 	Signer      client.Signer // signs every request
 	ClientID    string        // the client id the signer sends, recorded masked
-	Fixtures    *fixtures.File
-	Spec        *spec.Spec // loaded from the embedded openapi.yaml when nil
-	Features    fs.FS      // a tree holding features/*.feature; harness.Features when nil
-	Tags        string     // the user's tag expression, godog's or Cucumber's syntax
-	Paths       []string   // feature files or folders, or file:line of a scenario; all of features/ when empty
-	FailFast    bool       // stop at the first failed scenario
-	Format      string     // pretty (step by step) | progress (one line per scenario)
-	Seed        int64      // scenario order; 0 picks one (printed)
+	Suite       steps.Suite   // the profile's suite: its steps, its narrowing, its credentials probe
+	Spec        *spec.Spec    // the profile's contract, required
+	Features    fs.FS         // the profile's tree holding features/*.feature, required
+	Tags        string        // the user's tag expression, godog's or Cucumber's syntax
+	Paths       []string      // feature files or folders, or file:line of a scenario; all of features/ when empty
+	FailFast    bool          // stop at the first failed scenario
+	Format      string        // pretty (step by step) | progress (one line per scenario)
+	Seed        int64         // scenario order; 0 picks one (printed)
 	Timeout     time.Duration
-	OTP         *steps.OTPResolver
 	HTTP        *http.Client // sends every call; a fresh client when nil
 	Out         io.Writer    // progress or pretty output, and the summary
 	Terminal    bool         // Out is a terminal: the wait line is redrawn in place
@@ -95,7 +95,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		run.End = time.Now()
 		return run, ExitConfig
 	}
-	tagExpr, err := tagsFor(o.Environment, o.AllowLive, o.Tags)
+	tagExpr, err := tagsFor(o.Environment, o.AllowLive, o.Tags, o.Suite.Excluded)
 	if err != nil {
 		return refuse(err)
 	}
@@ -124,18 +124,18 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		return &client.Client{BaseURL: o.BaseURL, Signer: o.Signer, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
 			Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
 	}
-	if sc, line, ok := checkCredentials(ctx, newClient(), o.Spec, o.PathFamily); !ok {
-		run.End, run.Scenarios, run.CredentialsRejected = time.Now(), []evidence.Scenario{sc}, line
-		fmt.Fprintf(errOut, "conformance: %s\n", line)
-		fmt.Fprintf(out, "exit %d: credentials rejected: no scenario ran\n", ExitConfig)
-		return run, ExitConfig
+	if o.Suite.Probe != nil {
+		if sc, line, refused := o.Suite.Probe(ctx, newClient(), o.Spec, o.PathFamily); refused {
+			run.End, run.Scenarios, run.CredentialsRejected = time.Now(), []evidence.Scenario{sc}, line
+			fmt.Fprintf(errOut, "conformance: %s\n", line)
+			fmt.Fprintf(out, "exit %d: credentials rejected: no scenario ran\n", ExitConfig)
+			return run, ExitConfig
+		}
 	}
 	cfg := steps.Config{
 		Spec:      o.Spec,
 		NewClient: newClient,
 		Paths:     o.PathFamily,
-		Fixtures:  o.Fixtures,
-		OTP:       o.OTP,
 		Locations: locs,
 		Gate:      gate(ctx, p, o.Environment),
 		Began:     show.began,
@@ -177,7 +177,7 @@ func cleanPaths(paths []string) []string {
 func runGodog(ctx context.Context, o Options, cfg steps.Config, tagExpr string, paths []string) int {
 	suite := godog.TestSuite{
 		Name:                "conformance",
-		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, cfg) },
+		ScenarioInitializer: func(sc *godog.ScenarioContext) { o.Suite.Initialize(sc, cfg) },
 		Options: &godog.Options{
 			Format: "progress", Output: io.Discard, Strict: true, Randomize: o.Seed, NoColors: true,
 			FS: o.Features, Paths: paths, Tags: tagExpr, DefaultContext: ctx, StopOnFailure: o.FailFast,
@@ -205,15 +205,13 @@ func (o *Options) defaults() error {
 	if o.BaseURL == "" {
 		return fmt.Errorf("no target base URL")
 	}
-	if o.Spec == nil {
-		sp, err := contract.Load()
-		if err != nil {
-			return err
-		}
-		o.Spec = sp
-	}
-	if o.Features == nil {
-		o.Features = harness.Features
+	switch {
+	case o.Spec == nil:
+		return errors.New("no contract (Options.Spec)")
+	case o.Features == nil:
+		return errNoFeatures
+	case o.Suite.Steps == nil:
+		return errors.New("no suite (Options.Suite)")
 	}
 	if o.Seed == 0 {
 		o.Seed = time.Now().UnixNano()

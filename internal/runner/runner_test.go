@@ -11,11 +11,13 @@ import (
 	"testing"
 	"time"
 
+	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
-	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite"
 )
 
 func mockURL(t *testing.T) string {
@@ -30,8 +32,14 @@ func mockURL(t *testing.T) string {
 	return srv.URL
 }
 
+// options run Tingee's suite, without fixtures or OTPs.
 func options(base, env, tags string, out *bytes.Buffer) Options {
-	return Options{BaseURL: base, Environment: env, Signer: hmacsign.Signer{Credentials: auth.Mock()}, ClientID: auth.MockClientID, Tags: tags, Out: out, Timeout: 5 * time.Second}
+	sp, err := contract.Load()
+	if err != nil {
+		panic(err)
+	}
+	return Options{BaseURL: base, Environment: env, Signer: hmacsign.Signer{Credentials: auth.Mock()}, ClientID: auth.MockClientID,
+		Suite: suite.API(nil, nil), Spec: sp, Features: harness.Features, Tags: tags, Out: out, Timeout: 5 * time.Second}
 }
 
 func TestRunPassesAgainstTheMock(t *testing.T) {
@@ -150,7 +158,6 @@ func TestMissingFixturesSkipWithReason(t *testing.T) {
 	base := mockURL(t)
 	var out bytes.Buffer
 	o := options(base, EnvURL, "@TG-ERR-05,@TG-LINK-01", &out)
-	o.Fixtures = &fixtures.File{}
 	run, code := Run(context.Background(), o)
 	if code != ExitConfig || len(run.Scenarios) != 5 {
 		t.Fatalf("exit %d, %d scenarios; want exit 2 for 5 scenarios all skipped\n%s", code, len(run.Scenarios), out.String())
@@ -167,7 +174,6 @@ func TestMissingFixturesSkipWithReason(t *testing.T) {
 
 	out.Reset()
 	o = options(base, EnvURL, "@TG-ERR-05,@TG-ENV-01", &out)
-	o.Fixtures = &fixtures.File{}
 	if _, code := Run(context.Background(), o); code != ExitOK || !strings.Contains(out.String(), "1 passed, 0 failed, 3 skipped") ||
 		!strings.Contains(out.String(), "exit 0: every scenario that ran passed; 3 skipped, not passed") {
 		t.Fatalf("exit %d; summary:\n%s", code, out.String())

@@ -18,7 +18,7 @@ import (
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // Suite names the run in the report.

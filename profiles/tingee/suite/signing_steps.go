@@ -1,4 +1,4 @@
-package steps
+package suite
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 func registerSigningSteps(sc *godog.ScenarioContext) {
@@ -80,7 +81,7 @@ func signedOverEmptyString(ctx context.Context) error {
 func queryOutsideSignature(ctx context.Context) error {
 	w := getWorld(ctx)
 	if len(w.req.Query) == 0 {
-		return skip("%s takes no query parameters in openapi.yaml", w.op.ID)
+		return steps.Skip("%s takes no query parameters in openapi.yaml", w.op.ID)
 	}
 	return w.sendPrepared(ctx, "query parameters outside the signature", hmacsign.Tamper{})
 }

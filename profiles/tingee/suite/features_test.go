@@ -2,14 +2,14 @@
 // strict (undefined or pending steps fail), in random order with the seed
 // printed, one subtest per scenario.
 //
-//	go test ./steps -run TestFeatures                       # the whole suite
-//	go test ./steps -run TestFeatures -v                    # with one line per scenario
-//	go test ./steps -run 'TestFeatures/a_correctly_signed'  # scenarios by name (spaces become _)
-//	go test ./steps -run TestFeatures -godog.tags=@signing          # one feature, by its feature tag
-//	go test ./steps -run TestFeatures -godog.tags=@TG-SIG-01        # one requirement
-//	go test ./steps -run TestFeatures -godog.tags='@signing && ~@destructive'
-//	go test ./steps -run TestFeatures -godog.random=42      # replay an order by its seed
-package steps_test
+//	go test ./profiles/tingee/suite -run TestFeatures                       # the whole suite
+//	go test ./profiles/tingee/suite -run TestFeatures -v                    # with one line per scenario
+//	go test ./profiles/tingee/suite -run 'TestFeatures/a_correctly_signed'  # scenarios by name (spaces become _)
+//	go test ./profiles/tingee/suite -run TestFeatures -godog.tags=@signing          # one feature, by its feature tag
+//	go test ./profiles/tingee/suite -run TestFeatures -godog.tags=@TG-SIG-01        # one requirement
+//	go test ./profiles/tingee/suite -run TestFeatures -godog.tags='@signing && ~@destructive'
+//	go test ./profiles/tingee/suite -run TestFeatures -godog.random=42      # replay an order by its seed
+package suite_test
 
 import (
 	"flag"
@@ -30,8 +30,9 @@ import (
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite"
 	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 var (
@@ -120,21 +121,20 @@ func runSuiteWith(t testing.TB, tt *testing.T, sp *spec.Spec, baseURL, tagExpr s
 		NewClient: func() *client.Client {
 			return &client.Client{BaseURL: baseURL, Signer: hmacsign.Signer{Credentials: auth.Mock()}, Timeout: 10 * time.Second, Spec: sp}
 		},
-		Fixtures:  f,
-		OTP:       &steps.OTPResolver{Getenv: func(string) string { return "" }},
 		Locations: locs,
 		Record:    res.record,
 		Paths:     suitePaths,
 	}
-	suite := godog.TestSuite{
+	api := suite.API(f, &suite.OTPResolver{Getenv: func(string) string { return "" }})
+	ts := godog.TestSuite{
 		Name:                "conformance",
-		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, cfg) },
+		ScenarioInitializer: func(sc *godog.ScenarioContext) { api.Initialize(sc, cfg) },
 		Options: &godog.Options{
 			Format: "progress", Output: io.Discard, Strict: true, Randomize: order,
-			FS: harness.Features, Paths: []string{"features"}, Tags: steps.TagFilter(tagExpr), TestingT: tt,
+			FS: harness.Features, Paths: []string{"features"}, Tags: steps.TagFilter(tagExpr, api.Excluded), TestingT: tt,
 		},
 	}
-	return res, suite.Run()
+	return res, ts.Run()
 }
 
 func TestFeatures(t *testing.T) {

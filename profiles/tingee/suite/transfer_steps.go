@@ -1,4 +1,4 @@
-package steps
+package suite
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/client"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite/payload"
 )
 
 // transfersPath is the mock's control endpoint that simulates a payment into a VA.

@@ -1,4 +1,4 @@
-package steps
+package suite
 
 import (
 	"context"
@@ -10,7 +10,8 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/client"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite/payload"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 func registerValidationSteps(sc *godog.ScenarioContext) {
@@ -28,7 +29,7 @@ func generatedCases(ctx context.Context, kind, operationID string) error {
 	}
 	w.cases = payload.Cases(w.op.Op, payload.Kind(kind))
 	if len(w.cases) == 0 {
-		return skip("openapi.yaml gives %s no field for %q cases", operationID, kind)
+		return steps.Skip("openapi.yaml gives %s no field for %q cases", operationID, kind)
 	}
 	return nil
 }
@@ -40,7 +41,7 @@ func sendEachCase(ctx context.Context) error {
 		what := fmt.Sprintf("%s with %s %s %s", w.op.ID, c.In, c.Field, c.Kind)
 		r := client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.PathIn(w.cfg.Paths), Query: c.Query, Body: c.Body}
 		x := w.client.Send(ctx, r)
-		w.exchanges = append(w.exchanges, x)
+		w.rec.Exchanged(x)
 		w.answers = append(w.answers, answer{what: what, field: c.Name(), x: x})
 	}
 	return nil

@@ -11,7 +11,7 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // recorder turns godog's hooks into evidence: one evidence.Scenario per

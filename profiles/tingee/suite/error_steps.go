@@ -1,4 +1,4 @@
-package steps
+package suite
 
 import (
 	"context"
@@ -7,8 +7,9 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/client"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite/payload"
 	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // notFoundBody is the schema of the documented 404 body, which answers a request to no operation.
@@ -34,7 +35,7 @@ func requestWithWrongMethod(ctx context.Context, operationID, method string) err
 	}
 	w := getWorld(ctx)
 	if method == w.op.Method {
-		return harnessf("the feature asks for %s with %s, which is its documented method", operationID, method)
+		return steps.Harnessf("the feature asks for %s with %s, which is its documented method", operationID, method)
 	}
 	w.req.Method = method
 	w.wrongMethod = true
@@ -58,7 +59,7 @@ func fixtureTrigger(ctx context.Context, status int) error {
 	w := getWorld(ctx)
 	t, ok := w.cfg.Fixtures.Triggers[status]
 	if !ok {
-		return skip("the target's fixtures have no trigger for HTTP %d (fixtures: triggers)", status)
+		return steps.Skip("the target's fixtures have no trigger for HTTP %d (fixtures: triggers)", status)
 	}
 	if err := w.use(t.Operation); err != nil {
 		return err

@@ -1,4 +1,4 @@
-package steps
+package suite
 
 import (
 	"context"
@@ -9,7 +9,8 @@ import (
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite/payload"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 func registerLinkSteps(sc *godog.ScenarioContext) {
@@ -29,11 +30,11 @@ func registerLinkSteps(sc *godog.ScenarioContext) {
 func anAccountToLink(ctx context.Context) error {
 	w := getWorld(ctx)
 	if len(w.cfg.Fixtures.Accounts) == 0 {
-		return skip("the target's fixtures name no account to link (fixtures: accounts)")
+		return steps.Skip("the target's fixtures name no account to link (fixtures: accounts)")
 	}
 	a := w.cfg.Fixtures.Accounts[0]
 	if a.AccountNumber == "" || (a.BankBin == "" && a.BankName == "") {
-		return harnessf("fixtures accounts[0] needs accountNumber and bankBin or bankName")
+		return steps.Harnessf("fixtures accounts[0] needs accountNumber and bankBin or bankName")
 	}
 	w.account = &a
 	if a.BankBin != "" {
@@ -92,11 +93,11 @@ func (w *world) confirmWith(ctx context.Context, form, otp, what string) error {
 	body := map[string]any{"confirmId": w.saved["confirmId"], "otpNumber": otp}
 	switch {
 	case form == "bankName" && a.BankName == "":
-		return skip("the fixture account has no bankName for the 6.2.2 form")
+		return steps.Skip("the fixture account has no bankName for the 6.2.2 form")
 	case form == "bankName":
 		body["bankName"] = a.BankName
 	case a.BankBin == "":
-		return skip("the fixture account has no bankBin for the newer form")
+		return steps.Skip("the fixture account has no bankBin for the newer form")
 	default:
 		body["bankBin"] = a.BankBin
 	}
@@ -274,11 +275,11 @@ func (w *world) findVA(ctx context.Context) (bool, listedVA, evidence.Exchange, 
 // otp resolves the account's OTP, skipping the scenario when it cannot be had.
 func (w *world) otp(ctx context.Context, purpose string) (string, error) {
 	if w.cfg.OTP == nil {
-		return "", skip("no OTP source is configured")
+		return "", steps.Skip("no OTP source is configured")
 	}
 	otp, err := w.cfg.OTP.Resolve(ctx, *w.account, purpose)
 	if errors.Is(err, ErrNoOTP) {
-		return "", skip("%v", err)
+		return "", steps.Skip("%v", err)
 	}
 	return otp, err
 }

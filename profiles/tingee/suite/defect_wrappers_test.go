@@ -1,4 +1,4 @@
-package steps_test
+package suite_test
 
 import (
 	"bytes"

@@ -6,9 +6,9 @@ import "context"
 // (Config.Gate gets such a ctx), or "" outside a scenario. A rerun of chosen
 // scenarios gates on it.
 func ScenarioURI(ctx context.Context) string {
-	w, ok := ctx.Value(worldKey{}).(*world)
-	if !ok {
+	r := Current(ctx)
+	if r == nil {
 		return ""
 	}
-	return w.record.URI
+	return r.Scenario.URI
 }

@@ -1,4 +1,4 @@
-package steps_test
+package suite_test
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/profiles/tingee/contract"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite/payload"
 	"github.com/tingee-conformance/harness/spec"
 )
 

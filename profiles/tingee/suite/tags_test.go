@@ -1,4 +1,4 @@
-package steps_test
+package suite_test
 
 import (
 	"bytes"
@@ -14,7 +14,8 @@ import (
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/profiles/tingee/contract"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 var requirementTag = regexp.MustCompile(`^@TG-[A-Z]+-\d{2}$`)
@@ -75,7 +76,7 @@ func TestEveryScenarioIsTagged(t *testing.T) {
 			}
 			n++
 			problems := levelProblems(tags, locs.Warning(p, pk), sections)
-			if !slices.Contains(tags, strings.TrimPrefix(steps.OtherSuites, "~")) {
+			if !slices.Contains(tags, strings.TrimPrefix(suite.OtherSuites, "~")) {
 				problems = append(problems, tagProblems(tags, pk.Steps)...)
 			}
 			for _, problem := range problems {

@@ -1,4 +1,4 @@
-package steps
+package suite
 
 import (
 	"context"
@@ -6,7 +6,8 @@ import (
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite/payload"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 func registerRequestSteps(sc *godog.ScenarioContext) {
@@ -39,7 +40,7 @@ func aValidRequest(ctx context.Context, operationID string) error {
 func (w *world) use(operationID string) error {
 	op, ok := w.cfg.Spec.OperationByID(operationID)
 	if !ok {
-		return harnessf("the feature names operation %q, which openapi.yaml does not have", operationID)
+		return steps.Harnessf("the feature names operation %q, which openapi.yaml does not have", operationID)
 	}
 	w.op = op
 	return nil
@@ -52,7 +53,7 @@ func sentCorrectlySigned(ctx context.Context) error {
 // sendPrepared sends the prepared request with tamper applied, as the only answer of this action.
 func (w *world) sendPrepared(ctx context.Context, what string, t hmacsign.Tamper) error {
 	if w.req.Method == "" {
-		return harnessf("no request prepared: the scenario must start with a \"Given a valid … request\" step")
+		return steps.Harnessf("no request prepared: the scenario must start with a \"Given a valid … request\" step")
 	}
 	w.prepare(what)
 	r := w.req

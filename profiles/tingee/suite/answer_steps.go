@@ -1,4 +1,4 @@
-package steps
+package suite
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 func registerAnswerSteps(sc *godog.ScenarioContext) {
@@ -61,7 +62,7 @@ func answersHTTPDocumented(ctx context.Context, status int) error {
 	w := getWorld(ctx)
 	rule := "HTTP " + strconv.Itoa(status) + " body"
 	if len(w.answers) == 0 {
-		return harnessf("no answer to check: the scenario sends nothing before this step")
+		return steps.Harnessf("no answer to check: the scenario sends nothing before this step")
 	}
 	for _, a := range w.answers {
 		if a.x.Status == status {

@@ -1,4 +1,4 @@
-package steps_test
+package suite_test
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	messages "github.com/cucumber/messages/go/v21"
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/profiles/tingee/contract"
-	"github.com/tingee-conformance/harness/profiles/tingee/steps/payload"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite/payload"
 )
 
 var kindStep = regexp.MustCompile(`^the "([^"]+)" cases generated from openapi.yaml for "<operation>"$`)

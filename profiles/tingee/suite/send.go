@@ -1,4 +1,4 @@
-package steps
+package suite
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // snippet is how much of a body a failure message quotes.
@@ -19,7 +20,7 @@ const snippet = 300
 func (w *world) send(ctx context.Context, what string, r client.Request) (evidence.Exchange, error) {
 	x := w.client.Send(ctx, r)
 	a := answer{what: what, x: x}
-	w.exchanges = append(w.exchanges, x)
+	w.rec.Exchanged(x)
 	w.answers = append(w.answers, a)
 	return x, w.contractOf(a)
 }
@@ -34,7 +35,7 @@ func (w *world) contractOf(a answer) error {
 		if a.x.Status == http.StatusMethodNotAllowed && w.wrongMethod {
 			return nil // the sources allow a gateway's 405 for a wrong method: answersHTTPDocumented notes it
 		}
-		return skip("inconclusive: %s answered HTTP %d, which the operation does not document (a gateway or rate limit, not a contract break); %s",
+		return steps.Skip("inconclusive: %s answered HTTP %d, which the operation does not document (a gateway or rate limit, not a contract break); %s",
 			a.what, a.x.Status, exchangeLine(a.x))
 	}
 	var broken []string
@@ -87,7 +88,7 @@ func (w *world) brokenf(x evidence.Exchange, rule, format string, args ...any) e
 // rulePrefix is "TG-SIG-02 (doc 6.2.2, x-signature)", or "TG-ENV-01
 // (contract §6.2.7, response schema)" where the section is the contract's own numbering.
 func (w *world) rulePrefix(rule string) string {
-	req := w.record.Requirement()
+	req := w.rec.Scenario.Requirement()
 	if req == "" {
 		req = "contract"
 	}
