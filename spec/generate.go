@@ -1,3 +1,3 @@
 package spec
 
-//go:generate go run ./internal/genschemas -out schemas
+//go:generate go run ../cmd/genschemas -out schemas

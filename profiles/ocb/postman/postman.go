@@ -14,10 +14,9 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
-
+	pm "github.com/tingee-conformance/harness/internal/postman"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
-	pm "github.com/tingee-conformance/harness/profiles/tingee/postman"
 )
 
 // Placeholders the exported environment holds instead of secrets (and of what

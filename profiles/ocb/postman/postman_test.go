@@ -15,13 +15,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
+	pm "github.com/tingee-conformance/harness/internal/postman"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
 	"github.com/tingee-conformance/harness/profiles/ocb/contract"
 	"github.com/tingee-conformance/harness/profiles/ocb/jws"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
 	"github.com/tingee-conformance/harness/profiles/ocb/testkeys"
-	pm "github.com/tingee-conformance/harness/profiles/tingee/postman"
 )
 
 const vectorDir = "../testdata/vectors"

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	pm "github.com/tingee-conformance/harness/internal/postman"
 	"github.com/tingee-conformance/harness/spec"
 )
 
@@ -37,44 +38,44 @@ func Collection(s *spec.Spec) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := File{
-		Info: Info{
+	c := pm.File{
+		Info: pm.Info{
 			Name: s.Doc.Info.Title,
 			Description: "Every operation of openapi.yaml (version " + s.Doc.Info.Version + ") with its example body. " +
 				"The collection's pre-request script signs each request; set the environment's clientId and " +
 				"secretToken (keep the secret's type 'secret'). Made by `conformance export postman`.",
-			Schema: CollectionSchema,
+			Schema: pm.CollectionSchema,
 		},
-		Event: []Event{{Listen: "prerequest", Script: Lines(VietnamTimestampJS, preRequestScript)}},
+		Event: []pm.Event{{Listen: "prerequest", Script: pm.Lines(pm.VietnamTimestampJS, preRequestScript)}},
 	}
 	for _, ex := range exs {
 		c.Item = append(c.Item, exampleItem(ex))
 	}
-	return Marshal(c)
+	return pm.Marshal(c)
 }
 
 // exampleItem is one request example as a collection item.
-func exampleItem(ex spec.Example) Item {
+func exampleItem(ex spec.Example) pm.Item {
 	op := ex.Operation
-	u := BaseURL(op.Path)
+	u := pm.BaseURL(op.Path)
 	keys := make([]string, 0, len(ex.Query))
 	for k := range ex.Query {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		u.Query = append(u.Query, KV{Key: k, Value: ex.Query.Get(k)})
+		u.Query = append(u.Query, pm.KV{Key: k, Value: ex.Query.Get(k)})
 	}
 	if len(u.Query) > 0 {
 		u.Raw += "?" + ex.Query.Encode()
 	}
-	r := Request{Method: op.Method, URL: u, Header: []KV{}, Description: op.Op.Summary + " (doc " + op.DocRef + ")"}
+	r := pm.Request{Method: op.Method, URL: u, Header: []pm.KV{}, Description: op.Op.Summary + " (doc " + op.DocRef + ")"}
 	if ex.Body != nil {
-		r.Header = append(r.Header, KV{Key: "Content-Type", Value: "application/json"})
-		r.Body = RawJSONBody(string(ex.Body))
+		r.Header = append(r.Header, pm.KV{Key: "Content-Type", Value: "application/json"})
+		r.Body = pm.RawJSONBody(string(ex.Body))
 	}
 	test := strings.Replace(testScript, "__MAY_BE_UNKNOWN__", fmt.Sprint(refersToCreated(ex)), 1)
-	return Item{Name: op.ID + " (" + ex.Name + ")", Request: r, Event: []Event{{Listen: "test", Script: Lines(test)}}}
+	return pm.Item{Name: op.ID + " (" + ex.Name + ")", Request: r, Event: []pm.Event{{Listen: "test", Script: pm.Lines(test)}}}
 }
 
 // refersToCreated says whether an example names an object earlier calls create.
@@ -95,5 +96,5 @@ func Environment(name, baseURL, clientID string) ([]byte, error) {
 	if clientID == "" {
 		clientID = ClientIDPlaceholder
 	}
-	return NewEnvironment(name, Plain("baseUrl", baseURL), Plain("clientId", clientID), Secret("secretToken", SecretPlaceholder))
+	return pm.NewEnvironment(name, pm.Plain("baseUrl", baseURL), pm.Plain("clientId", clientID), pm.Secret("secretToken", SecretPlaceholder))
 }

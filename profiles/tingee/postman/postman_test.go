@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	pm "github.com/tingee-conformance/harness/internal/postman"
 	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -38,7 +39,7 @@ func TestCollectionHasEveryExampleWithItsBodyAndATest(t *testing.T) {
 	s := loadSpec(t)
 	raw, err := Collection(s)
 	require.NoError(t, err)
-	var c File
+	var c pm.File
 	require.NoError(t, json.Unmarshal(raw, &c))
 	exs, err := s.Examples()
 	require.NoError(t, err)
@@ -80,9 +81,9 @@ func TestEnvironmentHoldsOnlyASecretPlaceholder(t *testing.T) {
 	raw, err := Environment("mock", "http://127.0.0.1:8080", "")
 	require.NoError(t, err)
 	golden(t, "environment.json", raw)
-	var env EnvFile
+	var env pm.EnvFile
 	require.NoError(t, json.Unmarshal(raw, &env))
-	byKey := map[string]Var{}
+	byKey := map[string]pm.Var{}
 	for _, v := range env.Values {
 		byKey[v.Key] = v
 	}

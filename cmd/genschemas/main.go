@@ -1,4 +1,4 @@
-// Command genschemas writes each schema component of the embedded
+// Command genschemas writes each schema component of Tingee's
 // openapi.yaml as a standalone JSON Schema (draft 2020-12) into a directory,
 // one NAME.json per component, removing files of components that are gone.
 // It is run by `go generate ./spec`.

@@ -1,3 +1,5 @@
+// Package postman writes Postman's collection (format v2.1) and environment
+// files, shared by every profile's exporter (profiles/*/postman).
 package postman
 
 import (
@@ -6,8 +8,6 @@ import (
 	"encoding/json"
 	"strings"
 )
-
-// The Postman collection (format v2.1) and environment files, shared by every profile's exporter.
 
 // CollectionSchema is the collection format's schema URL.
 const CollectionSchema = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
