@@ -1,0 +1,94 @@
+package archtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// load is the module's package graph, from `go list -deps -json ./...`
+// (test files are not part of it: a test may reach across a wall).
+func load(t *testing.T) []Package {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json=ImportPath,Deps,Imports", Module+"/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	var pkgs []Package
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for dec.More() {
+		var p struct {
+			ImportPath    string
+			Deps, Imports []string
+		}
+		if err := dec.Decode(&p); err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, Package{Path: rel(p.ImportPath), Deps: inModule(p.Deps), Imports: p.Imports})
+	}
+	if len(pkgs) < 20 {
+		t.Fatalf("go list reported %d packages: not the whole module", len(pkgs))
+	}
+	return pkgs
+}
+
+func rel(p string) string { return strings.TrimPrefix(strings.TrimPrefix(p, Module), "/") }
+
+func inModule(deps []string) []string {
+	var out []string
+	for _, d := range deps {
+		if d == Module || strings.HasPrefix(d, Module+"/") {
+			out = append(out, rel(d))
+		}
+	}
+	return out
+}
+
+// TestWallsHold fails on every broken wall of the module as it is.
+func TestWallsHold(t *testing.T) {
+	for _, v := range Check(load(t)) {
+		t.Error(v)
+	}
+}
+
+// TestABrokenWallIsCaught breaks each wall once, on the real graph, and
+// shows that Check names that wall and that package.
+func TestABrokenWallIsCaught(t *testing.T) {
+	pkgs := load(t)
+	for _, c := range []struct {
+		rule, pkg, dep string
+		direct         bool // an import (the flag rule) rather than a dependency
+	}{
+		{RuleGeneric, "internal/runner", "profiles/tingee/suite", false},
+		{RuleGeneric, "spec", "", false},
+		{RuleProfiles, "profiles/ocb/suite", "profiles/tingee/signing", false},
+		{RuleSigner, "profiles/ocb/jws", "internal/credentials", false},
+		{RuleMock, "profiles/tingee/mock", "internal/client", false},
+		{RuleStepMock, "profiles/tingee/suite", "profiles/tingee/mock", false},
+		{RuleReport, "internal/report", "steps", false},
+		{RuleFlag, "internal/runner", "flag", true},
+	} {
+		broken := make([]Package, len(pkgs))
+		found := false
+		for i, p := range pkgs {
+			broken[i] = p
+			if p.Path == c.pkg {
+				found = true
+				if c.direct {
+					broken[i].Imports = append(append([]string(nil), p.Imports...), c.dep)
+				} else {
+					broken[i].Deps = append(append([]string(nil), p.Deps...), c.dep)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("no package %s in the module", c.pkg)
+		}
+		got := Check(broken)
+		if len(got) != 1 || got[0] != (Violation{c.rule, c.pkg, c.dep}) {
+			t.Errorf("%s → %s: Check found %v, want exactly %q", c.pkg, show(c.dep), got, c.rule)
+		}
+	}
+}
