@@ -30,6 +30,9 @@ type Profile struct {
 	// Targets are the API's named environments and their base URLs
 	// (--target NAME); "mock", the embedded mock, is always offered too.
 	Targets map[string]string
+	// ReplayNote goes beside every curl line of a report: how to replay a
+	// request whose signature expires.
+	ReplayNote string
 	// Credentials are the environment variables the profile reads its
 	// credentials from (each also has a flag), for help and error messages.
 	Credentials []string
@@ -42,7 +45,7 @@ func (p Profile) ReportOptions() (report.Options, error) {
 	if err != nil {
 		return report.Options{}, err
 	}
-	return report.Options{API: p.Title, Spec: contract, OpenAPI: p.OpenAPI, Features: p.Features}, nil
+	return report.Options{API: p.Title, ReplayNote: p.ReplayNote, Spec: contract, OpenAPI: p.OpenAPI, Features: p.Features}, nil
 }
 
 // Registry holds the profiles --profile chooses from; the first is the default.

@@ -10,7 +10,7 @@ import (
 )
 
 // documentedCodesKey is the extension on the business error's code property that
-// lists the codes the docs mention: each key a code ("97") or an inclusive
+// lists the codes the docs mention: each key a code ("42") or an inclusive
 // range of codes of one length ("1001-1076"), each value what it means.
 const documentedCodesKey = "x-documented-codes"
 
@@ -63,7 +63,7 @@ func readDocumentedCodes(doc *openapi3.T, rules AnswerRules) (documentedCodes, e
 	return codes, nil
 }
 
-// parseCodeRange reads "97" or "1001-1076".
+// parseCodeRange reads "42" or "1001-1076".
 func parseCodeRange(key string) (codeRange, error) {
 	lo, hi, isRange := strings.Cut(key, "-")
 	if !isRange {

@@ -16,7 +16,7 @@ type AnswerRules struct {
 	BusinessError string
 	// CodeField is the property of an answer body holding its code ("code").
 	CodeField string
-	// SuccessCode is the code of a success ("00"): a body whose CodeField is
+	// SuccessCode is the code of a success (Tingee: 00): a body whose CodeField is
 	// present and holds another code is a business error. A success body may
 	// also have no code at all.
 	SuccessCode string

@@ -3,7 +3,11 @@ package archtest
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -90,5 +94,43 @@ func TestABrokenWallIsCaught(t *testing.T) {
 		if len(got) != 1 || got[0] != (Violation{c.rule, c.pkg, c.dep}) {
 			t.Errorf("%s → %s: Check found %v, want exactly %q", c.pkg, show(c.dep), got, c.rule)
 		}
+	}
+}
+
+// tingeeNames are Tingee's header names, envelope codes and variables.
+var tingeeNames = regexp.MustCompile(`x-client-id|x-request-timestamp|x-signature|"00"|"90"|"97"|TINGEE_`)
+
+// TestTheCoreNamesNoTingee: no Go file of the core (or of bench/) names a
+// Tingee header, envelope code or TINGEE_ variable, test files aside; they
+// belong in profiles/tingee/ (and cmd/, examples/ and contract/, which are
+// Tingee's commands, generated client and contract tools).
+func TestTheCoreNamesNoTingee(t *testing.T) {
+	top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		t.Fatalf("git: %v (the test reads the checkout's files)", err)
+	}
+	out, err := exec.Command("git", "-C", strings.TrimSpace(string(top)), "ls-files", "*.go").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, f := range strings.Fields(string(out)) {
+		dir := path.Dir(f)
+		if strings.HasSuffix(f, "_test.go") || !(isGeneric(dir) || under(dir, "bench")) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(top)), f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		for i, line := range strings.Split(string(data), "\n") {
+			if m := tingeeNames.FindString(line); m != "" {
+				t.Errorf("%s:%d names %s", f, i+1, m)
+			}
+		}
+	}
+	if checked < 50 {
+		t.Fatalf("only %d files checked", checked)
 	}
 }

@@ -49,8 +49,8 @@ var (
 	queryField = regexp.MustCompile(`(?i)([?&](?:` + Fields + `)=)([^&#\s'"]+)`)
 	// The last segment of a JSON pointer, when it names a masked field.
 	fieldPointer = regexp.MustCompile(`(?i)/(?:` + Fields + `)$`)
-	// -H 'x-client-id: value' in curl lines.
-	curlClientID = regexp.MustCompile(`(?i)(x-client-id:\s*)([^'"\s]+)`)
+	// -H 'NAME-client-id: value' (any header naming a client id) in curl lines.
+	curlClientID = regexp.MustCompile(`(?i)([a-z0-9-]*client-id:\s*)([^'"\s]+)`)
 	// data:image/png;base64,iVBOR…, with "/" possibly escaped as "\/" in JSON.
 	imageDataURL = regexp.MustCompile(`data:image/([A-Za-z0-9.+-]+);base64,((?:[A-Za-z0-9+=_-]|\\?/)+)`)
 	// A JSON string literal, escapes included.
@@ -197,7 +197,13 @@ func (m *Masker) Found(pointer, got string) string {
 	return credentials.MaskID(got)
 }
 
-// Header copies h masked: the client id header shows its last four
+// isClientIDHeader: a header naming a client id, whatever the API calls it
+// (its name ends in client-id: Tingee's, OCB's X-IBM-Client-Id).
+func isClientIDHeader(name string) bool {
+	return strings.HasSuffix(strings.ToLower(name), "client-id")
+}
+
+// Header copies h masked: a client id header shows its last four
 // characters, every other value is masked as text.
 func (m *Masker) Header(h http.Header) map[string][]string {
 	if h == nil {
@@ -207,7 +213,7 @@ func (m *Masker) Header(h http.Header) map[string][]string {
 	for k, vs := range h {
 		cp := make([]string, len(vs))
 		for i, v := range vs {
-			if strings.EqualFold(k, "x-client-id") {
+			if isClientIDHeader(k) {
 				v = credentials.MaskID(v)
 			}
 			cp[i] = m.Text(v)

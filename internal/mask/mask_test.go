@@ -76,3 +76,17 @@ func TestWriterMasksLikeTheReport(t *testing.T) {
 		t.Errorf("got\n%s\nwant it to end\n%s", got, want)
 	}
 }
+
+// A client id header shows its last four characters whatever the API names
+// it (Tingee's x-client-id, OCB's X-IBM-Client-Id), in headers and curl lines.
+func TestClientIDHeadersAreMasked(t *testing.T) {
+	m := &Masker{}
+	h := m.Header(map[string][]string{"X-Client-Id": {"acme-client-0042"}, "X-Ibm-Client-Id": {"ocb-app-77771234"}, "Accept": {"application/json"}})
+	if h["X-Client-Id"][0] != "************0042" || h["X-Ibm-Client-Id"][0] != "************1234" || h["Accept"][0] != "application/json" {
+		t.Errorf("headers %v", h)
+	}
+	curl := m.Curl("curl -H 'x-client-id: acme-client-0042' -H 'X-IBM-Client-Id: ocb-app-77771234'")
+	if strings.Contains(curl, "acme-client") || strings.Contains(curl, "ocb-app") {
+		t.Errorf("curl line %s", curl)
+	}
+}

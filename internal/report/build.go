@@ -46,6 +46,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Run:          runInfo(run),
 		Tool:         tool,
 		API:          opts.API,
+		ReplayNote:   opts.ReplayNote,
 		Spec:         specInfo(s, opts.OpenAPI, featuresSum),
 		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},
 		Attestation:  run.Attestation,

@@ -31,7 +31,10 @@ const RequirementWarning = "warning"
 type Document struct {
 	// API is the API the run checked ("Tingee Open API"), for the titles;
 	// report.json names it through Spec.
-	API          string               `json:"-"`
+	API string `json:"-"`
+	// ReplayNote goes with every curl line (the profile's: the line is the
+	// request as sent, and its signature expires).
+	ReplayNote   string               `json:"-"`
 	Format       string               `json:"format"`
 	Run          RunInfo              `json:"run"`
 	Tool         Tool                 `json:"tool"`
@@ -244,10 +247,6 @@ type Exchange struct {
 	Retries            int                 `json:"retries,omitempty"`
 	Curl               string              `json:"curl,omitempty"`
 }
-
-// CurlNote goes with every curl line: it is the request as sent, and expires.
-const CurlNote = "Reproduces the request as sent. Its x-request-timestamp expires 10 minutes after sending and the " +
-	"client id and masked numbers are hidden: fill them in and re-sign (conformance sign --curl) before running it."
 
 // ms turns a duration into milliseconds, rounded to the microsecond.
 func ms(d time.Duration) float64 {

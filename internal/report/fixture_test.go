@@ -39,7 +39,9 @@ func testOptions(t *testing.T) Options {
 		t.Fatal(err)
 	}
 	return Options{
-		API:     "Tingee Open API",
+		API: "Tingee Open API",
+		ReplayNote: "Reproduces the request as sent. Its x-request-timestamp expires 10 minutes after sending and the " +
+			"client id and masked numbers are hidden: fill them in and re-sign (conformance sign --curl) before running it.",
 		Spec:    s,
 		OpenAPI: raw,
 		Features: fstest.MapFS{

@@ -25,7 +25,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"verdictSlug": func(v string) string { return strings.ReplaceAll(strings.ToLower(v), " ", "-") },
 	"reqResult":   requirementResult,
 	"answer":      answerText,
-	"curlNote":    func() string { return CurlNote },
+	"curlNote":    func() string { return "" }, // the document's ReplayNote, bound in renderHTML
 	"docLabel":    func(s string) string { return nonEmpty(s, "—") },
 	"add":         func(a, b int) int { return a + b },
 }).Parse(htmlSource))
@@ -33,8 +33,13 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 // renderHTML writes report.html: one file, inline CSS, no script, no external
 // resource, readable top to bottom and on paper.
 func renderHTML(doc *Document) ([]byte, error) {
+	t, err := htmlTemplate.Clone()
+	if err != nil {
+		return nil, err
+	}
+	t.Funcs(template.FuncMap{"curlNote": func() string { return doc.ReplayNote }})
 	var buf bytes.Buffer
-	if err := htmlTemplate.Execute(&buf, doc); err != nil {
+	if err := t.Execute(&buf, doc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

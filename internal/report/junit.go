@@ -76,7 +76,7 @@ func renderJUnit(doc *Document) ([]byte, error) {
 	}
 	times := map[string]float64{}
 	for _, sc := range doc.Scenarios {
-		suiteOf(sc.Feature).add(sc)
+		suiteOf(sc.Feature).add(sc, doc.ReplayNote)
 		times[sc.Feature] += sc.DurationMS
 	}
 	if len(doc.Run.NotRun) > 0 {
@@ -108,7 +108,7 @@ func renderJUnit(doc *Document) ([]byte, error) {
 // or pending step is an error, a skip is skipped. A should-level failure is a
 // warning: the case passes and its system-out says what was expected, what
 // came back and why it is only a warning.
-func (s *junitSuite) add(sc Scenario) {
+func (s *junitSuite) add(sc Scenario, replayNote string) {
 	c := junitCase{Name: caseName(sc), Classname: sc.Feature, Time: seconds(sc.DurationMS)}
 	switch {
 	case sc.HarnessError != "":
@@ -138,9 +138,9 @@ func (s *junitSuite) add(sc Scenario) {
 		} else {
 			s.Failures++
 		}
-		*kind = &junitMessage{Message: firstLine(step.Error), Type: "failed", Text: failureText(step)}
+		*kind = &junitMessage{Message: firstLine(step.Error), Type: "failed", Text: failureText(step, replayNote)}
 	default: // undefined, pending: the scenario was not judged
-		c.Error = &junitMessage{Message: sc.Status + " step", Type: sc.Status, Text: failureText(failingStep(sc))}
+		c.Error = &junitMessage{Message: sc.Status + " step", Type: sc.Status, Text: failureText(failingStep(sc), replayNote)}
 		s.Errors++
 	}
 	s.Tests++
@@ -171,8 +171,9 @@ func transportFailed(st Step) bool {
 	return false
 }
 
-// failureText is the failing step, its error, findings and the curl line.
-func failureText(st Step) string {
+// failureText is the failing step, its error, findings and the curl line
+// with the note on replaying it.
+func failureText(st Step, replayNote string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s%s\n%s\n", st.Keyword, st.Text, st.Error)
 	for _, x := range st.Exchanges {
@@ -181,7 +182,7 @@ func failureText(st Step) string {
 			fmt.Fprintf(&b, "  %s\n", findingText(f))
 		}
 		if x.Curl != "" {
-			fmt.Fprintf(&b, "  %s\n  (%s)\n", x.Curl, CurlNote)
+			fmt.Fprintf(&b, "  %s\n  (%s)\n", x.Curl, replayNote)
 		}
 	}
 	return b.String()

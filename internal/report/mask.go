@@ -7,7 +7,7 @@ import (
 
 // Evidence is masked by package mask's three rules, the same the console
 // follows; the values of rule 3 are those masked fields hold anywhere in the
-// run's exchanges (their URLs, bodies, curl lines and x-client-id headers).
+// run's exchanges (their URLs, bodies, curl lines and client id headers).
 
 // newMasker learns the values masked fields hold in the run's exchanges.
 func newMasker(in []evidence.Scenario) *mask.Masker {

@@ -65,6 +65,9 @@ type Options struct {
 	// API names the API the run checked, as the report's title says it
 	// ("Tingee Open API"): the profile's Title. Required.
 	API string
+	// ReplayNote goes with every curl line of the report: how to replay a
+	// request whose signature expires (the profile's).
+	ReplayNote string
 	// Spec gives the coverage matrix its operations and documented answers, and
 	// the report the spec's title and version. Required.
 	Spec *spec.Spec

@@ -121,7 +121,7 @@ func (s scrubber) document(doc *Document) (*Document, error) {
 	if err := json.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
-	out.API = doc.API // not in report.json, so not in the copy
+	out.API, out.ReplayNote = doc.API, doc.ReplayNote // not in report.json, so not in the copy
 	if len(s.forms) > 0 {
 		s.value(reflect.ValueOf(&out).Elem())
 	}

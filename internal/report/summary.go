@@ -85,7 +85,7 @@ func renderSummary(doc *Document) ([]byte, error) {
 		for _, sc := range failures {
 			st := failingStep(sc)
 			fmt.Fprintf(&b, "\n### %s\n\n`%s` — %s%s\n\n", mdText(sc.Name), sc.URI, st.Keyword, mdText(st.Text))
-			fmt.Fprintf(&b, "```text\n%s\n```\n", fence(strings.TrimSpace(failureText(st))))
+			fmt.Fprintf(&b, "```text\n%s\n```\n", fence(strings.TrimSpace(failureText(st, doc.ReplayNote))))
 		}
 	}
 	return []byte(b.String()), nil

@@ -25,12 +25,14 @@ const (
 // Profile is Tingee's.
 func Profile() profile.Profile {
 	return profile.Profile{
-		Name:        Name,
-		Title:       "Tingee Open API",
-		OpenAPI:     harness.OpenAPI,
-		Contract:    contract.Load,
-		Features:    harness.Features,
-		Targets:     map[string]string{"uat": UAT, "live": Live},
+		Name:     Name,
+		Title:    "Tingee Open API",
+		OpenAPI:  harness.OpenAPI,
+		Contract: contract.Load,
+		Features: harness.Features,
+		Targets:  map[string]string{"uat": UAT, "live": Live},
+		ReplayNote: "Reproduces the request as sent. Its x-request-timestamp expires 10 minutes after sending and the " +
+			"client id and masked numbers are hidden: fill them in and re-sign (conformance sign --curl) before running it.",
 		Credentials: []string{auth.EnvClientID, auth.EnvSecret},
 	}
 }
