@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -20,8 +21,8 @@ const maxAnswer = 1 << 20
 // refusedTimestamp and refusedSignature are how an answer refusing the timestamp or the
 // signature shows in its envelope (minified JSON, as the mock and Tingee send it).
 var (
-	refusedTimestamp = []byte(`"code":"` + signing.CodeBadTimestamp + `"`)
-	refusedSignature = []byte(`"code":"` + signing.CodeBadSignature + `"`)
+	refusedTimestamp = []byte(`"code":"` + contract.CodeBadTimestamp + `"`)
+	refusedSignature = []byte(`"code":"` + contract.CodeBadSignature + `"`)
 )
 
 type config struct {

@@ -317,7 +317,7 @@ func (rec *record) data() (map[string]any, bool) {
 		Code string         `json:"code"`
 		Data map[string]any `json:"data"`
 	}
-	if json.Unmarshal(rec.respBody, &env) != nil || env.Code != "00" {
+	if json.Unmarshal(rec.respBody, &env) != nil || env.Code != contract.CodeSuccess {
 		return nil, false
 	}
 	return env.Data, true

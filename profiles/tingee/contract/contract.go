@@ -13,7 +13,9 @@ import (
 const (
 	CodeSuccess = "00"
 	// CodeBadTimestamp and CodeBadSignature are the business codes (HTTP 200,
-	// data null) with which Tingee refuses a request's timestamp or signature.
+	// data null) with which Tingee refuses a request's timestamp (malformed,
+	// or outside signing.Tolerance) or its signature; the mock answers them,
+	// and the reference webhook receiver reuses them for the same faults.
 	CodeBadTimestamp = "90"
 	CodeBadSignature = "97"
 )

@@ -5,11 +5,12 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
-// codeSuccess is the envelope code of a success. The mock's other codes are signing's
-// CodeBadTimestamp and CodeBadSignature (guard.go) and the business codes of codes.go.
-const codeSuccess = "00"
+// The envelope code of a success is contract.CodeSuccess; the mock's other codes are
+// contract.CodeBadTimestamp and CodeBadSignature (guard.go) and the business codes of codes.go.
 
 // envelope is the body of every HTTP 200 answer but get-banks.
 type envelope struct {
@@ -44,7 +45,7 @@ type result struct {
 
 // success wraps data in the "00" envelope.
 func success(data any) result {
-	return result{http.StatusOK, envelope{codeSuccess, "Success", data}}
+	return result{http.StatusOK, envelope{contract.CodeSuccess, "Success", data}}
 }
 
 // failure is a 200 envelope with a non-"00" code and data null. The mock's failures are a

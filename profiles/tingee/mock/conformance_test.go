@@ -176,7 +176,7 @@ var table = []row{
 	{"business failure", func(_ *testing.T, _ *operation, _ scenario, _, business req) (req, bool) {
 		return business, business.path != ""
 	}, 200, "1"},
-	{"success", func(_ *testing.T, _ *operation, _ scenario, ok, _ req) (req, bool) { return ok, true }, 200, codeSuccess},
+	{"success", func(_ *testing.T, _ *operation, _ scenario, ok, _ req) (req, bool) { return ok, true }, 200, contract.CodeSuccess},
 }
 
 // notApplicable are the rows an operation cannot be driven through, and why.

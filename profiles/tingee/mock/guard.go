@@ -4,6 +4,7 @@ import (
 	"crypto/subtle"
 	"net/http"
 
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
@@ -24,10 +25,10 @@ func (s *server) guard(r *http.Request) (result, bool) {
 func (s *server) verify(r *http.Request, raw []byte) (result, bool) {
 	ts := r.Header.Get(signing.HeaderTimestamp)
 	if _, err := signing.CheckTimestamp(ts, s.now()); err != nil {
-		return failure(signing.CodeBadTimestamp, "Invalid request timestamp"), false
+		return failure(contract.CodeBadTimestamp, "Invalid request timestamp"), false
 	}
 	if err := signing.CheckSignature(s.cfg.Secret, ts, signing.BodyToSign(raw), r.Header.Get(signing.HeaderSignature)); err != nil {
-		return failure(signing.CodeBadSignature, "Invalid signature"), false
+		return failure(contract.CodeBadSignature, "Invalid signature"), false
 	}
 	return result{}, true
 }

@@ -20,7 +20,7 @@ func TestSelfCheckNeverRemembersABrokenAnswer(t *testing.T) {
 	broken := false
 	h := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		if broken {
-			write(w, result{http.StatusOK, envelope{codeSuccess, "Success", "not an object"}})
+			write(w, result{http.StatusOK, envelope{contract.CodeSuccess, "Success", "not an object"}})
 			return
 		}
 		write(w, business(errConfirmIDNotFound))

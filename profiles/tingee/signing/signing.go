@@ -22,14 +22,6 @@ const (
 	HeaderSignature = "x-signature"
 )
 
-// Envelope codes Tingee answers (HTTP 200, data null) when it refuses a request's
-// timestamp (malformed, or outside Tolerance) or its signature. The mock answers
-// them, and the reference webhook receiver reuses them for the same faults.
-const (
-	CodeBadTimestamp = "90"
-	CodeBadSignature = "97"
-)
-
 // Tolerance is how far a timestamp may be from the verifier's clock, either
 // side. The bound is inclusive: exactly 10 minutes away is still accepted.
 const Tolerance = 10 * time.Minute

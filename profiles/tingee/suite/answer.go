@@ -7,14 +7,14 @@ import (
 	"net/http"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
-	"github.com/tingee-conformance/harness/profiles/tingee/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 // Envelope codes: success, and the signing failures that internal/signing names.
 const (
-	codeSuccess      = "00"
-	codeBadSignature = signing.CodeBadSignature
-	codeBadTimestamp = signing.CodeBadTimestamp
+	codeSuccess      = contract.CodeSuccess
+	codeBadSignature = contract.CodeBadSignature
+	codeBadTimestamp = contract.CodeBadTimestamp
 	// codeTimeout is "Timeout": some sources give it for a timestamp outside the window [?].
 	codeTimeout = "91"
 )

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/profiles/tingee/vietqr"
 )
@@ -72,16 +73,16 @@ func (v verifier) rule() verifierRule {
 		t, err := time.ParseInLocation("20060102150405.000", tsLayout(ts), v.zone)
 		switch {
 		case err != nil && !v.lenient:
-			return false, signing.CodeBadTimestamp
+			return false, contract.CodeBadTimestamp
 		case err == nil && (now.Sub(t) > v.past || t.Sub(now) > v.future):
-			return false, signing.CodeBadTimestamp
+			return false, contract.CodeBadTimestamp
 		}
 		for _, m := range v.signed(r, body) {
 			if v.equal(sig, signing.Sign(secret, ts, m)) {
 				return true, ""
 			}
 		}
-		return false, signing.CodeBadSignature
+		return false, contract.CodeBadSignature
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tingee-conformance/harness/profiles/tingee/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
 // MaxBody caps what the receiver reads: a notification is well under 1 KiB.
@@ -47,7 +47,7 @@ type Receiver struct {
 
 // codeBadRequest answers whatever the receiver refuses for another reason than the
 // timestamp or the signature. Only AckCode ("00") means "delivered"; a bad timestamp or
-// signature gets Tingee's own request codes (signing.CodeBadTimestamp, CodeBadSignature),
+// signature gets Tingee's own request codes (contract.CodeBadTimestamp, CodeBadSignature),
 // so a log reader recognises them.
 const codeBadRequest = "99"
 
@@ -76,9 +76,9 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	if err := VerifyRaw(req.Header, raw, r.Secret, r.now()); err != nil {
-		code := signing.CodeBadSignature
+		code := contract.CodeBadSignature
 		if isTimestampError(err) {
-			code = signing.CodeBadTimestamp
+			code = contract.CodeBadTimestamp
 		}
 		writeAck(w, http.StatusUnauthorized, code, err.Error())
 		return
