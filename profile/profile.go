@@ -27,9 +27,9 @@ type Profile struct {
 	Contract func() (*spec.Spec, error)
 	// Features holds the suite, features/*.feature (and their fixtures).
 	Features fs.FS
-	// Targets are the API's named environments and their base URLs
-	// (--target NAME); "mock", the embedded mock, is always offered too.
-	Targets map[string]string
+	// Targets are the API's named environments (--target NAME), in the
+	// order help names them; "mock", the embedded mock, is always offered too.
+	Targets []Target
 	// ReplayNote goes beside every curl line of a report: how to replay a
 	// request whose signature expires.
 	ReplayNote string
@@ -46,6 +46,22 @@ func (p Profile) ReportOptions() (report.Options, error) {
 		return report.Options{}, err
 	}
 	return report.Options{API: p.Title, ReplayNote: p.ReplayNote, Spec: contract, OpenAPI: p.OpenAPI, Features: p.Features}, nil
+}
+
+// Target is one named environment of an API.
+type Target struct {
+	Name    string // uat, live, sandbox
+	BaseURL string
+}
+
+// Target is the base URL of the environment named name.
+func (p Profile) Target(name string) (string, bool) {
+	for _, t := range p.Targets {
+		if t.Name == name {
+			return t.BaseURL, true
+		}
+	}
+	return "", false
 }
 
 // Registry holds the profiles --profile chooses from; the first is the default.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
 	"github.com/tingee-conformance/harness/profiles/ocb/jws"
 	"github.com/tingee-conformance/harness/profiles/ocb/testkeys"
 )

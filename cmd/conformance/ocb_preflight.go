@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/tingee-conformance/harness/profiles/ocb"
 	"github.com/tingee-conformance/harness/profiles/ocb/bundle"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
 	"github.com/tingee-conformance/harness/profiles/ocb/preflight"
@@ -40,7 +41,7 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 	case *timeout <= 0:
 		return c.errorf(exitUsage, "preflight: --timeout must be positive")
 	}
-	base, err := resolveOCBTarget(*target)
+	_, base, err := resolveTarget(ocb.Profile(), *target)
 	if err != nil {
 		return c.errorf(exitUsage, "preflight: %v", err)
 	}
@@ -57,7 +58,7 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 	}
 	shown := *target
 	if base == "" {
-		stop, url, err := startOCBMock(h)
+		stop, url, err := serveLoopback("embedded OCB mock", h)
 		if err != nil {
 			return c.errorf(exitUsage, "preflight: %v", err)
 		}

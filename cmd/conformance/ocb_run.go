@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tingee-conformance/harness/profiles/ocb"
 	"github.com/tingee-conformance/harness/profiles/ocb/bundle"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
 	"github.com/tingee-conformance/harness/profiles/ocb/suite"
@@ -44,7 +45,7 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	case *target == "live" && !*allowLive:
 		return c.errorf(exitUsage, "run: --target live is refused without --allow-live")
 	}
-	base, err := resolveOCBTarget(*target)
+	_, base, err := resolveTarget(ocb.Profile(), *target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
@@ -59,7 +60,7 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	o := suite.Options{App: cr, Packages: pk, UnknownAccount: *unknown, Tags: *tags, Format: *format,
 		Seed: *seed, Timeout: *timeout, Out: c.stdout, BaseURL: base}
 	if base == "" {
-		stop, url, err := startOCBMock(mock.New(mock.Config{Packages: pk}))
+		stop, url, err := serveLoopback("embedded OCB mock", mock.New(mock.Config{Packages: pk}))
 		if err != nil {
 			return c.errorf(exitUsage, "run: %v", err)
 		}

@@ -2,14 +2,9 @@ package main
 
 import (
 	"flag"
-	"fmt"
-	"net"
-	"net/http"
-	"net/url"
-	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/profiles/ocb/client"
+	"github.com/tingee-conformance/harness/profiles/ocb"
 	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
 	"github.com/tingee-conformance/harness/profiles/ocb/testkeys"
@@ -32,7 +27,7 @@ func addOCBCredFlags(fs *flag.FlagSet, getenv func(string) string) *ocbCredFlags
 // load resolves the credentials. Against a mock (the embedded one or a URL)
 // whatever is not given is the mock's test app's; sandbox and live need all.
 func (f *ocbCredFlags) load(target string) (creds.Credentials, error) {
-	if _, known := client.Targets[target]; known {
+	if _, known := ocb.Profile().Target(target); known {
 		return creds.Load(f.src)
 	}
 	return creds.Over(f.src, mockAppCredentials(mock.TestApp()))
@@ -46,30 +41,4 @@ func mockAppCredentials(a mock.App) creds.Credentials {
 		Username: a.Users[0].Username, Password: credentials.Secret(a.Users[0].Password),
 		Key: testkeys.AppKey(), Cert: a.Cert,
 	}
-}
-
-// resolveOCBTarget names --target's base URL: "" for the embedded mock.
-func resolveOCBTarget(t string) (string, error) {
-	if t == "mock" {
-		return "", nil
-	}
-	if u, ok := client.Targets[t]; ok {
-		return u, nil
-	}
-	u, err := url.Parse(t)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("--target %q: want mock, sandbox, live or an http(s) base URL", t)
-	}
-	return t, nil
-}
-
-// startOCBMock serves h on a free loopback port.
-func startOCBMock(h http.Handler) (stop func(), baseURL string, err error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, "", fmt.Errorf("embedded OCB mock: %w", err)
-	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	return func() { srv.Close() }, "http://" + ln.Addr().String(), nil
 }

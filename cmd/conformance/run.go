@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -26,12 +24,6 @@ import (
 
 func init() {
 	commands["run"] = command{summary: "run the conformance suite against the embedded mock, UAT, live or a URL (default)", run: runSuite}
-}
-
-// Base URLs of Tingee's environments.
-var targets = map[string]string{
-	runner.EnvUAT:  "https://uat-open-api.tingee.vn",
-	runner.EnvLive: "https://open-api.tingee.vn",
 }
 
 // runSuite runs features/*.feature against a target and writes the report
@@ -81,7 +73,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if *list {
 		return listScenarios(c, planned, false, "")
 	}
-	env, base, err := resolveTarget(*target)
+	env, base, err := resolveTarget(tg, *target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
@@ -193,7 +185,7 @@ func fixtureMasker(fx *fixtures.File) *mask.Masker {
 
 // attestedBases are the base URLs an --environment attests: only a run
 // against that environment itself certifies it.
-var attestedBases = map[string]string{"uat": targets[runner.EnvUAT], "production": targets[runner.EnvLive]}
+var attestedBases = map[string]string{"uat": tingee.UAT, "production": tingee.Live}
 
 // attestable refuses an --environment the target is not: the embedded mock,
 // or a URL other than that environment's base URL, certifies nothing.
@@ -212,21 +204,6 @@ func attestable(attested, env, base string) error {
 		return fmt.Errorf("--environment %s: --target %s is not %s's base URL %s", attested, base, attested, want)
 	}
 	return nil
-}
-
-// resolveTarget names the environment and base URL of --target.
-func resolveTarget(t string) (env, base string, err error) {
-	if t == runner.EnvMock {
-		return runner.EnvMock, "", nil
-	}
-	if u, ok := targets[t]; ok {
-		return t, u, nil
-	}
-	u, err := url.Parse(t)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", "", fmt.Errorf("--target %q: want mock, uat, live or an http(s) base URL", t)
-	}
-	return runner.EnvURL, t, nil
 }
 
 // apiPrefix starts every path of the contract (openapi.yaml).
@@ -278,11 +255,5 @@ func startMock(creds credentials.Credentials, fx *fixtures.File) (stop func(), b
 	if err != nil {
 		return nil, "", err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, "", fmt.Errorf("embedded mock: %w", err)
-	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	return func() { srv.Close() }, "http://" + ln.Addr().String(), nil
+	return serveLoopback("embedded mock", h)
 }

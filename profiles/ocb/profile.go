@@ -24,7 +24,7 @@ func Profile() profile.Profile {
 		OpenAPI:  contract.OpenAPI,
 		Contract: contract.Load,
 		Features: suite.Features(),
-		Targets:  client.Targets,
+		Targets:  []profile.Target{{Name: "sandbox", BaseURL: client.Sandbox}, {Name: "live", BaseURL: client.Live}},
 		Credentials: []string{creds.EnvClientID, creds.EnvClientSecret, creds.EnvUsername, creds.EnvPassword,
 			creds.EnvPrivateKeyFile, creds.EnvCertFile},
 	}

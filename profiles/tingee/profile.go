@@ -30,7 +30,7 @@ func Profile() profile.Profile {
 		OpenAPI:  harness.OpenAPI,
 		Contract: contract.Load,
 		Features: harness.Features,
-		Targets:  map[string]string{"uat": UAT, "live": Live},
+		Targets:  []profile.Target{{Name: "uat", BaseURL: UAT}, {Name: "live", BaseURL: Live}},
 		ReplayNote: "Reproduces the request as sent. Its x-request-timestamp expires 10 minutes after sending and the " +
 			"client id and masked numbers are hidden: fill them in and re-sign (conformance sign --curl) before running it.",
 		Credentials: []string{auth.EnvClientID, auth.EnvSecret},

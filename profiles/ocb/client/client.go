@@ -28,11 +28,11 @@ const (
 	PARPath   = "/oauth2/v2/par/request"
 )
 
-// Targets are OCB's gateways [obs].
-var Targets = map[string]string{
-	"sandbox": "https://sandbox.api.ocb.com.vn/corporates/developer",
-	"live":    "https://api.ocb.com.vn/corporates/partner",
-}
+// OCB's gateways [obs].
+const (
+	Sandbox = "https://sandbox.api.ocb.com.vn/corporates/developer"
+	Live    = "https://api.ocb.com.vn/corporates/partner"
+)
 
 // maxAnswer caps how much of an answer is read.
 const maxAnswer = 1 << 20
