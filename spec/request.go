@@ -11,8 +11,8 @@ import (
 )
 
 // missingHeaders reports each signing header (an apiKey-in-header security
-// scheme of the operation) the request lacks. Its value is checked by
-// internal/signing, not here.
+// scheme of the operation) the request lacks. Its value is checked by the
+// profile's signer, not here.
 func (s *Spec) missingHeaders(i int, h http.Header, base Finding) []Finding {
 	var out []Finding
 	for _, name := range s.securityHeaders[i] {

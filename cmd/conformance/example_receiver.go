@@ -13,7 +13,7 @@ func init() {
 	commands["example-receiver"] = command{summary: "serve the reference webhook receiver, the model for partners", run: runExampleReceiver}
 }
 
-// runExampleReceiver serves webhook.Receiver (read internal/webhook/receiver.go):
+// runExampleReceiver serves webhook.Receiver (read profiles/tingee/webhook/receiver.go):
 // raw-byte signature check, idempotency by transactionCode, fast ack. Each
 // payment is printed once; a repeat is acknowledged as already processed.
 func runExampleReceiver(ctx context.Context, c *cli, args []string) int {

@@ -1,7 +1,7 @@
 // Package certify grades a partner's own client code: it serves the strict
-// mock (internal/mock) behind an observer that grades every request the
+// mock (profiles/tingee/mock) behind an observer that grades every request the
 // client sends — headers, timestamp, the signature over the exact bytes sent
-// with the cause of a wrong one (internal/signing/diagnose), the body against
+// with the cause of a wrong one (profiles/tingee/signing/diagnose), the body against
 // openapi.yaml — answers chosen requests with documented failures (fault
 // drills) and grades the client's next moves, follows its lifecycles, and
 // turns it all into an evidence.Run for the report bundle

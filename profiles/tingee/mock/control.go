@@ -21,7 +21,7 @@ const (
 
 func isControl(path string) bool { return strings.HasPrefix(path, controlPrefix) }
 
-// deliveryLog is implemented by a Notifier that records its deliveries (internal/webhook).
+// deliveryLog is implemented by a Notifier that records its deliveries (profiles/tingee/webhook).
 type deliveryLog interface{ Deliveries() any }
 
 // control serves the /_mock/ endpoints.

@@ -10,7 +10,7 @@ import (
 	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 )
 
-// Envelope codes: success, and the signing failures that internal/signing names.
+// Envelope codes: success, and the signing refusals (profiles/tingee/contract).
 const (
 	codeSuccess      = contract.CodeSuccess
 	codeBadSignature = contract.CodeBadSignature

@@ -24,7 +24,7 @@ import (
 
 // An independent Tingee server, written in this test from the notes alone
 // (docs/levels-and-sources.md and the operations table) and sharing no code
-// with internal/mock, takes every liberty the sources allow: other id formats
+// with profiles/tingee/mock, takes every liberty the sources allow: other id formats
 // (VA…, CF-…, B…), extra fields and headers, pretty-printed JSON with another
 // key order, "application/json; charset=utf-8", code 91 for a timestamp, HTTP
 // 200 with code 96 and no data for an unknown client, a business error
