@@ -100,31 +100,57 @@ func TestABrokenWallIsCaught(t *testing.T) {
 // tingeeNames are Tingee's header names, envelope codes and variables.
 var tingeeNames = regexp.MustCompile(`x-client-id|x-request-timestamp|x-signature|"00"|"90"|"97"|TINGEE_`)
 
+// goFiles lists the module's Go files, test files aside, with their contents.
+func goFiles(t *testing.T) map[string]string {
+	t.Helper()
+	top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		t.Fatalf("git: %v (the test reads the checkout's files)", err)
+	}
+	root := strings.TrimSpace(string(top))
+	out, err := exec.Command("git", "-C", root, "ls-files", "*.go").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range strings.Fields(string(out)) {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f] = string(data)
+	}
+	if len(files) < 100 {
+		t.Fatalf("only %d Go files found", len(files))
+	}
+	return files
+}
+
+// TestOneGodogBuilder: internal/runner (RunGodog) is the only place a godog
+// suite is built; tests aside, which run suites under go test.
+func TestOneGodogBuilder(t *testing.T) {
+	for f, src := range goFiles(t) {
+		if strings.Contains(src, "godog.TestSuite{") && f != "internal/runner/godog.go" {
+			t.Errorf("%s builds a godog suite: use runner.RunGodog", f)
+		}
+	}
+}
+
 // TestTheCoreNamesNoTingee: no Go file of the core (or of bench/) names a
 // Tingee header, envelope code or TINGEE_ variable, test files aside; they
 // belong in profiles/tingee/ (and cmd/, examples/ and contract/, which are
 // Tingee's commands, generated client and contract tools).
 func TestTheCoreNamesNoTingee(t *testing.T) {
-	top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
-	if err != nil {
-		t.Fatalf("git: %v (the test reads the checkout's files)", err)
-	}
-	out, err := exec.Command("git", "-C", strings.TrimSpace(string(top)), "ls-files", "*.go").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
 	checked := 0
-	for _, f := range strings.Fields(string(out)) {
-		dir := path.Dir(f)
-		if strings.HasSuffix(f, "_test.go") || !(isGeneric(dir) || under(dir, "bench")) {
+	for f, src := range goFiles(t) {
+		if dir := path.Dir(f); !isGeneric(dir) && !under(dir, "bench") {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(top)), f))
-		if err != nil {
-			t.Fatal(err)
-		}
 		checked++
-		for i, line := range strings.Split(string(data), "\n") {
+		for i, line := range strings.Split(src, "\n") {
 			if m := tingeeNames.FindString(line); m != "" {
 				t.Errorf("%s:%d names %s", f, i+1, m)
 			}

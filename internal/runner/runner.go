@@ -175,15 +175,10 @@ func cleanPaths(paths []string) []string {
 // runGodog runs the scenarios under paths of o.Features (strict, in the
 // seed's order, tags applied) with the steps configured by cfg; godog's status.
 func runGodog(ctx context.Context, o Options, cfg steps.Config, tagExpr string, paths []string) int {
-	suite := godog.TestSuite{
-		Name:                "conformance",
-		ScenarioInitializer: func(sc *godog.ScenarioContext) { o.Suite.Initialize(sc, cfg) },
-		Options: &godog.Options{
-			Format: "progress", Output: io.Discard, Strict: true, Randomize: o.Seed, NoColors: true,
-			FS: o.Features, Paths: paths, Tags: tagExpr, DefaultContext: ctx, StopOnFailure: o.FailFast,
-		},
-	}
-	return suite.Run()
+	return RunGodog(ctx, Godog{
+		Name: "conformance", FS: o.Features, Paths: paths, Tags: tagExpr, Seed: o.Seed, FailFast: o.FailFast,
+		Initialize: func(sc *godog.ScenarioContext) { o.Suite.Initialize(sc, cfg) },
+	})
 }
 
 // defaults fills what the caller left out and checks the rest.

@@ -3,8 +3,8 @@
 // the envelopes and the 417 error, one read per package. Each scenario is
 // tagged with a level (@must fails the run, @should only warns) and a source
 // (@src-seed, @src-obs, @src-apic, @src-oauth, @src-unconfirmed — which can
-// only be @should). It runs godog itself until the profile layout lets
-// internal/runner run any profile's suite.
+// only be @should). godog runs through internal/runner.RunGodog; the
+// scenarios are recorded here, by OCB's rules, until they are evidence.
 package suite
 
 import (
@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/cucumber/godog"
-
+	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
 	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
@@ -98,9 +98,9 @@ func Run(ctx context.Context, o Options) (Result, int) {
 	}
 	rec := &recorder{}
 	env := &env{o: o, client: client.New(o.BaseURL, o.Timeout)}
-	status := godog.TestSuite{
-		Name: "ocb",
-		ScenarioInitializer: func(sc *godog.ScenarioContext) {
+	status := runner.RunGodog(ctx, runner.Godog{
+		Name: "ocb", FS: features, Paths: []string{"features"}, Tags: tags, Seed: o.Seed, Format: o.Format, Out: o.Out,
+		Initialize: func(sc *godog.ScenarioContext) {
 			sc.Before(func(ctx context.Context, s *godog.Scenario) (context.Context, error) {
 				w := &world{env: env}
 				return context.WithValue(ctx, worldKey{}, w), checkTags(s)
@@ -111,11 +111,7 @@ func Run(ctx context.Context, o Options) (Result, int) {
 			})
 			register(sc)
 		},
-		Options: &godog.Options{
-			Format: o.Format, Paths: []string{"features"}, FS: features, Tags: tags, Strict: true,
-			Randomize: o.Seed, Output: o.Out, DefaultContext: ctx, NoColors: true,
-		},
-	}.Run()
+	})
 	res := Result{Target: o.BaseURL, Seed: o.Seed, Scenarios: rec.list}
 	return res, exitCode(res, status)
 }

@@ -8,16 +8,15 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"path"
 	"time"
 
 	"github.com/cucumber/godog"
-
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/steps"
 )
 
@@ -89,17 +88,13 @@ func Check(ctx context.Context, cfg Config) (Result, error) {
 		ID: "webhook-" + time.Now().UTC().Format("20060102T150405Z") + "-" + rand.Text()[:6], Suite: Suite,
 		Start: time.Now(), Target: cfg.URL, Environment: "url", ClientIDMasked: credentials.MaskID(cfg.ClientID), Tags: cfg.Tags,
 	}
-	status := godog.TestSuite{
-		Name: Suite,
-		ScenarioInitializer: func(sc *godog.ScenarioContext) {
+	status := runner.RunGodog(ctx, runner.Godog{
+		Name: Suite, FS: harness.Features, Paths: []string{FeaturePath}, Tags: cfg.Tags,
+		Initialize: func(sc *godog.ScenarioContext) {
 			rec.hook(sc)
 			registerSteps(sc)
 		},
-		Options: &godog.Options{
-			Format: "progress", Output: io.Discard, NoColors: true, Strict: true, Tags: cfg.Tags,
-			FS: harness.Features, Paths: []string{FeaturePath}, DefaultContext: ctx,
-		},
-	}.Run()
+	})
 	run.End = time.Now()
 	run.Interrupted = ctx.Err() != nil
 	unreachable := rec.finish(&run)
