@@ -16,6 +16,7 @@ import (
 // (test files are not part of it: a test may reach across a wall).
 func load(t *testing.T) []Package {
 	t.Helper()
+	goFiles(t) // read, so that go test's cache is keyed on them: go list's reading is not seen
 	out, err := exec.Command("go", "list", "-json=ImportPath,Deps,Imports", Module+"/...").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
@@ -111,6 +112,9 @@ func goFiles(t *testing.T) map[string]string {
 	out, err := exec.Command("git", "-C", root, "ls-files", "*.go").Output()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if index, err := exec.Command("git", "-C", root, "rev-parse", "--path-format=absolute", "--git-path", "index").Output(); err == nil {
+		os.Stat(strings.TrimSpace(string(index))) // a new file staged is a new input too
 	}
 	files := map[string]string{}
 	for _, f := range strings.Fields(string(out)) {
