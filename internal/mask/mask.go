@@ -16,6 +16,9 @@
 //     inside a longer text, such as the EMVCo payload in qrCode (tag 38 holds
 //     the account number), is prefixed with CopyMark: it is no longer what
 //     was sent, and a payload so altered must not be scanned.
+//
+// An API whose personal numbers come in no named field (OCB's) masks its
+// output with Digits instead: every run of 9 to 16 digits.
 package mask
 
 import (

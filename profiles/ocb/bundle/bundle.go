@@ -14,7 +14,7 @@ import (
 	"path/filepath"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
-	"github.com/tingee-conformance/harness/profiles/ocb/mask"
+	"github.com/tingee-conformance/harness/internal/mask"
 )
 
 // redacted replaces any secret found in a file.

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/tingee-conformance/harness/profiles/ocb/mask"
+	"github.com/tingee-conformance/harness/internal/mask"
 )
 
 // Languages Render accepts.

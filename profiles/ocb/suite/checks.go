@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/cucumber/godog"
+	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/profiles/ocb/contract"
-	"github.com/tingee-conformance/harness/profiles/ocb/mask"
 )
 
 func registerChecks(sc *godog.ScenarioContext) {

@@ -1,6 +1,3 @@
-// Package mask hides account numbers, phone numbers and citizen ids in text
-// the OCB profile prints or writes: every run of 9 to 16 digits keeps only its
-// last four. 17-digit clientTimestamps are left alone.
 package mask
 
 import (
@@ -12,7 +9,9 @@ import (
 // digits are runs of 9–16 digits not inside a longer run.
 var digits = regexp.MustCompile(`(^|[^0-9])([0-9]{9,16})($|[^0-9])`)
 
-// Digits masks every such run in s.
+// Digits is the rule for an API whose personal numbers come in no named
+// field (OCB's): every run of 9 to 16 digits in s keeps only its last four,
+// whatever field holds it. 17-digit timestamps are left alone.
 func Digits(s string) string {
 	// ReplaceAll does not see overlapping matches; two passes catch runs separated by one character.
 	for range 2 {
