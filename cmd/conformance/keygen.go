@@ -8,7 +8,7 @@ import (
 	"io/fs"
 	"os"
 
-	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/internal/bundle"
 )
 
 func init() {
@@ -29,7 +29,7 @@ func runKeygen(_ context.Context, c *cli, args []string) int {
 	if *out == "" {
 		return c.errorf(exitUsage, "keygen: --out PREFIX is required")
 	}
-	priv, pub, err := report.GenerateKey(rand.Reader)
+	priv, pub, err := bundle.GenerateKey(rand.Reader)
 	if err != nil {
 		return c.errorf(exitFail, "keygen: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/tingee-conformance/harness/internal/baseline"
+	"github.com/tingee-conformance/harness/internal/bundle"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
@@ -49,7 +50,7 @@ func (r *reportFlags) check(secret credentials.Secret) error {
 		return fmt.Errorf("the secret token: %w", err)
 	}
 	if r.keyPath != "" {
-		key, err := report.LoadPrivateKey(r.keyPath)
+		key, err := bundle.LoadPrivateKey(r.keyPath)
 		if err != nil {
 			return fmt.Errorf("--sign-key: %w", err)
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tingee-conformance/harness/internal/bundle"
 	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 )
@@ -80,7 +81,7 @@ func TestEnvironmentMustBeTheTarget(t *testing.T) {
 // A run narrowed by --tags says so next to its verdict; the attestation and a
 // signature loaded up front reach the bundle.
 func TestReportFlagsReachTheBundle(t *testing.T) {
-	priv, pub, err := report.GenerateKey(rand.Reader)
+	priv, pub, err := bundle.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}

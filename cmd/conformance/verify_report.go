@@ -5,7 +5,7 @@ import (
 	"crypto/ed25519"
 	"fmt"
 
-	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/internal/bundle"
 )
 
 func init() {
@@ -33,11 +33,11 @@ func runVerifyReport(_ context.Context, c *cli, args []string) int {
 	var pub ed25519.PublicKey
 	if *pubPath != "" {
 		var err error
-		if pub, err = report.LoadPublicKey(*pubPath); err != nil {
+		if pub, err = bundle.LoadPublicKey(*pubPath); err != nil {
 			return c.errorf(exitUsage, "verify-report: --pub: %v", err)
 		}
 	}
-	v, err := report.Verify(dir, pub)
+	v, err := bundle.Verify(dir, pub)
 	if err != nil {
 		return c.errorf(exitUsage, "verify-report: %v", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/bundle"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/profiles/tingee"
@@ -39,7 +40,7 @@ func signedReport(t *testing.T, prefix string) string {
 	start := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	run := evidence.Run{ID: "r1", Suite: "api", Start: start, End: start.Add(time.Second), Target: "http://127.0.0.1:1", Environment: "mock",
 		Scenarios: []evidence.Scenario{{Feature: "F", Name: "s", URI: "features/f.feature:2", Status: evidence.Passed}}}
-	key, err := report.LoadPrivateKey(prefix + ".key")
+	key, err := bundle.LoadPrivateKey(prefix + ".key")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,9 +123,9 @@ func TestVerifyReportRefusesNamesOutsideTheBundle(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "outside.txt"), outside, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, report.FileManifest)
+	path := filepath.Join(dir, bundle.FileManifest)
 	raw, err := os.ReadFile(path)
-	var m report.Manifest
+	var m bundle.Manifest
 	if err == nil {
 		err = json.Unmarshal(raw, &m)
 	}

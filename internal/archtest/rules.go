@@ -48,7 +48,7 @@ const (
 	RuleSigner   = "a signer depends on the project"
 	RuleMock     = "a mock depends on a part of the harness"
 	RuleStepMock = "steps depend on a mock"
-	RuleReport   = "the report depends on steps"
+	RuleReport   = "the report or its bundle depends on steps"
 	RuleFlag     = "a flag is parsed outside cmd/, bench/ and scripts/"
 )
 
@@ -79,7 +79,7 @@ func Check(pkgs []Package) []Violation {
 			if isSteps(p.Path) && isMock(d) {
 				add(RuleStepMock, p.Path, d)
 			}
-			if under(p.Path, "internal/report") && isSteps(d) {
+			if (under(p.Path, "internal/report") || under(p.Path, "internal/bundle")) && isSteps(d) {
 				add(RuleReport, p.Path, d)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/bundle"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/spec"
 )
@@ -97,7 +98,7 @@ func describeSkew(d time.Duration) string {
 }
 
 func specInfo(s *spec.Spec, openAPI []byte, featuresSum string) SpecInfo {
-	info := SpecInfo{OpenAPISHA256: sha256Hex(openAPI), FeaturesSHA256: featuresSum}
+	info := SpecInfo{OpenAPISHA256: bundle.SHA256(openAPI), FeaturesSHA256: featuresSum}
 	if s.Doc != nil && s.Doc.Info != nil {
 		info.Title, info.Version = s.Doc.Info.Title, s.Doc.Info.Version
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tingee-conformance/harness/internal/bundle"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -23,7 +25,7 @@ func writeBundle(t *testing.T, opts Options) string {
 
 func TestGoldenFiles(t *testing.T) {
 	dir := writeBundle(t, testOptions(t))
-	for _, name := range []string{FileJSON, FileHTML, FileJUnit, FileCucumber, FileSummary, FileManifest} {
+	for _, name := range []string{FileJSON, FileHTML, FileJUnit, FileCucumber, FileSummary, bundle.FileManifest} {
 		t.Run(name, func(t *testing.T) {
 			got, err := os.ReadFile(filepath.Join(dir, name))
 			if err != nil {
@@ -51,7 +53,7 @@ func TestGoldenFiles(t *testing.T) {
 
 func TestOutputIsDeterministic(t *testing.T) {
 	a, b := writeBundle(t, testOptions(t)), writeBundle(t, testOptions(t))
-	for _, name := range []string{FileJSON, FileHTML, FileJUnit, FileCucumber, FileSummary, FileManifest} {
+	for _, name := range []string{FileJSON, FileHTML, FileJUnit, FileCucumber, FileSummary, bundle.FileManifest} {
 		x, _ := os.ReadFile(filepath.Join(a, name))
 		y, _ := os.ReadFile(filepath.Join(b, name))
 		if len(x) == 0 || !bytes.Equal(x, y) {

@@ -1,18 +1,13 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
-)
 
-func sha256Hex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
-}
+	"github.com/tingee-conformance/harness/internal/bundle"
+)
 
 // hashFeatures is the SHA-256 of a sha256sum-style listing ("<hex>  <path>\n")
 // of every file in fsys, sorted by path as bytes. From a checkout it is
@@ -39,7 +34,7 @@ func hashFeatures(fsys fs.FS) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		fmt.Fprintf(&listing, "%s  %s\n", sha256Hex(b), p)
+		fmt.Fprintf(&listing, "%s  %s\n", bundle.SHA256(b), p)
 	}
-	return sha256Hex([]byte(listing.String())), nil
+	return bundle.SHA256([]byte(listing.String())), nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tingee-conformance/harness/internal/bundle"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 )
@@ -179,7 +180,7 @@ func TestSecretMatchingReportTextKeepsFilesWellFormed(t *testing.T) {
 	if l := leaks(t, dir, secret); len(l) > 0 {
 		t.Errorf("secret survived: %v", l)
 	}
-	for _, name := range []string{FileJSON, FileJUnit, FileCucumber, FileManifest} {
+	for _, name := range []string{FileJSON, FileJUnit, FileCucumber, bundle.FileManifest} {
 		data, _ := os.ReadFile(filepath.Join(dir, name))
 		if !wellFormed(name, data) {
 			t.Errorf("%s is malformed after scrubbing", name)

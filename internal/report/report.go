@@ -1,7 +1,8 @@
 // Package report writes a conformance run's certification bundle: report.json,
 // report.html (one self-contained file), junit.xml, cucumber.json, summary.md
-// and manifest.json with the SHA-256 of every file, plus manifest.sig
-// (Ed25519 over the manifest.json bytes) when a signing key is given.
+// sealed by package bundle: manifest.json with the SHA-256 of every file,
+// plus manifest.sig (Ed25519 over the manifest.json bytes) when a signing
+// key is given.
 //
 // # Verdict
 //
@@ -49,11 +50,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/baseline"
+	"github.com/tingee-conformance/harness/internal/bundle"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/spec"
@@ -75,7 +75,7 @@ type Options struct {
 	// used, hashed into the report. Required.
 	OpenAPI  []byte
 	Features fs.FS
-	// SignKey (see LoadPrivateKey) signs manifest.json into manifest.sig;
+	// SignKey (see bundle.LoadPrivateKey) signs manifest.json into manifest.sig;
 	// nil means an unsigned bundle.
 	SignKey ed25519.PrivateKey
 	// Secrets are scrubbed from every artifact, in plain, hex and base64
@@ -99,8 +99,6 @@ const (
 	FileJUnit    = "junit.xml"
 	FileCucumber = "cucumber.json"
 	FileSummary  = "summary.md"
-	FileManifest = "manifest.json"
-	FileSig      = "manifest.sig"
 )
 
 // Write builds the report from run and writes the whole bundle into dir
@@ -128,42 +126,18 @@ func WriteDocument(dir string, run evidence.Run, opts Options) (*Document, error
 		return nil, err
 	}
 	for i := range files {
-		if files[i].data, err = scrub.artifact(files[i].name, files[i].data); err != nil {
+		if files[i].Data, err = scrub.artifact(files[i].Name, files[i].Data); err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
-	manifest, sig, err := seal(files, opts.SignKey)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, artifact{FileManifest, manifest})
-	if sig != nil {
-		files = append(files, artifact{FileSig, sig})
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := bundle.Write(dir, files, opts.SignKey); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
-	}
-	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
-			return nil, fmt.Errorf("report: %w", err)
-		}
-	}
-	if sig == nil { // a signature left by an earlier run would no longer match
-		if err := os.Remove(filepath.Join(dir, FileSig)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("report: %w", err)
-		}
 	}
 	return doc, nil
 }
 
-// artifact is one rendered file of the bundle.
-type artifact struct {
-	name string
-	data []byte
-}
-
-// render writes every artifact but the manifest.
-func render(doc *Document) ([]artifact, error) {
+// render writes every artifact; the bundle adds the manifest.
+func render(doc *Document) ([]bundle.File, error) {
 	renderers := []struct {
 		name string
 		fn   func(*Document) ([]byte, error)
@@ -174,13 +148,13 @@ func render(doc *Document) ([]artifact, error) {
 		{FileCucumber, renderCucumber},
 		{FileSummary, renderSummary},
 	}
-	out := make([]artifact, 0, len(renderers))
+	out := make([]bundle.File, 0, len(renderers))
 	for _, r := range renderers {
 		data, err := r.fn(doc)
 		if err != nil {
 			return nil, fmt.Errorf("report: %s: %w", r.name, err)
 		}
-		out = append(out, artifact{r.name, data})
+		out = append(out, bundle.File{Name: r.name, Data: data})
 	}
 	return out, nil
 }

@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/tingee-conformance/harness/internal/bundle"
 )
 
 // A test binary carries no VCS stamp: the report must say "unknown", not "".
@@ -23,9 +25,9 @@ func TestFeaturesHashIsTheSha256sumListing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	listing := sha256Hex([]byte("accounts: {}\n")) + "  features/fixtures/m.yaml\n" +
-		sha256Hex([]byte("Feature: Signing\n")) + "  features/signing.feature\n"
-	if want := sha256Hex([]byte(listing)); got != want {
+	listing := bundle.SHA256([]byte("accounts: {}\n")) + "  features/fixtures/m.yaml\n" +
+		bundle.SHA256([]byte("Feature: Signing\n")) + "  features/signing.feature\n"
+	if want := bundle.SHA256([]byte(listing)); got != want {
 		t.Errorf("features hash %s, want %s", got, want)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tingee-conformance/harness/internal/bundle"
 )
 
 func signedBundle(t *testing.T) (dir string, pub ed25519.PublicKey) {
@@ -20,9 +22,9 @@ func signedBundle(t *testing.T) (dir string, pub ed25519.PublicKey) {
 	return writeBundle(t, opts), pub
 }
 
-func verify(t *testing.T, dir string, pub ed25519.PublicKey) Verification {
+func verify(t *testing.T, dir string, pub ed25519.PublicKey) bundle.Verification {
 	t.Helper()
-	v, err := Verify(dir, pub)
+	v, err := bundle.Verify(dir, pub)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +44,7 @@ func TestIntactSignedBundleVerifies(t *testing.T) {
 // Changing one byte anywhere in any file makes Verify name that file, and only it.
 func TestOneChangedByteIsNamed(t *testing.T) {
 	dir, pub := signedBundle(t)
-	names := []string{FileJSON, FileHTML, FileJUnit, FileCucumber, FileSummary, FileManifest, FileSig}
+	names := []string{FileJSON, FileHTML, FileJUnit, FileCucumber, FileSummary, bundle.FileManifest, bundle.FileSig}
 	for _, name := range names {
 		path := filepath.Join(dir, name)
 		orig, err := os.ReadFile(path)
@@ -98,9 +100,9 @@ func TestBadSignatureIsReported(t *testing.T) {
 		t.Errorf("verified against another key: %q", got)
 	}
 	// A well-formed signature by another key over the same manifest.
-	manifest, _ := os.ReadFile(filepath.Join(dir, FileManifest))
-	forged := sigFile{Sig: ed25519.Sign(otherPriv, manifest), ManifestSHA256: sha256Hex(manifest)}.encode()
-	if err := os.WriteFile(filepath.Join(dir, FileSig), forged, 0o644); err != nil {
+	manifest, _ := os.ReadFile(filepath.Join(dir, bundle.FileManifest))
+	forged := bundle.SignManifest(manifest, otherPriv)
+	if err := os.WriteFile(filepath.Join(dir, bundle.FileSig), forged, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if got := problems(verify(t, dir, nil)); got != "manifest.sig: signature" {
@@ -110,7 +112,7 @@ func TestBadSignatureIsReported(t *testing.T) {
 
 func TestUnsignedBundle(t *testing.T) {
 	dir := writeBundle(t, testOptions(t))
-	if _, err := os.Stat(filepath.Join(dir, FileSig)); err == nil {
+	if _, err := os.Stat(filepath.Join(dir, bundle.FileSig)); err == nil {
 		t.Fatal("unsigned bundle has manifest.sig")
 	}
 	if v := verify(t, dir, nil); len(v.Problems) > 0 || v.Signed {
@@ -123,7 +125,7 @@ func TestUnsignedBundle(t *testing.T) {
 }
 
 func TestKeyFilesRoundTrip(t *testing.T) {
-	privPEM, pubPEM, err := GenerateKey(rand.Reader)
+	privPEM, pubPEM, err := bundle.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,18 +134,18 @@ func TestKeyFilesRoundTrip(t *testing.T) {
 	if os.WriteFile(keyPath, privPEM, 0o600) != nil || os.WriteFile(pubPath, pubPEM, 0o644) != nil {
 		t.Fatal("cannot write the key files")
 	}
-	priv, err := LoadPrivateKey(keyPath)
+	priv, err := bundle.LoadPrivateKey(keyPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub, err := LoadPublicKey(pubPath)
+	pub, err := bundle.LoadPublicKey(pubPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !pub.Equal(priv.Public()) {
 		t.Error("public key does not match the private key")
 	}
-	if _, err := LoadPrivateKey(pubPath); err == nil {
+	if _, err := bundle.LoadPrivateKey(pubPath); err == nil {
 		t.Error("a public key loaded as a private key")
 	}
 	opts := testOptions(t)
@@ -155,7 +157,7 @@ func TestKeyFilesRoundTrip(t *testing.T) {
 }
 
 // problems is "file: kind" for each problem, joined by " | ".
-func problems(v Verification) string {
+func problems(v bundle.Verification) string {
 	var out []string
 	for _, p := range v.Problems {
 		out = append(out, p.File+": "+p.Kind)

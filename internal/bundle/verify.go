@@ -1,4 +1,4 @@
-package report
+package bundle
 
 import (
 	"crypto/ed25519"
@@ -127,14 +127,14 @@ func checkSignature(dir string, manifest []byte, pub ed25519.PublicKey, v *Verif
 		return []Problem{{FileManifest, Changed, "manifest.sig is present but manifest.json names no valid publicKey"}}
 	}
 	switch {
-	case ed25519.Verify(key, manifest, sig.Sig) && sig.ManifestSHA256 == sha256Hex(manifest):
+	case ed25519.Verify(key, manifest, sig.Sig) && sig.ManifestSHA256 == SHA256(manifest):
 		v.Signed, v.KeyGiven = true, pub != nil
 		return nil
 	case ed25519.Verify(key, manifest, sig.Sig):
 		return []Problem{{FileSig, Changed, "its sha256 line does not match manifest.json, which the signature covers intact"}}
 	case pub != nil && named != nil && !pub.Equal(named) && ed25519.Verify(named, manifest, sig.Sig):
 		return []Problem{{FileSig, BadSig, "signed by another key than the one given with --pub"}}
-	case sig.ManifestSHA256 == sha256Hex(manifest):
+	case sig.ManifestSHA256 == SHA256(manifest):
 		return []Problem{{FileSig, BadSig, "the signature does not verify over manifest.json"}}
 	}
 	return []Problem{{FileManifest, Changed, "its sha256 is not the one manifest.sig signed; file digests not checked"}}

@@ -1,4 +1,4 @@
-package report
+package bundle
 
 import (
 	"crypto/ed25519"
@@ -25,11 +25,11 @@ const (
 // only files inside the bundle whose digest matches count as intact.
 func FuzzVerify(f *testing.F) {
 	// Genuine bundles, sealed now; testdata/fuzz/FuzzVerify holds broken ones.
-	signed, sig, err := seal([]artifact{{FileJSON, []byte(fuzzContent)}}, fuzzKey)
+	signed, sig, err := Seal([]File{{"report.json", []byte(fuzzContent)}}, fuzzKey)
 	if err != nil {
 		f.Fatal(err)
 	}
-	unsigned, _, err := seal([]artifact{{FileJSON, []byte(fuzzContent)}}, nil)
+	unsigned, _, err := Seal([]File{{"report.json", []byte(fuzzContent)}}, nil)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func fuzzBundle(t *testing.T, manifest, sig []byte) string {
 	dir := filepath.Join(root, "bundle")
 	files := map[string][]byte{
 		filepath.Join(root, "outside.txt"): []byte(fuzzOutside),
-		filepath.Join(dir, FileJSON):       []byte(fuzzContent),
+		filepath.Join(dir, "report.json"):  []byte(fuzzContent),
 		filepath.Join(dir, FileManifest):   manifest,
 	}
 	if len(sig) > 0 {
@@ -99,7 +99,7 @@ func reallySigned(manifest, sig []byte, pub ed25519.PublicKey) bool {
 	if key == nil {
 		key = namedKey(manifest)
 	}
-	return key != nil && ed25519.Verify(key, manifest, s.Sig) && s.ManifestSHA256 == sha256Hex(manifest)
+	return key != nil && ed25519.Verify(key, manifest, s.Sig) && s.ManifestSHA256 == SHA256(manifest)
 }
 
 // intactInside counts the manifest's names that are local to the bundle and match their digest.
@@ -114,7 +114,7 @@ func intactInside(dir string, manifest []byte) int {
 			continue // never read: the name may reach /dev/zero
 		}
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-		if err == nil && sha256Hex(data) == digest {
+		if err == nil && SHA256(data) == digest {
 			n++
 		}
 	}

@@ -1,4 +1,4 @@
-package report
+package bundle
 
 import (
 	"crypto/sha256"

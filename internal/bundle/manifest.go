@@ -1,4 +1,4 @@
-package report
+package bundle
 
 import (
 	"crypto/ed25519"
@@ -58,11 +58,11 @@ func parseSignature(data []byte) (sigFile, error) {
 	return sigFile{Sig: raw, ManifestSHA256: sum}, nil
 }
 
-// seal makes manifest.json over files and, with a key, manifest.sig.
-func seal(files []artifact, key ed25519.PrivateKey) (manifest, sig []byte, err error) {
+// Seal makes manifest.json over files and, with a key, manifest.sig.
+func Seal(files []File, key ed25519.PrivateKey) (manifest, sig []byte, err error) {
 	m := Manifest{Format: ManifestFormat, Algorithm: "sha256", Files: map[string]string{}}
 	for _, f := range files {
-		m.Files[f.name] = sha256Hex(f.data)
+		m.Files[f.Name] = SHA256(f.Data)
 	}
 	if key != nil {
 		m.PublicKey = base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey))
@@ -73,7 +73,12 @@ func seal(files []artifact, key ed25519.PrivateKey) (manifest, sig []byte, err e
 	}
 	manifest = append(manifest, '\n')
 	if key != nil {
-		sig = sigFile{Sig: ed25519.Sign(key, manifest), ManifestSHA256: sha256Hex(manifest)}.encode()
+		sig = SignManifest(manifest, key)
 	}
 	return manifest, sig, nil
+}
+
+// SignManifest is manifest.sig for the manifest.json bytes, signed with key.
+func SignManifest(manifest []byte, key ed25519.PrivateKey) []byte {
+	return sigFile{Sig: ed25519.Sign(key, manifest), ManifestSHA256: SHA256(manifest)}.encode()
 }

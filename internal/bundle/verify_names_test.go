@@ -1,6 +1,7 @@
-package report
+package bundle
 
 import (
+	"crypto/ed25519"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -31,6 +32,16 @@ func entryBundle(t *testing.T, name, digest string) (root, dir string) {
 	return root, dir
 }
 
+// verify is Verify, failing the test on an unreadable bundle.
+func verify(t *testing.T, dir string, pub ed25519.PublicKey) Verification {
+	t.Helper()
+	v, err := Verify(dir, pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
 // onlyProblem verifies dir and returns its one problem; no file may count as intact.
 func onlyProblem(t *testing.T, dir string) Problem {
 	t.Helper()
@@ -44,7 +55,7 @@ func onlyProblem(t *testing.T, dir string) Problem {
 // A manifest naming anything but a plain file of the (flat) bundle is refused,
 // even with the right digest, and the problem quotes the entry.
 func TestManifestNamesOutsideTheBundleAreRefused(t *testing.T) {
-	outside := sha256Hex([]byte("outside\n"))
+	outside := SHA256([]byte("outside\n"))
 	for _, name := range []string{"../outside.txt", "", "/etc/hostname", "sub/report.json", `..\outside.txt`, ".", "..",
 		"../../../../../../../../../../../../dev/zero"} {
 		_, dir := entryBundle(t, name, outside)
@@ -63,9 +74,9 @@ func TestListedFilesMustBeRegular(t *testing.T) {
 		"null":     func(_, path string) error { return os.Symlink("/dev/null", path) },
 		"dir":      func(_, path string) error { return os.Mkdir(path, 0o755) },
 	} {
-		digest := sha256Hex([]byte("outside\n"))
+		digest := SHA256([]byte("outside\n"))
 		if name == "null" {
-			digest = sha256Hex(nil)
+			digest = SHA256(nil)
 		}
 		root, dir := entryBundle(t, name, digest)
 		if err := create(root, filepath.Join(dir, name)); err != nil {
@@ -86,25 +97,25 @@ func TestListedFilesMustBeRegular(t *testing.T) {
 // buffer still verifies, and a changed one is still named.
 func TestLargeFilesAreHashedAsAStream(t *testing.T) {
 	data := []byte(strings.Repeat("0123456789abcdef", 1<<16)) // 1 MiB
-	_, dir := entryBundle(t, FileJSON, sha256Hex(data))
-	if err := os.WriteFile(filepath.Join(dir, FileJSON), data, 0o644); err != nil {
+	_, dir := entryBundle(t, "report.json", SHA256(data))
+	if err := os.WriteFile(filepath.Join(dir, "report.json"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if v := verify(t, dir, nil); v.Files != 1 || len(v.Problems) != 0 {
 		t.Fatalf("intact large file: %+v", v)
 	}
 	data[len(data)-1] ^= 1
-	if err := os.WriteFile(filepath.Join(dir, FileJSON), data, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "report.json"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if p := onlyProblem(t, dir); p.File != FileJSON || p.Kind != Changed {
+	if p := onlyProblem(t, dir); p.File != "report.json" || p.Kind != Changed {
 		t.Fatalf("changed large file: %v", p)
 	}
 }
 
 // manifest.json itself is read only when it is a small regular file.
 func TestManifestMustBeASmallRegularFile(t *testing.T) {
-	_, dir := entryBundle(t, FileJSON, sha256Hex(nil))
+	_, dir := entryBundle(t, "report.json", SHA256(nil))
 	path := filepath.Join(dir, FileManifest)
 	if err := os.WriteFile(path, append([]byte(`{"files":{}}`), make([]byte, maxManifest)...), 0o644); err != nil {
 		t.Fatal(err)
