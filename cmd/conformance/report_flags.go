@@ -12,6 +12,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/bundle"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/redact"
 	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/profile"
 )
@@ -46,7 +47,7 @@ func (r *reportFlags) check(secret credentials.Secret) error {
 	if e := r.att.Environment; e != "" && e != "uat" && e != "production" {
 		return fmt.Errorf("--environment must be uat or production, got %q", e)
 	}
-	if err := report.CheckSecret(secret); err != nil {
+	if err := redact.CheckSecret(secret); err != nil {
 		return fmt.Errorf("the secret token: %w", err)
 	}
 	if r.keyPath != "" {

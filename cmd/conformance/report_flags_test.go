@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tingee-conformance/harness/internal/bundle"
+	"github.com/tingee-conformance/harness/internal/redact"
 	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 )
@@ -126,7 +127,7 @@ func TestRunBundleNeverHoldsTheSecret(t *testing.T) {
 	}
 	secret := []byte(auth.MockSecret) // the embedded mock's pair signs every request
 	h := hex.EncodeToString(secret)
-	forms := []string{string(secret), h, strings.ToUpper(h), report.Redacted,
+	forms := []string{string(secret), h, strings.ToUpper(h), redact.Redacted,
 		base64.StdEncoding.EncodeToString(secret), base64.RawStdEncoding.EncodeToString(secret),
 		base64.URLEncoding.EncodeToString(secret), base64.RawURLEncoding.EncodeToString(secret)}
 	entries, err := os.ReadDir(dir)

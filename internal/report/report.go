@@ -37,7 +37,7 @@
 // second line of defence every artifact is scrubbed of Options.Secrets in plain,
 // hex and base64 forms: first inside the document's strings, where a
 // replacement cannot break a file's syntax, then in each rendered file. A
-// secret shorter than MinSecretLength (8 bytes) is refused (ErrShortSecret):
+// secret shorter than redact.MinSecretLength (8 bytes) is refused (redact.ErrShortSecret):
 // it matches ordinary text, so it cannot be scrubbed without wrecking the
 // report, and any signature in the report would give it away. A secret that
 // matches the report's own syntax is refused with the file it would break.
@@ -47,6 +47,7 @@ package report
 
 import (
 	"crypto/ed25519"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -56,6 +57,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/bundle"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/redact"
 	"github.com/tingee-conformance/harness/spec"
 )
 
@@ -79,7 +81,7 @@ type Options struct {
 	// nil means an unsigned bundle.
 	SignKey ed25519.PrivateKey
 	// Secrets are scrubbed from every artifact, in plain, hex and base64
-	// forms; each must be empty or at least MinSecretLength bytes.
+	// forms; each must be empty or at least redact.MinSecretLength bytes.
 	Secrets []credentials.Secret
 	// Subset is the tag filter the user narrowed the run with (--tags); empty
 	// for a run of the whole suite. It is shown with the verdict.
@@ -114,11 +116,11 @@ func WriteDocument(dir string, run evidence.Run, opts Options) (*Document, error
 	if err != nil {
 		return nil, err
 	}
-	scrub, err := newScrubber(opts.Secrets)
+	scrub, err := redact.New(opts.Secrets)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	if doc, err = scrub.document(doc); err != nil {
+	if doc, err = scrubbed(doc, scrub); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	files, err := render(doc)
@@ -126,7 +128,7 @@ func WriteDocument(dir string, run evidence.Run, opts Options) (*Document, error
 		return nil, err
 	}
 	for i := range files {
-		if files[i].Data, err = scrub.artifact(files[i].Name, files[i].Data); err != nil {
+		if files[i].Data, err = scrub.File(files[i].Name, files[i].Data); err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
@@ -170,4 +172,22 @@ func (o Options) check() error {
 		return errors.New("report: no features (Options.Features)")
 	}
 	return nil
+}
+
+// scrubbed returns a copy of doc with every string (map keys included)
+// scrubbed, before rendering: no artifact, nor an encoding of one such as
+// cucumber.json's base64 embeddings, can then carry a secret that reached the
+// evidence.
+func scrubbed(doc *Document, scrub redact.Scrubber) (*Document, error) {
+	raw, err := json.Marshal(doc) // a deep copy: the run's slices stay untouched
+	if err != nil {
+		return nil, err
+	}
+	var out Document
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, err
+	}
+	out.API, out.ReplayNote = doc.API, doc.ReplayNote // not in report.json, so not in the copy
+	scrub.Strings(&out)
+	return &out, nil
 }

@@ -1,4 +1,8 @@
-package report
+// Package redact keeps secrets out of every file a run writes: a secret too
+// short to be told from ordinary text is refused up front (CheckSecret), and
+// a Scrubber replaces every form a secret could take — plain, hex, base64,
+// JSON- and HTML-escaped — in a value's strings and in rendered files.
+package redact
 
 import (
 	"bytes"
@@ -40,35 +44,35 @@ func CheckSecret(secret credentials.Secret) error {
 	return nil
 }
 
-// scrubber removes secrets from the report: a second line of defence, since
-// evidence is built never to hold one. It replaces them inside the document's
-// strings, where no secret can break the structure, then checks every rendered
-// file for any form the renderers made.
-type scrubber struct {
+// Scrubber removes secrets from a report: a second line of defence, since
+// evidence is built never to hold one. It replaces them inside a document's
+// strings (Strings), where no secret can break the structure, then checks
+// every rendered file for any form the renderers made (File).
+type Scrubber struct {
 	forms    []string // what the document's strings are searched for
 	rendered []string // forms plus how the renderers escape them
 }
 
-// newScrubber lists every form a secret could take: plain, lower- and
-// upper-case hex, standard and URL base64 with and without padding; and in
-// rendered files also escaped as JSON and HTML would escape it.
-func newScrubber(secrets []credentials.Secret) (scrubber, error) {
+// New lists every form a secret could take: plain, lower- and upper-case
+// hex, standard and URL base64 with and without padding; and in rendered
+// files also escaped as JSON and HTML would escape it.
+func New(secrets []credentials.Secret) (Scrubber, error) {
 	forms, rendered := map[string]bool{}, map[string]bool{}
 	for _, secret := range secrets {
 		if err := CheckSecret(secret); err != nil {
-			return scrubber{}, err
+			return Scrubber{}, err
 		}
 		if len(secret) == 0 {
 			continue
 		}
-		for _, form := range secretForms(secret) {
+		for _, form := range Forms(secret) {
 			forms[form], rendered[form] = true, true
 		}
 		quoted, _ := json.Marshal(string(secret))
 		rendered[string(quoted[1:len(quoted)-1])] = true
 		rendered[html.EscapeString(string(secret))] = true
 	}
-	return scrubber{forms: longestFirst(forms), rendered: longestFirst(rendered)}, nil
+	return Scrubber{forms: longestFirst(forms), rendered: longestFirst(rendered)}, nil
 }
 
 // longestFirst sorts forms so that none is half-replaced by a shorter one.
@@ -86,9 +90,9 @@ func longestFirst(set map[string]bool) []string {
 	return out
 }
 
-// secretForms are the encodings of a secret an artifact must never contain:
+// Forms are the encodings of a secret an artifact must never contain:
 // plain, hex (both cases) and base64 (standard and URL, padded and raw).
-func secretForms(secret []byte) []string {
+func Forms(secret []byte) []string {
 	h := hex.EncodeToString(secret)
 	return []string{
 		string(secret),
@@ -108,28 +112,16 @@ func replaceAll(s string, forms []string) string {
 	return s
 }
 
-// document returns a copy of doc with every string (map keys included)
-// scrubbed, before rendering: no artifact, nor an encoding of one such as
-// cucumber.json's base64 embeddings, can then carry a secret that reached the
-// evidence. Numbers and times are the harness's own and are left alone.
-func (s scrubber) document(doc *Document) (*Document, error) {
-	raw, err := json.Marshal(doc) // a deep copy: the run's slices stay untouched
-	if err != nil {
-		return nil, err
-	}
-	var out Document
-	if err := json.Unmarshal(raw, &out); err != nil {
-		return nil, err
-	}
-	out.API, out.ReplayNote = doc.API, doc.ReplayNote // not in report.json, so not in the copy
+// Strings scrubs every string reachable from ptr (a pointer), map keys
+// included. Numbers and times are left alone.
+func (s Scrubber) Strings(ptr any) {
 	if len(s.forms) > 0 {
-		s.value(reflect.ValueOf(&out).Elem())
+		s.value(reflect.ValueOf(ptr).Elem())
 	}
-	return &out, nil
 }
 
 // value scrubs the strings reachable from v, which must be settable.
-func (s scrubber) value(v reflect.Value) {
+func (s Scrubber) value(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString(replaceAll(v.String(), s.forms))
@@ -164,10 +156,10 @@ func (s scrubber) value(v reflect.Value) {
 	}
 }
 
-// artifact scrubs a rendered file of the forms renderers make (escapes, and
-// a secret that happens to match the report's own text). It refuses, rather
+// File scrubs a rendered file of the forms renderers make (escapes, and a
+// secret that happens to match the report's own text). It refuses, rather
 // than write, a JSON or XML file the replacement left malformed.
-func (s scrubber) artifact(name string, data []byte) ([]byte, error) {
+func (s Scrubber) File(name string, data []byte) ([]byte, error) {
 	out := []byte(replaceAll(string(data), s.rendered))
 	if bytes.Equal(out, data) || wellFormed(name, out) {
 		return out, nil
