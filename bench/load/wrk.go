@@ -34,7 +34,7 @@ func writeWrkScript(out io.Writer, pair credentials.Credentials, now time.Time) 
 		if c.body != nil {
 			b.WriteString("\t\t[\"Content-Type\"] = \"application/json\",\n")
 		}
-		for _, name := range []string{signing.HeaderClientID, signing.HeaderTimestamp, signing.HeaderSignature} {
+		for _, name := range signing.RequestHeaders {
 			fmt.Fprintf(&b, "\t\t[%s] = %s,\n", luaString(name), luaString(h.Get(name)))
 		}
 		body := "nil"

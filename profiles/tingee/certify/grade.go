@@ -64,7 +64,7 @@ func grade(s sent, contract *spec.Spec, clientID string, secret []byte) []outcom
 
 func missingHeaders(h http.Header) []string {
 	var missing []string
-	for _, name := range []string{signing.HeaderClientID, signing.HeaderTimestamp, signing.HeaderSignature} {
+	for _, name := range signing.RequestHeaders {
 		if h.Get(name) == "" {
 			missing = append(missing, name)
 		}

@@ -100,20 +100,47 @@ func CheckTimestamp(timestamp string, now time.Time) (time.Time, error) {
 	return t, nil
 }
 
-// Verify checks the three signing headers of a request whose raw body is body
-// (an empty body is verified as "{}"), against the secret and the clock now.
-// It checks presence, then the timestamp, then the signature, as Tingee does.
-func Verify(h http.Header, body, secret []byte, now time.Time) error {
-	for _, name := range []string{HeaderClientID, HeaderTimestamp, HeaderSignature} {
+// RequestHeaders are the headers every signed request carries; a webhook
+// carries WebhookHeaders (its body names the client).
+var (
+	RequestHeaders = []string{HeaderClientID, HeaderTimestamp, HeaderSignature}
+	WebhookHeaders = []string{HeaderTimestamp, HeaderSignature}
+)
+
+// CheckHeaders says which of names h lacks first (ErrMissingHeader), if any.
+func CheckHeaders(h http.Header, names ...string) error {
+	for _, name := range names {
 		if h.Get(name) == "" {
 			return fmt.Errorf("%w: %s", ErrMissingHeader, name)
 		}
 	}
+	return nil
+}
+
+// CheckSigned checks h's timestamp against now, then its signature over
+// signed, the exact bytes signed: Tingee's order, after the headers.
+func CheckSigned(h http.Header, signed, secret []byte, now time.Time) error {
 	ts := h.Get(HeaderTimestamp)
 	if _, err := CheckTimestamp(ts, now); err != nil {
 		return err
 	}
-	return CheckSignature(secret, ts, BodyToSign(body), h.Get(HeaderSignature))
+	return CheckSignature(secret, ts, signed, h.Get(HeaderSignature))
+}
+
+// IsTimestampError says whether a check failed on the timestamp's form or age
+// (Tingee's code 90), not on the signature (97).
+func IsTimestampError(err error) bool {
+	return errors.Is(err, ErrMalformedTimestamp) || errors.Is(err, ErrStaleTimestamp) || errors.Is(err, ErrFutureTimestamp)
+}
+
+// Verify checks the three signing headers of a request whose raw body is body
+// (an empty body is verified as "{}"), against the secret and the clock now.
+// It checks presence, then the timestamp, then the signature, as Tingee does.
+func Verify(h http.Header, body, secret []byte, now time.Time) error {
+	if err := CheckHeaders(h, RequestHeaders...); err != nil {
+		return err
+	}
+	return CheckSigned(h, BodyToSign(body), secret, now)
 }
 
 // SetHeaders signs body at time now and sets the three signing headers on h.

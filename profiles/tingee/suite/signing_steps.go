@@ -47,7 +47,7 @@ func sentWithUnknownClient(ctx context.Context) error {
 func sentWithoutEachHeader(ctx context.Context) error {
 	w := getWorld(ctx)
 	w.prepare("a request missing a signing header")
-	for _, h := range []string{signing.HeaderClientID, signing.HeaderTimestamp, signing.HeaderSignature} {
+	for _, h := range signing.RequestHeaders {
 		r := w.req
 		r.Tamper = hmacsign.Tamper{Omit: h}
 		if _, err := w.send(ctx, "a request without "+h, r); err != nil {

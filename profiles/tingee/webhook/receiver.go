@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tingee-conformance/harness/profiles/tingee/contract"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
 // MaxBody caps what the receiver reads: a notification is well under 1 KiB.
@@ -77,7 +78,7 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	if err := VerifyRaw(req.Header, raw, r.Secret, r.now()); err != nil {
 		code := contract.CodeBadSignature
-		if isTimestampError(err) {
+		if signing.IsTimestampError(err) {
 			code = contract.CodeBadTimestamp
 		}
 		writeAck(w, http.StatusUnauthorized, code, err.Error())

@@ -1,8 +1,6 @@
 package webhook
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 	"time"
 
@@ -18,21 +16,8 @@ import (
 // The errors are signing's sentinels: ErrMissingHeader, ErrMalformedTimestamp,
 // ErrStaleTimestamp, ErrFutureTimestamp, ErrBadSignature.
 func VerifyRaw(h http.Header, raw, secret []byte, now time.Time) error {
-	for _, name := range []string{signing.HeaderTimestamp, signing.HeaderSignature} {
-		if h.Get(name) == "" {
-			return fmt.Errorf("%w: %s", signing.ErrMissingHeader, name)
-		}
-	}
-	ts, sig := h.Get(signing.HeaderTimestamp), h.Get(signing.HeaderSignature)
-	if _, err := signing.CheckTimestamp(ts, now); err != nil {
+	if err := signing.CheckHeaders(h, signing.WebhookHeaders...); err != nil {
 		return err
 	}
-	return signing.CheckSignature(secret, ts, raw, sig)
-}
-
-// isTimestampError reports whether VerifyRaw failed on the timestamp's form or age.
-func isTimestampError(err error) bool {
-	return errors.Is(err, signing.ErrMalformedTimestamp) ||
-		errors.Is(err, signing.ErrStaleTimestamp) ||
-		errors.Is(err, signing.ErrFutureTimestamp)
+	return signing.CheckSigned(h, raw, secret, now)
 }
