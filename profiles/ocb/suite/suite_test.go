@@ -13,8 +13,8 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
 	"github.com/tingee-conformance/harness/profiles/ocb/jws"
-	"github.com/tingee-conformance/harness/profiles/ocb/packages"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
+	"github.com/tingee-conformance/harness/profiles/ocb/packages"
 	"github.com/tingee-conformance/harness/profiles/ocb/suite"
 	"github.com/tingee-conformance/harness/profiles/ocb/testkeys"
 )
