@@ -32,11 +32,13 @@ Feature: OCB request and answer envelopes, and the 417 error
 
   @should @src-unconfirmed @OCB-ENV-04
   Scenario: a reused clientTransId is refused
+    Only a warning: clientTransId unique per request is the observed practice [obs]; no source shows OCB refusing a reuse [?].
     When a signed read of the "accounts" package is sent
     And the same read is sent again with the same clientTransId
     Then the call is refused
 
   @should @src-unconfirmed @OCB-ENV-05
   Scenario: a clientTimestamp in another format is refused
+    Only a warning: yyyyMMddHHmmssSSS is the observed format [obs]; no source shows OCB refusing another [?].
     When a signed read of the "accounts" package is sent with a clientTimestamp in ISO 8601
     Then the call is refused

@@ -9,6 +9,7 @@ Feature: OCB token endpoint — OAuth 2.0 password grant
 
   @should @src-unconfirmed @OCB-TOK-02
   Scenario: the token answer says its type and lifetime
+    Only a warning: token_type and expires_in are RFC 6749 §5.1's; OCB's observed answer shows only access_token [obs, ?].
     When the partner's app asks for a token
     Then the token answer says token_type Bearer and a positive expires_in
 
