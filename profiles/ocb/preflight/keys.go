@@ -39,7 +39,7 @@ func (p *run) checkKeysAndUser() error {
 		TitleEN: "The app is approved and the API user's password grant gives a token",
 		TitleVI: "App đã được OCB phê duyệt và tài khoản API được cấp đăng nhập được"}
 	code, _ := a.JSON()["error"].(string)
-	answered := fmt.Sprintf("%d %s", a.Status, code)
+	answered := strings.TrimSpace(fmt.Sprintf("%d %s", a.Status, code))
 	noUser := p.in.Username == ""
 	switch {
 	case a.Status == 200 && client.AccessToken(a) != "":
