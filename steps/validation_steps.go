@@ -63,7 +63,7 @@ func every400NamesField(ctx context.Context) error {
 			continue
 		}
 		if a.x.Status != http.StatusBadRequest {
-			failures = append(failures, w.brokenf(a.x, "HTTP 400 body", "expected HTTP 400 for %s, got %s", a.what, describe(a.x)).Error())
+			failures = append(failures, w.brokenf(a.x, "HTTP 400 body", "%s", expectedGot("HTTP 400 for "+a.what, describe(a.x))).Error())
 			continue
 		}
 		if msg := message400(a.x.ResponseBody); !strings.Contains(msg, a.field) {
