@@ -152,24 +152,6 @@ func tagNames(s *godog.Scenario) []string {
 	return tags
 }
 
-// docRef names the section of the operation at hand, else the scenario's
-// @doc- tag: "doc 6.2.2" where the sources confirm the number, "contract
-// §6.2.7" where it is openapi.yaml's own numbering.
-func (w *world) docRef() string {
-	if w.op.DocRef != "" && w.op.DocConfirmed {
-		return "doc " + w.op.DocRef
-	}
-	if w.op.DocRef != "" {
-		return "contract §" + w.op.DocRef
-	}
-	for _, t := range w.record.Tags {
-		if strings.HasPrefix(t, "@doc-") {
-			return "doc " + t[len("@doc-"):]
-		}
-	}
-	return "doc ?"
-}
-
 // observe notes a fact that is not a failure.
 func (w *world) observe(format string, args ...any) {
 	w.record.Observations = append(w.record.Observations, fmt.Sprintf(format, args...))
