@@ -116,20 +116,6 @@ func baselineReason(e baseline.Judged) string {
 	return ""
 }
 
-// ExpiredDeviations lists the known-deviation entries that expired: each fails the run.
-func (d *Document) ExpiredDeviations() []string {
-	var out []string
-	if d.Baseline == nil {
-		return out
-	}
-	for _, e := range d.Baseline.Entries {
-		if e.Status == baseline.Expired {
-			out = append(out, e.Label())
-		}
-	}
-	return out
-}
-
 // writeBaselineSection writes summary.md's known-deviations section.
 func writeBaselineSection(b *strings.Builder, bl *BaselineInfo) {
 	if bl == nil {
