@@ -91,6 +91,7 @@ func (b *judgedBaseline) annotate(doc *Document) {
 		ref, waived := b.Waived[sc.URI]
 		if sc.Status == evidence.Failed && waived {
 			sc.Waived = ref
+			doc.Counts.Scenarios.Waived++
 		} else if sc.Status == evidence.Failed {
 			id, _ := requirementOf(sc.Tags)
 			failing[id]++
@@ -107,7 +108,7 @@ func baselineReason(e baseline.Judged) string {
 	what := fmt.Sprintf("%s (%s, until %s)", e.Label(), e.Reference, e.Expires)
 	switch e.Status {
 	case baseline.Waived:
-		return fmt.Sprintf("waived by a known deviation (failed, left out of the count below): %s — %s; failing: %s", what, e.Reason, strings.Join(e.Scenarios, ", "))
+		return fmt.Sprintf("waived by a known deviation (failed, not counted against the verdict): %s — %s; failing: %s", what, e.Reason, strings.Join(e.Scenarios, ", "))
 	case baseline.Expired:
 		return fmt.Sprintf("known deviation expired: %s — renew or remove the entry; it waives nothing and fails the run", what)
 	case baseline.Remove:
