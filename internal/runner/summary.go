@@ -111,6 +111,9 @@ func exitMeaning(run evidence.Run, j report.Judgement, code, warned, waived, ski
 		m = "the run could not judge everything (see above: not run, no answer, harness error): not a finding against the target"
 	default:
 		m = "every scenario that ran passed"
+		if waived > 0 {
+			m = fmt.Sprintf("every scenario that ran passed, but for %d failure(s) waived by known deviations", waived)
+		}
 		if warned > 0 {
 			m = fmt.Sprintf("every must-level scenario that ran passed; %d should-level warning(s) (--strict makes them exit 1)", warned)
 		}
@@ -118,8 +121,8 @@ func exitMeaning(run evidence.Run, j report.Judgement, code, warned, waived, ski
 			m += fmt.Sprintf("; %d skipped, not passed", skipped)
 		}
 	}
-	if waived > 0 && code != ExitUnreachable {
-		m += fmt.Sprintf("; %d failure(s) waived by known deviations", waived)
+	if waived > 0 && code == ExitFail {
+		m += fmt.Sprintf("; %d failure(s) waived by known deviations, not counted", waived)
 	}
 	return m
 }
