@@ -37,8 +37,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 	}
 	scenarios := maskScenarios(run.Scenarios)
 	attachAttempts(scenarios, run.Scenarios)
-	bl := judgeBaseline(run, opts)
-	judged, judgedMasked := bl.unwaived(run, scenarios)
+	j := judge(run, scenarios, opts)
 	ops := s.Operations()
 	cov := coverage(ops, scenarios)
 	if run.Suite != "" && run.Suite != APISuite && run.Suite != ClientSuite {
@@ -52,7 +51,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Spec:         specInfo(s, opts.openAPI(), featuresSum),
 		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},
 		Attestation:  run.Attestation,
-		Verdict:      decide(judged, judgedMasked, opts.Subset),
+		Verdict:      j.Verdict,
 		Counts:       count(run),
 		Requirements: requirements(scenarios),
 		Coverage:     cov,
@@ -61,7 +60,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Scenarios:    scenarios,
 	}
 	doc.Counts.Drift = len(doc.Drift)
-	bl.annotate(doc)
+	j.bl.annotate(doc)
 	attemptReasons(doc)
 	return doc, nil
 }
