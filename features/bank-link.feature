@@ -28,7 +28,7 @@ Feature: Linking a bank account as a VA
       | bankName |
       | bankBin  |
 
-  @TG-LINK-02 @must @src-live @doc-6.2.2 @destructive @needs-otp
+  @TG-LINK-02 @must @src-live @destructive @needs-otp
   Scenario: a wrong OTP is a business error
     Given the fixtures name an account to link
     When I start linking the account with create-va
@@ -36,7 +36,7 @@ Feature: Linking a bank account as a VA
     When I confirm the link with a wrong OTP
     Then the target answers a business error
 
-  @TG-LINK-03 @must @src-live @doc-6.2.2 @destructive @needs-otp
+  @TG-LINK-03 @must @src-live @destructive @needs-otp
   Scenario: an OTP is spent by its first attempt, right or wrong
     Given the fixtures name an account to link
     When I start linking the account with create-va
@@ -46,7 +46,7 @@ Feature: Linking a bank account as a VA
     When I confirm the link with the bank's OTP in the bankBin form
     Then the target answers a business error
 
-  @TG-LINK-04 @must @src-live @doc-6.2.2 @uat-safe
+  @TG-LINK-04 @must @src-live @uat-safe
   Scenario: an unknown confirmId is a business error
     When I confirm a link with an unknown confirmId
     Then the target answers a business error

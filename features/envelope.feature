@@ -26,10 +26,10 @@ Feature: The answer envelope
     And every answer is JSON
 
   @TG-ENV-04 @must @src-live @uat-safe
-  Scenario: a signature refusal is JSON too
+  Scenario: a signature refusal (code 97, or HTTP 401) is JSON too
     Given a valid "getVaPaging" request
     When it is signed with another secret
-    Then the request is refused with code "97"
+    Then the request is refused as a bad signature: code 97, or HTTP 401
     And every answer is JSON
 
   @TG-ENV-05 @must @src-doc @destructive @needs-otp

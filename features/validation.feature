@@ -1,7 +1,7 @@
 @validation
 Feature: Request validation
-  A request that breaks its operation's schema is refused with HTTP 400 and the documented body,
-  whose message names the field (NestJS ValidationPipe; doc 6.2.2 "400: Bad Request").
+  A request that breaks its operation's schema is refused with HTTP 400 and the documented body (doc
+  6.2.2 "400: Bad Request"); a message naming the field (NestJS ValidationPipe) is noted, not required.
   The negative data is not listed here: it is GENERATED from openapi.yaml at run time. For the
   operation of each row, the step walks the request schema (body properties, allOf merged, the
   anyOf/oneOf branch the sample satisfies, nested objects; and query parameters) and derives from
@@ -17,7 +17,7 @@ Feature: Request validation
   Scenario Outline: <operation> refuses each required field left out
     Given the "missing" cases generated from openapi.yaml for "<operation>"
     When each case is sent correctly signed
-    Then every answer is HTTP 400 with the documented body naming its field
+    Then every answer is HTTP 400 with the documented body, a message naming its field noted
 
     @uat-safe
     Examples: operations that change no state
@@ -44,7 +44,7 @@ Feature: Request validation
     Only a warning: refusing a wrongly typed field with 400 is what a NestJS ValidationPipe does, but no source documents it; a server that coerces the value still serves correct clients.
     Given the "wrong type" cases generated from openapi.yaml for "<operation>"
     When each case is sent correctly signed
-    Then every answer is HTTP 400 with the documented body naming its field
+    Then every answer is HTTP 400 with the documented body, a message naming its field noted
 
     @uat-safe
     Examples: operations that change no state
@@ -71,7 +71,7 @@ Feature: Request validation
     Only a warning: no source documents a 400 for a value outside an enum; a server may answer a business error instead.
     Given the "outside enum" cases generated from openapi.yaml for "<operation>"
     When each case is sent correctly signed
-    Then every answer is HTTP 400 with the documented body naming its field
+    Then every answer is HTTP 400 with the documented body, a message naming its field noted
 
     @uat-safe
     Examples: operations that change no state

@@ -38,13 +38,13 @@ Feature: A partner's webhook receiver
     When it is delivered with its amount changed after signing
     Then the receiver does not acknowledge it as success
 
-  @TG-WH-06 @must @src-sdk
+  @TG-WH-06 @must @src-doc
   Scenario: A notification without x-request-timestamp is not acknowledged
     Given a payment notification for a new transactionCode
     When it is delivered without the x-request-timestamp header
     Then the receiver does not acknowledge it as success
 
-  @TG-WH-07 @must @src-sdk
+  @TG-WH-07 @must @src-doc
   Scenario: A notification with a malformed timestamp is not acknowledged
     Given a payment notification for a new transactionCode
     When it is delivered signed with the timestamp "2025-12-01 09:30"

@@ -90,9 +90,20 @@ func TestHistoryWritesOnePageFromManyBundles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Review of issues 13-14, S13: one unreadable report.json (truncated, or another tool's) aborted the whole
+	// page; it is skipped with one line naming it. N6: the count printed is the page's, the same run twice once.
+	bad := filepath.Join(root, "bad")
+	if err := os.MkdirAll(bad, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(bad, "report.json"), []byte(`{"run": {"id": "x"`), 0o644)
+	if err := os.CopyFS(filepath.Join(root, "again"), os.DirFS(filepath.Join(root, "night-1"))); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(t.TempDir(), "history.html")
 	f := newFakeCLI("", nil)
-	if code := f.run("history", "--out", out, root); code != exitOK || !strings.Contains(f.out.String(), "3 runs") {
+	if code := f.run("history", "--out", out, root); code != exitOK || !strings.Contains(f.out.String(), "history: 3 runs") ||
+		strings.Count(f.errOut.String(), "\n") != 1 || !strings.Contains(f.errOut.String(), "history: skipped "+filepath.Join(bad, "report.json")) {
 		t.Fatalf("exit %d: %s%s", code, f.out.String(), f.errOut.String())
 	}
 	page, err := os.ReadFile(out)

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tingee-conformance/harness/internal/report"
 )
 
 // --list prints every scenario the tags and paths select, one per line with
@@ -78,7 +80,8 @@ func TestRunDryRun(t *testing.T) {
 	}
 }
 
-// --fail-fast stops at the first failed scenario.
+// --fail-fast stops at the first failure that fails the run; the rest are listed as not run
+// (review of issues 13-14, B2: the bundle gave "notRun: 0" for a run cut short).
 func TestRunFailFast(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -86,9 +89,13 @@ func TestRunFailFast(t *testing.T) {
 	}))
 	defer srv.Close()
 	f := newFakeCLI("", mockEnv)
-	code := f.run("run", "--target", srv.URL, "--fail-fast", "--report-dir", t.TempDir())
+	dir := t.TempDir()
+	code := f.run("run", "--target", srv.URL, "--fail-fast", "--report-dir", dir)
 	out := f.out.String()
-	if code != exitFail || !strings.Contains(out, "fail-fast: stopped at the first failed scenario") || len(regexp.MustCompile(`(?m)^\s+\d+ failed `).FindAllString(out, -1)) != 1 {
+	if code != exitFail || !strings.Contains(out, "fail-fast: stopped at the first failure that fails the run") || len(regexp.MustCompile(`(?m)^\s+\d+ failed `).FindAllString(out, -1)) != 1 {
 		t.Fatalf("exit %d\n%s%s", code, out, f.errOut.String())
+	}
+	if doc := readReport(t, dir); doc.Verdict.Result != report.NotConformant || doc.Counts.Scenarios.NotRun == 0 || len(doc.Run.NotRun) != doc.Counts.Scenarios.NotRun {
+		t.Errorf("verdict %s, %d not run (%d listed): the bundle must say the run was cut short", doc.Verdict.Result, doc.Counts.Scenarios.NotRun, len(doc.Run.NotRun))
 	}
 }

@@ -25,7 +25,7 @@ import (
 // Exit codes shared by every command.
 const (
 	exitOK          = 0 // everything passed
-	exitFail        = 1 // the target (or the input) broke the contract
+	exitFail        = 1 // the target (or the input) broke the contract; for a run, also INCOMPLETE (report.Judgement.ExitCode)
 	exitUsage       = 2 // bad flags, arguments or configuration
 	exitUnreachable = 3 // the target could not be reached
 )

@@ -90,6 +90,6 @@ func runOCBMock(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "mock: --addr %s: %v", *addr, err)
 	}
-	fmt.Fprintf(c.stdout, "mock (ocb): serving http://%s (test app client id %s; README lists its test credentials)\n", ln.Addr(), mock.TestApp().ClientID)
+	fmt.Fprintf(c.stdout, "mock (ocb): serving http://%s (test app client id %s; README lists its test credentials; run and preflight use them with --target URL --mock-app)\n", ln.Addr(), mock.TestApp().ClientID)
 	return serve(ctx, c, "mock", ln, h)
 }

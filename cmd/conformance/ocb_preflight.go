@@ -18,12 +18,16 @@ func init() {
 }
 
 // runOCBPreflight prints the onboarding checklist and writes its bundle.
-// Exit 0 every checkable step passed, 1 one failed, 2 bad input, 3 unreachable.
+// Exit 0 no step failed (warnings and steps not checked yet included), 1 a
+// step failed, 2 unusable input found before any request (a flag, a file, the
+// two keys missing, live without --allow-live), 3 the target could not be
+// reached (the bundle is written with the steps checked so far).
 func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
-	fs := c.flags("preflight --profile ocb", "[--target mock|sandbox|live|URL] [--lang vi|en|both] [--report-dir DIR] "+
+	fs := c.flags("preflight --profile ocb", "[--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--lang vi|en|both] [--report-dir DIR] "+
 		"[--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F] [--probes F] [--expect-redirect-url URL] "+
 		"[mock rehearsal: --unsubscribed PKG[,PKG] --unapproved --redirect-url URL]")
 	target := fs.String("target", "mock", "mock (the embedded OCB mock, rehearsal), sandbox, live, or a base URL")
+	allowLive := fs.Bool("allow-live", false, "allow --target live")
 	lang := fs.String("lang", preflight.LangBoth, "language of the checklist: vi, en or both")
 	reportDir := fs.String("report-dir", "", "where the bundle goes (default reports/preflight-<time>/)")
 	expect := fs.String("expect-redirect-url", preflight.MISARedirectURL, "the redirect URL step 5 registers")
@@ -40,6 +44,8 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "preflight: --lang %q: want vi, en or both", *lang)
 	case *timeout <= 0:
 		return c.errorf(exitUsage, "preflight: --timeout must be positive")
+	case *target == "live" && !*allowLive:
+		return c.errorf(exitUsage, "preflight: --target live is refused without --allow-live")
 	}
 	_, base, err := resolveTarget(ocb.Profile(), *target)
 	if err != nil {
@@ -52,7 +58,7 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 	if base != "" && (*mf.unsubscribed != "" || *mf.unapproved || *mf.redirectURL != "") {
 		return c.errorf(exitUsage, "preflight: --unsubscribed, --unapproved and --redirect-url rehearse on the embedded mock only (--target mock)")
 	}
-	cr, err := cf.load(*target)
+	cr, err := cf.loadKeys(*target)
 	if err != nil {
 		return c.errorf(exitUsage, "preflight: %v", err)
 	}
@@ -68,10 +74,6 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 	res, err := preflight.Run(ctx, preflight.Options{Client: client.New(base, *timeout), Target: shown}, preflight.Inputs{
 		Credentials: cr, Packages: probes, RedirectURL: *expect,
 	})
-	var unreachable preflight.ErrUnreachable
-	if errors.As(err, &unreachable) {
-		return c.errorf(exitUnreachable, "preflight: %v", err)
-	}
 	preflight.Render(c.stdout, res, *lang)
 	dir := *reportDir
 	if dir == "" {
@@ -80,8 +82,12 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 	if err := bundle.Write(dir, "preflight", res, preflight.Summary(res), cr.ClientSecret, cr.Password); err != nil {
 		return c.errorf(exitUsage, "preflight: cannot write the bundle: %v", err)
 	}
-	fmt.Fprintf(c.stdout, "report: %s\n", dir)
-	if res.Failed() {
+	fmt.Fprintf(c.stdout, "%s: %s\n", preflight.ReportWord(*lang), dir)
+	var unreachable preflight.ErrUnreachable
+	switch {
+	case errors.As(err, &unreachable):
+		return c.errorf(exitUnreachable, "preflight: %v", err)
+	case res.Failed():
 		return exitFail
 	}
 	return exitOK

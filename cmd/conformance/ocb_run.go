@@ -20,7 +20,7 @@ func init() {
 // runOCBSuite runs profiles/ocb/suite against a target and writes its bundle.
 // Exit 0 every @must passed, 1 one failed, 2 usage, 3 unreachable.
 func runOCBSuite(ctx context.Context, c *cli, args []string) int {
-	fs := c.flags("run --profile ocb", "[--target mock|sandbox|live|URL] [--allow-live] [--tags EXPR] [--format progress|pretty] [--seed N] [--timeout D] "+
+	fs := c.flags("run --profile ocb", "[--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--tags EXPR] [--format progress|pretty] [--seed N] [--timeout D] "+
 		"[--report-dir DIR] [--probes F] [--unknown-account N] [--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F]")
 	target := fs.String("target", "mock", "mock (the embedded OCB mock), sandbox, live, or a base URL")
 	allowLive := fs.Bool("allow-live", false, "allow --target live")
@@ -48,6 +48,9 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	_, base, err := resolveTarget(ocb.Profile(), *target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
+	}
+	if _, err := suite.Tags(*tags, base == ""); err != nil {
+		return c.errorf(exitUsage, "run: --tags: %v", err)
 	}
 	pk, err := loadProbes(*probes)
 	if err != nil {

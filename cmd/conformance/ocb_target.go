@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/profiles/ocb"
@@ -11,7 +12,10 @@ import (
 )
 
 // ocbCredFlags are the OCB credential flags of run and preflight.
-type ocbCredFlags struct{ src creds.Sources }
+type ocbCredFlags struct {
+	src     creds.Sources
+	mockApp bool // the URL target is a standalone OCB mock
+}
 
 func addOCBCredFlags(fs *flag.FlagSet, getenv func(string) string) *ocbCredFlags {
 	f := &ocbCredFlags{src: creds.Sources{Getenv: getenv}}
@@ -21,16 +25,41 @@ func addOCBCredFlags(fs *flag.FlagSet, getenv func(string) string) *ocbCredFlags
 	fs.StringVar(&f.src.PasswordFile, "password-file", "", "file holding the API user's password (default: $"+creds.EnvPassword+")")
 	fs.StringVar(&f.src.KeyFile, "key", "", "RSA private key PEM (default: $"+creds.EnvPrivateKeyFile+")")
 	fs.StringVar(&f.src.CertFile, "cert", "", "certificate PEM (default: $"+creds.EnvCertFile+")")
+	fs.BoolVar(&f.mockApp, "mock-app", false, "the --target URL is a standalone `conformance mock --profile ocb`: what is not given is its test app's")
 	return f
 }
 
-// load resolves the credentials. Against a mock (the embedded one or a URL)
-// whatever is not given is the mock's test app's; sandbox and live need all.
-func (f *ocbCredFlags) load(target string) (creds.Credentials, error) {
-	if _, known := ocb.Profile().Target(target); known {
-		return creds.Load(f.src)
+// base is what fills in the credentials not given: the OCB mock's test app,
+// only for the embedded mock or a URL marked --mock-app; never for another
+// host, which must not be sent the mock's test secret.
+func (f *ocbCredFlags) base(target string) (creds.Credentials, error) {
+	switch {
+	case target == "mock":
+		return mockAppCredentials(mock.TestApp()), nil
+	case f.mockApp && isOCBTarget(target):
+		return creds.Credentials{}, fmt.Errorf("--mock-app marks a URL of a standalone OCB mock, not --target %s", target)
+	case f.mockApp:
+		return mockAppCredentials(mock.TestApp()), nil
 	}
-	return creds.Over(f.src, mockAppCredentials(mock.TestApp()))
+	return creds.Credentials{}, nil
+}
+
+// load resolves all six credentials (run needs each).
+func (f *ocbCredFlags) load(target string) (creds.Credentials, error) {
+	base, err := f.base(target)
+	if err != nil {
+		return base, err
+	}
+	return creds.Over(f.src, base)
+}
+
+// loadKeys resolves what is given and needs only the two keys (preflight).
+func (f *ocbCredFlags) loadKeys(target string) (creds.Credentials, error) {
+	base, err := f.base(target)
+	if err != nil {
+		return base, err
+	}
+	return creds.Keys(f.src, base)
 }
 
 // mockAppCredentials are what a company would hold for one of the mock's apps
@@ -41,4 +70,10 @@ func mockAppCredentials(a mock.App) creds.Credentials {
 		Username: a.Users[0].Username, Password: credentials.Secret(a.Users[0].Password),
 		Key: testkeys.AppKey(), Cert: a.Cert,
 	}
+}
+
+// isOCBTarget says whether t names one of OCB's gateways (sandbox, live).
+func isOCBTarget(t string) bool {
+	_, known := ocb.Profile().Target(t)
+	return known
 }

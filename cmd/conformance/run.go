@@ -27,8 +27,9 @@ func init() {
 }
 
 // runSuite runs features/*.feature against a target and writes the report
-// bundle. Exit 0 all passed, 1 contract broken (or interrupted), 2 usage or
-// configuration, 3 the target could not be reached.
+// bundle. The exit code is the verdict's (report.Judgement.ExitCode: 0
+// CONFORMANT, with warnings too unless --strict; 1 NOT CONFORMANT or
+// INCOMPLETE), or 2 usage or configuration, 3 the target could not be reached.
 func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
 		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--strict] [--paths docs|sdk] [--list] [--dry-run] [--fail-fast] "+
@@ -123,7 +124,9 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	out, errOut := consoleOf(c, fx)
 	otp := &suite.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait}
+	subset := strings.TrimSpace(*tags + " " + strings.Join(paths, " ")) // a subset: by tags or by paths
 	run, code := runner.Run(ctx, runner.Options{
+		Baseline: nf.baseline, Subset: subset,
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Signer: hmacsign.Signer{Credentials: creds}, ClientID: creds.ClientID,
 		Suite: suite.API(fx, otp), Spec: contract, Features: tg.Features,
 		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
@@ -133,12 +136,12 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, doc, err := rf.write(tg, run, strings.TrimSpace(*tags+" "+strings.Join(paths, " ")), creds.Secret, nf.baseline) // a subset: by tags or by paths
+	dir, _, err := rf.write(tg, run, subset, creds.Secret, nf.baseline) // judged as the runner judged it: the same verdict
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
-	return nf.exit(c, code, doc, *strict)
+	return code
 }
 
 // listScenarios prints the plan of a run (runner.Plan): for --list every

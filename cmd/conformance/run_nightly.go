@@ -3,10 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
-	"strings"
 
 	"github.com/tingee-conformance/harness/internal/baseline"
-	"github.com/tingee-conformance/harness/internal/report"
 )
 
 // nightlySynopsis lists the nightly flags of run for its synopsis.
@@ -41,24 +39,4 @@ func (n *nightlyFlags) check() error {
 	}
 	n.baseline = f
 	return nil
-}
-
-// exit is the run's exit code once the baseline is applied: an expired entry
-// fails the run (named on stderr); a run that failed only on waived failures
-// passes, as its verdict (decided without them) says — with warnings left, only
-// under --strict does it still fail. Any other code (usage, unreachable) stands.
-func (n *nightlyFlags) exit(c *cli, code int, doc *report.Document, strict bool) int {
-	if n.baseline == nil || doc == nil || (code != exitOK && code != exitFail) {
-		return code
-	}
-	if expired := doc.ExpiredDeviations(); len(expired) > 0 {
-		return c.errorf(exitFail, "known deviation(s) expired in %s: %s (renew or remove each entry)", n.baseline.Name, strings.Join(expired, ", "))
-	}
-	switch {
-	case code != exitFail:
-	case doc.Verdict.Result == report.Conformant,
-		doc.Verdict.Result == report.ConformantWithWarnings && !strict:
-		return exitOK
-	}
-	return code
 }

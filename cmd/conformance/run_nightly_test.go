@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -9,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 )
@@ -37,30 +40,37 @@ func brokenBanksMock(t *testing.T) string {
 	return srv.URL
 }
 
-func deviationsFile(t *testing.T, expires string) string {
-	return writeFile(t, "known-deviations.yaml", "deviations:\n  - requirement: TG-ENV-02\n    reason: UAT wraps the bank list\n"+
-		"    reference: TINGEE-1234\n    expires: "+expires+"\n")
-}
-
+// Review of issues 13-14, blocker B1: with --baseline the console printed FAILED lines and "exit 1: the
+// target broke the contract" while the process exited 0, and "exit 0" for an expired entry that then exited 1.
+// The console's verdict and exit lines now come from the judgement the exit code and report.json come from.
 func TestRunWithBaseline(t *testing.T) {
 	base := brokenBanksMock(t)
 	nextYear := time.Now().AddDate(1, 0, 0).Format("2006-01-02")
 	cases := []struct {
-		name, expires string
-		want          int
-		stderr        string
+		name, tags, requirement, expires string
+		want                             int
+		verdict, console                 string
 	}{
-		{"live entry waives the failure", nextYear, exitOK, ""},
-		{"expired entry fails the run", "2020-01-31", exitFail, "known deviation(s) expired in known-deviations.yaml: TG-ENV-02"},
+		{"live entry waives the failure", "@TG-ENV-02 or @TG-ERR-03", "TG-ENV-02", nextYear, exitOK, report.Conformant, "  WAIVED features/"},
+		{"expired entry fails the run", "@TG-ENV-02 or @TG-ERR-03", "TG-ENV-02", "2020-01-31", exitFail, report.NotConformant, "  EXPIRED known deviation: TG-ENV-02"},
+		{"an expired entry fails a conformant run", "@TG-ERR-03", "TG-ERR-03", "2020-01-31", exitFail, report.Conformant, "exit 1: 1 known deviation(s) expired"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "report")
 			f := newFakeCLI("", mockEnv)
+			file := writeFile(t, "known-deviations.yaml", "deviations:\n  - requirement: "+tc.requirement+"\n    reason: UAT wraps the bank list\n"+
+				"    reference: TINGEE-1234\n    expires: "+tc.expires+"\n")
 			// TG-ERR-03 passes beside the waived failure: a run where nothing passed is INCOMPLETE, waived or not.
-			code := f.run("run", "--target", base, "--tags", "@TG-ENV-02 or @TG-ERR-03", "--baseline", deviationsFile(t, tc.expires), "--report-dir", dir)
-			if code != tc.want || !strings.Contains(f.errOut.String(), tc.stderr) {
-				t.Fatalf("exit %d (want %d), stderr %q\n%s", code, tc.want, f.errOut.String(), f.out.String())
+			code := f.run("run", "--target", base, "--tags", tc.tags, "--baseline", file, "--report-dir", dir)
+			out := f.out.String()
+			doc := readReport(t, dir)
+			if code != tc.want || doc.Verdict.Result != tc.verdict || !strings.Contains(out, fmt.Sprintf("\nexit %d: ", code)) || !strings.Contains(out, tc.console) ||
+				!strings.Contains(out, "\nverdict: "+doc.Verdict.Headline()+"\n") {
+				t.Fatalf("exit %d (want %d); the console must say the exit code, the report's verdict %q and %q\n%s%s", code, tc.want, doc.Verdict.Headline(), tc.console, out, f.errOut.String())
+			}
+			if tc.want == exitOK && strings.Contains(out, "  FAILED ") {
+				t.Errorf("a waived failure is shown as FAILED:\n%s", out)
 			}
 			summary, err := os.ReadFile(filepath.Join(dir, "summary.md"))
 			if err != nil || !strings.Contains(string(summary), "## Known deviations (known-deviations.yaml, SHA-256 ") {
@@ -86,4 +96,18 @@ func TestRunRefusesABadBaselineBeforeTheRun(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q: want 2, one line, before the run", args[1:], code, f.out.String(), f.errOut.String())
 		}
 	}
+}
+
+// readReport reads the report.json of the bundle in dir.
+func readReport(t *testing.T, dir string) report.Document {
+	t.Helper()
+	var doc report.Document
+	data, err := os.ReadFile(filepath.Join(dir, report.FileJSON))
+	if err == nil {
+		err = json.Unmarshal(data, &doc)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

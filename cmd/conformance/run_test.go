@@ -21,12 +21,14 @@ import (
 func progress(out string) string {
 	_, out, _ = strings.Cut(out, "\n")
 	out = duration.ReplaceAllString(out, "")
+	out = rehearsalLine.ReplaceAllString(out, "") // only the embedded mock is a rehearsal
 	return reportLine.ReplaceAllString(out, "")
 }
 
 var (
-	duration   = regexp.MustCompile(`(?m)( \([0-9.]+[µnm]?s\)$|, [0-9.]+[µnm]?s$)`)
-	reportLine = regexp.MustCompile(`(?m)^report: .*$`)
+	duration      = regexp.MustCompile(`(?m)( \([0-9.]+[µnm]?s\)$|, [0-9.]+[µnm]?s$)`)
+	reportLine    = regexp.MustCompile(`(?m)^report: .*$`)
+	rehearsalLine = regexp.MustCompile(`(?m)^A rehearsal against .*\n`)
 )
 
 // standaloneMock starts `conformance mock` (the command, with --self-check)

@@ -8,6 +8,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/mask"
+	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/profiles/tingee"
@@ -20,9 +21,8 @@ func init() {
 }
 
 // runWebhookCheck delivers signed notifications, good and bad, to a partner's
-// receiver and writes the same report bundle as run. Exit 0 all rules kept,
-// 1 a rule broken (or interrupted: the bundle says INCOMPLETE), 2 usage, 3 the
-// receiver could not be reached.
+// receiver and writes the same report bundle as run. The exit code is the
+// verdict's (report.Judgement.ExitCode), 2 for usage, 3 when the receiver could not be reached.
 func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("webhook-check", "--url URL [--timeout D] [--secret-file PATH] [--client-id ID] [--tags EXPR] [--strict] "+reportFlagsSynopsis)
 	target := fs.String("url", "", "the receiver's webhook URL (required)")
@@ -67,14 +67,12 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	if len(res.Run.Scenarios) == 0 && !res.Run.Interrupted {
 		return c.errorf(exitUsage, "webhook-check: --tags %q matched no scenario", *tags)
 	}
-	code, lastError := exitOK, ""
-	switch {
-	case res.Unreachable:
+	j := report.Judge(res.Run, report.Options{Subset: *tags}) // the verdict the bundle will hold
+	code, lastError := j.ExitCode(*strict), ""
+	if res.Unreachable {
 		code, lastError = exitUnreachable, "nothing answered at "+*target
-	case res.Failed() > 0 || res.Run.Interrupted || (*strict && res.Warned() > 0):
-		code = exitFail
 	}
-	runner.Summarize(out, res.Run, code, lastError)
+	runner.Summarize(out, res.Run, j, code, lastError)
 	dir, _, err := rf.write(tingee.Profile(), res.Run, *tags, creds.Secret, nil)
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: cannot write the report: %v", err)

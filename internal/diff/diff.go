@@ -1,6 +1,7 @@
 // Package diff compares two conformance runs of any API profile (their
 // report bundles, read by package snapshot): the verdict, requirements that
-// went pass→fail and fail→pass, new and gone warnings, new and gone drift,
+// went pass→fail and fail→pass, those no longer checked (judged before,
+// skipped or not run now), new and gone warnings, new and gone drift,
 // and per operation the answers seen and latency side by side. A different
 // contract (openapi.yaml) or features hash is called out first, because it
 // changes what every other line means.
@@ -29,6 +30,7 @@ type Report struct {
 	Regressions     []string         `json:"regressions"` // empty: exit 0
 	NewlyFailing    []Change         `json:"newlyFailing"`
 	NewlyPassing    []Change         `json:"newlyPassing"`
+	NoLongerChecked []Change         `json:"noLongerChecked"` // judged in the older run, skipped or not run in the newer
 	NewWarnings     []Change         `json:"newWarnings"`
 	GoneWarnings    []Change         `json:"goneWarnings"`
 	NewDrift        []snapshot.Drift `json:"newDrift"`
@@ -42,6 +44,7 @@ type Run struct {
 	RunID          string `json:"runId"`
 	Start          string `json:"start"`
 	Verdict        string `json:"verdict"`
+	Subset         string `json:"subset,omitempty"` // what narrowed the run (--tags, paths); empty for the whole suite
 	OpenAPISHA256  string `json:"openapiSha256"`
 	FeaturesSHA256 string `json:"featuresSha256"`
 }
@@ -51,7 +54,7 @@ type Change struct {
 	ID        string `json:"id"`
 	Level     string `json:"level"`
 	Statement string `json:"statement,omitempty"`
-	Old       string `json:"old"` // result in the older run, "absent" when it had no such requirement
+	Old       string `json:"old"` // result in the older run, "absent" when it had no such requirement (not run)
 	New       string `json:"new"`
 	Waived    bool   `json:"waived,omitempty"`
 }
@@ -84,7 +87,7 @@ func Compare(old, new *snapshot.Snapshot) Report {
 		ContractChanged: old.OpenAPISHA256 != new.OpenAPISHA256,
 		FeaturesChanged: old.FeaturesSHA256 != new.FeaturesSHA256,
 		VerdictChanged:  old.Verdict != new.Verdict,
-		Regressions:     []string{}, NewlyFailing: []Change{}, NewlyPassing: []Change{},
+		Regressions:     []string{}, NewlyFailing: []Change{}, NewlyPassing: []Change{}, NoLongerChecked: []Change{},
 		NewWarnings: []Change{}, GoneWarnings: []Change{},
 	}
 	r.requirements(old, new)
@@ -102,7 +105,7 @@ func Compare(old, new *snapshot.Snapshot) Report {
 }
 
 func runOf(s *snapshot.Snapshot) Run {
-	return Run{Path: s.Path, RunID: s.RunID, Start: s.Start.UTC().Format("2006-01-02 15:04 MST"), Verdict: s.Verdict,
+	return Run{Path: s.Path, RunID: s.RunID, Start: s.Start.UTC().Format("2006-01-02 15:04 MST"), Verdict: s.Verdict, Subset: s.Subset,
 		OpenAPISHA256: s.OpenAPISHA256, FeaturesSHA256: s.FeaturesSHA256}
 }
 
@@ -126,8 +129,10 @@ func (r *Report) requirements(old, new *snapshot.Snapshot) {
 			if n.Level == snapshot.LevelMust && !n.Waived {
 				r.Regressions = append(r.Regressions, fmt.Sprintf("must-level requirement %s newly failing (was %s)", n.ID, c.Old))
 			}
-		case o.Failing() && !n.Failing():
+		case o.Failing() && n.Result == snapshot.Passed:
 			r.NewlyPassing = append(r.NewlyPassing, c)
+		case o.Checked() && !n.Checked(): // failing or passing before, skipped now: not an improvement
+			r.NoLongerChecked = append(r.NoLongerChecked, c)
 		case n.Failing() && o.Failing() && n.Level == snapshot.LevelMust && !n.Waived && o.Waived:
 			r.Regressions = append(r.Regressions, fmt.Sprintf("must-level requirement %s fails and is no longer waived", n.ID))
 		}
@@ -137,6 +142,9 @@ func (r *Report) requirements(old, new *snapshot.Snapshot) {
 	}
 	for _, o := range old.Requirements {
 		n, has := new.Requirement(o.ID)
+		if o.Checked() && !has { // none of its scenarios ran: outside --tags, or not started
+			r.NoLongerChecked = append(r.NoLongerChecked, Change{ID: o.ID, Level: o.Level, Statement: o.Statement, Old: o.Result, New: absent})
+		}
 		if warning(o) && !(has && warning(n)) {
 			c := Change{ID: o.ID, Level: o.Level, Statement: o.Statement, Old: o.Result, New: absent}
 			if has {

@@ -136,3 +136,18 @@ func TestExpiredDeviationIsARegression(t *testing.T) {
 		t.Errorf("regressions = %q", r.Regressions)
 	}
 }
+
+// Review of issues 13-14, S4: a requirement that failed (or passed) and is skipped or not run in the newer run
+// was shown as fail → pass or not at all, under "✅ no regression"; it is listed as no longer checked.
+func TestSkippedOrNotRunIsNoLongerCheckedNotAnImprovement(t *testing.T) {
+	old := night("old", req("TG-LINK-01", "must", "failed"), req("TG-QR-02", "must", "passed"), req("TG-SIG-01", "must", "passed"))
+	new := night("new", req("TG-LINK-01", "must", "skipped"), req("TG-SIG-01", "must", "passed"))
+	r := Compare(old, new)
+	if len(r.NewlyPassing) != 0 || len(r.NoLongerChecked) != 2 || r.NoLongerChecked[0].ID != "TG-LINK-01" || r.NoLongerChecked[0].New != "skipped" ||
+		r.NoLongerChecked[1].ID != "TG-QR-02" || r.NoLongerChecked[1].New != absent {
+		t.Errorf("newly passing %+v, no longer checked %+v", r.NewlyPassing, r.NoLongerChecked)
+	}
+	if md := r.Markdown(); !strings.Contains(md, "2 requirement(s) no longer checked") || !strings.Contains(md, "`TG-LINK-01` (must) failed → skipped") {
+		t.Errorf("Markdown:\n%s", md)
+	}
+}

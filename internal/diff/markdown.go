@@ -6,6 +6,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/latency"
 	"github.com/tingee-conformance/harness/internal/markdown"
+	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/internal/snapshot"
 )
 
@@ -18,7 +19,10 @@ func (r Report) Markdown() string {
 	if r.Regressed() {
 		mark = fmt.Sprintf("❌ %d regression(s)", len(r.Regressions))
 	}
-	fmt.Fprintf(&b, "# Conformance diff: %s → %s — %s\n\n", r.Old.Verdict, r.New.Verdict, mark)
+	if n := len(r.NoLongerChecked); n > 0 {
+		mark += fmt.Sprintf("; ⚠️ %d requirement(s) no longer checked", n)
+	}
+	fmt.Fprintf(&b, "# Conformance diff: %s → %s — %s\n\n", r.Old.headline(), r.New.headline(), mark)
 	if r.ContractChanged {
 		fmt.Fprintf(&b, "> ⚠️ **The contract changed**: openapi.yaml SHA-256 %s → %s. The two runs were judged by different contracts.\n\n",
 			short(r.Old.OpenAPISHA256), short(r.New.OpenAPISHA256))
@@ -28,11 +32,12 @@ func (r Report) Markdown() string {
 			short(r.Old.FeaturesSHA256), short(r.New.FeaturesSHA256))
 	}
 	fmt.Fprintf(&b, "| | older | newer |\n|---|---|---|\n| run | %s | %s |\n| start | %s | %s |\n| verdict | %s | %s |\n",
-		markdown.Cell(r.Old.RunID), markdown.Cell(r.New.RunID), r.Old.Start, r.New.Start, r.Old.Verdict, r.New.Verdict)
+		markdown.Cell(r.Old.RunID), markdown.Cell(r.New.RunID), r.Old.Start, r.New.Start, markdown.Cell(r.Old.headline()), markdown.Cell(r.New.headline()))
 
 	section(&b, "Regressions", r.Regressions, markdown.Text)
 	section(&b, "Requirements pass → fail", r.NewlyFailing, changeLine)
 	section(&b, "Requirements fail → pass", r.NewlyPassing, changeLine)
+	section(&b, "No longer checked (judged before; skipped, or not run — absent — now)", r.NoLongerChecked, changeLine)
 	section(&b, "New warnings", r.NewWarnings, changeLine)
 	section(&b, "Gone warnings", r.GoneWarnings, changeLine)
 	section(&b, "New drift (never seen in the older run)", r.NewDrift, driftLine)
@@ -51,6 +56,11 @@ func (r Report) Markdown() string {
 		}
 	}
 	return b.String()
+}
+
+// headline is the run's verdict as the report shows it: with the subset that narrowed the run.
+func (r Run) headline() string {
+	return report.Verdict{Result: r.Verdict, Subset: r.Subset}.Headline()
 }
 
 // section writes a heading and one bullet per item; nothing for no item.

@@ -3,6 +3,8 @@ package history
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tingee-conformance/harness/internal/snapshot"
 )
 
 // Chart geometry, in SVG user units.
@@ -81,11 +83,13 @@ func cellClass(c RateCell) string {
 	switch {
 	case c.Total == 0 && c.Result == "":
 		return "absent"
-	case c.Result == "passed":
+	case c.Result == snapshot.Passed:
 		return "good"
-	case c.Result == "failed" && c.Passed > 0:
+	case c.Result == snapshot.Warning:
+		return "warn"
+	case c.Result == snapshot.Failed && c.Passed > 0:
 		return "part"
-	case c.Result == "failed":
+	case c.Result == snapshot.Failed:
 		return "bad"
 	}
 	return "unknown"

@@ -108,3 +108,13 @@ func attrs(n *html.Node) map[string]string {
 	}
 	return m
 }
+
+// Review of issues 13-14, S3: report.json writes a should-level failure as "warning", which the heatmap drew
+// grey, under "skipped, undefined or pending"; it is the verdict strip's warning colour.
+func TestAWarningNightIsDrawnAsAWarning(t *testing.T) {
+	for result, want := range map[string]string{snapshot.Warning: "warn", snapshot.Failed: "bad", snapshot.Passed: "good", "skipped": "unknown"} {
+		if got := cellClass(RateCell{Result: result, Total: 1}); got != want {
+			t.Errorf("%s: class %q, want %q", result, got, want)
+		}
+	}
+}

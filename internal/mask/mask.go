@@ -1,7 +1,9 @@
 // Package mask is the one rule that hides personal numbers in every output of
 // the harness: the report bundle, the console and the CI log. Every string
-// goes through three rules, in this order:
+// goes through these rules, in this order:
 //
+//  0. Tokens: an OAuth access, refresh or id token's value, and a Bearer
+//     credential, are replaced by TokenRedacted (Tokens).
 //  1. Images: a base64 data URL of an image (generate-viet-qr's qrCodeImage)
 //     is replaced by a note, "[PNG image, N bytes, not kept in evidence: it may
 //     encode an account number]": a QR code carries the account number and no
@@ -18,7 +20,7 @@
 //     was sent, and a payload so altered must not be scanned.
 //
 // An API whose personal numbers come in no named field (OCB's) masks its
-// output with Digits instead: every run of 9 to 16 digits.
+// output with AllNumbers: rules 0 to 2, then every run of 9 to 16 digits.
 package mask
 
 import (
@@ -60,9 +62,10 @@ var (
 	jsonString = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 )
 
-// Fixed applies rules 1 and 2: images become a note, and masked fields
-// show their last four characters.
+// Fixed applies rules 0 to 2: tokens are redacted, images become a note,
+// and masked fields show their last four characters.
 func Fixed(s string) string {
+	s = Tokens(s)
 	s = imageDataURL.ReplaceAllStringFunc(s, func(m string) string {
 		g := imageDataURL.FindStringSubmatch(m)
 		b64 := strings.TrimRight(strings.ReplaceAll(g[2], `\`, ""), "=")

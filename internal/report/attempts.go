@@ -23,17 +23,39 @@ func attachAttempts(scenarios []Scenario, run []evidence.Scenario) {
 // flaky (failed, then passed: the failure was not the contract's to judge
 // twice) or broken (failed every time).
 func attemptReasons(doc *Document) {
+	for _, r := range reruns(doc) {
+		if r.Flaky {
+			doc.Counts.Flaky++
+			doc.Verdict.Reasons = append(doc.Verdict.Reasons,
+				fmt.Sprintf("flaky: %s (%s) failed, then passed on attempt %d; every attempt is in its evidence", r.Scenario, r.URI, r.Attempts))
+		} else {
+			doc.Verdict.Reasons = append(doc.Verdict.Reasons,
+				fmt.Sprintf("broken, not flaky: %s (%s) failed on all %d attempts", r.Scenario, r.URI, r.Attempts))
+		}
+	}
+}
+
+// Rerun is one scenario run again (--rerun-failed), as summary.md and
+// report.html list it: flaky (failed, then passed) or broken (failed every time).
+type Rerun struct {
+	Scenario, URI string
+	Attempts      int
+	Flaky         bool
+	Outcome       string
+}
+
+// reruns lists the scenarios run again, flaky or broken, in the report's order.
+func reruns(doc *Document) []Rerun {
+	var out []Rerun
 	for _, sc := range doc.Scenarios {
 		n := len(sc.Attempts) + 1
 		switch {
 		case len(sc.Attempts) == 0:
 		case sc.Flaky:
-			doc.Counts.Flaky++
-			doc.Verdict.Reasons = append(doc.Verdict.Reasons,
-				fmt.Sprintf("flaky: %s (%s) failed, then passed on attempt %d; every attempt is in its evidence", sc.Name, sc.URI, n))
+			out = append(out, Rerun{sc.Name, sc.URI, n, true, fmt.Sprintf("flaky: failed, then passed on attempt %d (counted as passed)", n)})
 		case sc.Status == evidence.Failed:
-			doc.Verdict.Reasons = append(doc.Verdict.Reasons,
-				fmt.Sprintf("broken, not flaky: %s (%s) failed on all %d attempts", sc.Name, sc.URI, n))
+			out = append(out, Rerun{sc.Name, sc.URI, n, false, fmt.Sprintf("broken: failed on all %d attempts", n)})
 		}
 	}
+	return out
 }

@@ -39,6 +39,16 @@ func TestRerunAttemptsInTheReport(t *testing.T) {
 	if !strings.Contains(string(html), `<span class="badge">flaky</span>`) || strings.Count(string(html), "<h4>Attempt 1: failed</h4>") != 2 {
 		t.Error("report.html does not show the flaky badge and both earlier attempts")
 	}
+	// Review of issues 13-14, S5: summary.md (the job summary) never said flaky or broken, and report.html
+	// never said broken; both list them in their own section, whatever the verdict's reasons cap shows.
+	summary, _ := os.ReadFile(filepath.Join(dir, FileSummary))
+	for name, text := range map[string]string{FileSummary: string(summary), FileHTML: string(html)} {
+		for _, want := range []string{"Flaky and broken", "flaky: failed, then passed on attempt 2", "broken: failed on all 2 attempts"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s lacks %q", name, want)
+			}
+		}
+	}
 	js, _ := os.ReadFile(filepath.Join(dir, FileJSON))
 	if strings.Contains(string(js), accountNumber) {
 		t.Error("an earlier attempt's account number is not masked in report.json")

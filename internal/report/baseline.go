@@ -91,6 +91,7 @@ func (b *judgedBaseline) annotate(doc *Document) {
 		ref, waived := b.Waived[sc.URI]
 		if sc.Status == evidence.Failed && waived {
 			sc.Waived = ref
+			doc.Counts.Scenarios.Waived++
 		} else if sc.Status == evidence.Failed {
 			id, _ := requirementOf(sc.Tags)
 			failing[id]++
@@ -107,27 +108,13 @@ func baselineReason(e baseline.Judged) string {
 	what := fmt.Sprintf("%s (%s, until %s)", e.Label(), e.Reference, e.Expires)
 	switch e.Status {
 	case baseline.Waived:
-		return fmt.Sprintf("waived by a known deviation (failed, left out of the count below): %s — %s; failing: %s", what, e.Reason, strings.Join(e.Scenarios, ", "))
+		return fmt.Sprintf("waived by a known deviation (failed, not counted against the verdict): %s — %s; failing: %s", what, e.Reason, strings.Join(e.Scenarios, ", "))
 	case baseline.Expired:
 		return fmt.Sprintf("known deviation expired: %s — renew or remove the entry; it waives nothing and fails the run", what)
 	case baseline.Remove:
 		return fmt.Sprintf("known deviation no longer needed: %s — its check now passes: remove this entry", what)
 	}
 	return ""
-}
-
-// ExpiredDeviations lists the known-deviation entries that expired: each fails the run.
-func (d *Document) ExpiredDeviations() []string {
-	var out []string
-	if d.Baseline == nil {
-		return out
-	}
-	for _, e := range d.Baseline.Entries {
-		if e.Status == baseline.Expired {
-			out = append(out, e.Label())
-		}
-	}
-	return out
 }
 
 // writeBaselineSection writes summary.md's known-deviations section.

@@ -35,8 +35,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 	}
 	scenarios := maskScenarios(run.Scenarios)
 	attachAttempts(scenarios, run.Scenarios)
-	bl := judgeBaseline(run, opts)
-	judged, judgedMasked := bl.unwaived(run, scenarios)
+	j := judge(run, scenarios, opts)
 	cov := coverage(s, scenarios)
 	if run.Suite != "" && run.Suite != APISuite && run.Suite != ClientSuite {
 		cov = Coverage{Columns: []Column{}, Rows: []CoverageRow{},
@@ -51,7 +50,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Spec:         specInfo(s, opts.OpenAPI, featuresSum),
 		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},
 		Attestation:  run.Attestation,
-		Verdict:      decide(judged, judgedMasked, opts.Subset),
+		Verdict:      j.Verdict,
 		Counts:       count(run),
 		Requirements: requirements(scenarios),
 		Coverage:     cov,
@@ -60,7 +59,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Scenarios:    scenarios,
 	}
 	doc.Counts.Drift = len(doc.Drift)
-	bl.annotate(doc)
+	j.bl.annotate(doc)
 	attemptReasons(doc)
 	return doc, nil
 }

@@ -124,6 +124,7 @@ type Tally struct {
 	Passed    int `json:"passed"`
 	Failed    int `json:"failed"`
 	Warned    int `json:"warned,omitempty"` // failed at should level: warnings, not failures
+	Waived    int `json:"waived,omitempty"` // of Failed, those a known deviation waived (--baseline)
 	Skipped   int `json:"skipped"`
 	Undefined int `json:"undefined"`
 	Pending   int `json:"pending"`

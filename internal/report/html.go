@@ -16,6 +16,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"facts":       facts,
 	"brief":       Verdict.brief,
 	"failures":    failedScenarios,
+	"reruns":      reruns,
 	"failingStep": failingStep,
 	"cellLabel":   Cell.label,
 	"cellClass":   cellClass,

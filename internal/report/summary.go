@@ -36,12 +36,23 @@ func renderSummary(doc *Document) ([]byte, error) {
 		fmt.Fprintf(&b, "| %s | %s |\n", row[0], mdCell(row[1]))
 	}
 	s := doc.Counts.Scenarios
-	fmt.Fprintf(&b, "\n**Scenarios** %d: %d passed, %d failed, %d warned, %d skipped, %d undefined, %d pending, %d not run. "+
+	waived := ""
+	if s.Waived > 0 {
+		waived = fmt.Sprintf(" (%d of them waived by known deviations: not counted against the verdict)", s.Waived)
+	}
+	fmt.Fprintf(&b, "\n**Scenarios** %d: %d passed, %d failed%s, %d warned, %d skipped, %d undefined, %d pending, %d not run. "+
 		"**Exchanges** %d (%d transport errors), **contract findings** %d, **drift** %d.\n",
-		s.Total, s.Passed, s.Failed, s.Warned, s.Skipped, s.Undefined, s.Pending, s.NotRun,
+		s.Total, s.Passed, s.Failed, waived, s.Warned, s.Skipped, s.Undefined, s.Pending, s.NotRun,
 		doc.Counts.Exchanges, doc.Counts.TransportErrors, doc.Counts.Findings, doc.Counts.Drift)
 
 	writeBaselineSection(&b, doc.Baseline)
+
+	if rr := reruns(doc); len(rr) > 0 {
+		b.WriteString("\n## Flaky and broken (run again with --rerun-failed)\n\n| scenario | attempts | outcome |\n|---|---|---|\n")
+		for _, r := range rr {
+			fmt.Fprintf(&b, "| %s (`%s`) | %d | %s |\n", mdCell(r.Scenario), r.URI, r.Attempts, mdCell(r.Outcome))
+		}
+	}
 
 	if len(doc.Verdict.Warnings) > 0 {
 		b.WriteString("\n## Warnings (should-level: not failures)\n\n| requirement | scenario | expected | got | why only a warning |\n|---|---|---|---|---|\n")
@@ -54,7 +65,7 @@ func renderSummary(doc *Document) ([]byte, error) {
 	b.WriteString("\n## Requirements\n\n| requirement | level | source | doc | statement | result |\n|---|---|---|---|---|---|\n")
 	for _, r := range doc.Requirements {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s %s |\n", mdCell(r.ID), mdCell(r.Level), mdCell(r.Source), mdCell(r.DocRef), mdCell(r.Statement),
-			resultMark(r.Result), requirementResult(r))
+			resultMark(r.Result), requirementResult(r)+waivedMark(r))
 	}
 
 	b.WriteString("\n## Error-catalogue coverage\n\n")
@@ -136,6 +147,14 @@ func requirementResult(r Requirement) string {
 		return r.Result
 	}
 	return fmt.Sprintf("%s (%d of %d passed)", r.Result, r.Passed, r.Total)
+}
+
+// waivedMark flags a failed requirement whose every failure a known deviation waived.
+func waivedMark(r Requirement) string {
+	if r.Waived {
+		return " — waived (known deviation)"
+	}
+	return ""
 }
 
 func verdictMark(v string) string {

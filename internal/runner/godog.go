@@ -11,12 +11,11 @@ import (
 // Godog is one run of godog: the only way the harness builds a godog suite
 // (Run's API suite, webhook-check's receiver suite, OCB's suite).
 type Godog struct {
-	Name     string
-	FS       fs.FS    // holds the feature files
-	Paths    []string // feature files, folders or file:line within FS
-	Tags     string   // a tag expression in godog's syntax
-	Seed     int64    // scenario order; 0 keeps the files' order
-	FailFast bool     // stop at the first failed scenario
+	Name  string
+	FS    fs.FS    // holds the feature files
+	Paths []string // feature files, folders or file:line within FS
+	Tags  string   // a tag expression in godog's syntax
+	Seed  int64    // scenario order; 0 keeps the files' order
 	// Format and Out are godog's own output; "" and nil print nothing (the
 	// caller prints from its recorder).
 	Format string
@@ -41,7 +40,7 @@ func RunGodog(ctx context.Context, g Godog) int {
 		ScenarioInitializer: g.Initialize,
 		Options: &godog.Options{
 			Format: format, Output: out, Strict: true, Randomize: g.Seed, NoColors: true,
-			FS: g.FS, Paths: g.Paths, Tags: g.Tags, DefaultContext: ctx, StopOnFailure: g.FailFast,
+			FS: g.FS, Paths: g.Paths, Tags: g.Tags, DefaultContext: ctx,
 		},
 	}.Run()
 }

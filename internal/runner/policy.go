@@ -42,12 +42,18 @@ func tagsFor(env string, allowLive bool, user, excluded string) (string, error) 
 	return "", fmt.Errorf("environment %q: want mock, uat, live or url", env)
 }
 
-// gate keeps a scenario from running after an interrupt or an outage, and
-// enforces the live rule whatever the tag expression let through.
-func gate(ctx context.Context, p *probe, env string) func(context.Context, []string) error {
+// gate keeps a scenario from running after an interrupt, an outage or
+// --fail-fast's stop (ff, may be nil), and enforces the live rule whatever
+// the tag expression let through.
+func gate(ctx context.Context, p *probe, env string, ff *failFast) func(context.Context, []string) error {
 	return func(_ context.Context, tags []string) error {
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted")
+		}
+		if ff != nil {
+			if err := ff.err(); err != nil {
+				return err
+			}
 		}
 		if down, why := p.outage(); down {
 			return fmt.Errorf("the target is unreachable (%s)", why)

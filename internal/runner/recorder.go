@@ -12,6 +12,7 @@ import (
 type recorder struct {
 	print printer
 	ctx   context.Context
+	ended func(evidence.Scenario) // told of each scenario recorded, when set (--fail-fast)
 
 	mu        sync.Mutex
 	scenarios []evidence.Scenario
@@ -30,5 +31,8 @@ func (r *recorder) record(res steps.Result) {
 		return
 	}
 	r.scenarios = append(r.scenarios, s)
+	if r.ended != nil {
+		r.ended(s)
+	}
 	r.print.ended(len(r.scenarios), s, false)
 }

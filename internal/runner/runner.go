@@ -15,20 +15,22 @@ import (
 	"time"
 
 	"github.com/cucumber/godog"
+	"github.com/tingee-conformance/harness/internal/baseline"
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/progress"
+	"github.com/tingee-conformance/harness/internal/report"
 	"github.com/tingee-conformance/harness/spec"
 	"github.com/tingee-conformance/harness/steps"
 )
 
-// Exit codes of a run.
+// Exit codes of a run: the verdict's (report.Judgement.ExitCode), and 2 or 3 for a run that could not judge.
 const (
-	ExitOK          = 0 // every scenario that ran passed
-	ExitFail        = 1 // the target broke the contract (or the run was interrupted)
-	ExitConfig      = 2 // bad options, or nothing passed because every scenario was skipped
-	ExitUnreachable = 3 // the target could not be reached, or its answers kept breaking off or overflowing the size cap
+	ExitOK          = report.ExitOK          // CONFORMANT, or CONFORMANT WITH WARNINGS without --strict
+	ExitFail        = report.ExitFail        // NOT CONFORMANT or INCOMPLETE (interrupted, not run, harness error), --strict warnings, an expired known deviation
+	ExitConfig      = report.ExitConfig      // bad options, credentials rejected, or nothing passed because every scenario was skipped
+	ExitUnreachable = report.ExitUnreachable // the target could not be reached, or its answers kept breaking off or overflowing the size cap
 )
 
 // readRetries is how many times an idempotent read that failed at the
@@ -59,7 +61,7 @@ type Options struct {
 	Features    fs.FS         // the profile's tree holding features/*.feature, required
 	Tags        string        // the user's tag expression, godog's or Cucumber's syntax
 	Paths       []string      // feature files or folders, or file:line of a scenario; all of features/ when empty
-	FailFast    bool          // stop at the first failed scenario
+	FailFast    bool          // stop at the first scenario that fails the run (never at a warning); the rest are not run
 	Format      string        // pretty (step by step) | progress (one line per scenario)
 	Seed        int64         // scenario order; 0 picks one (printed)
 	Timeout     time.Duration
@@ -74,6 +76,12 @@ type Options struct {
 	RerunFailed int
 	// Strict makes a run whose only failures are should-level warnings exit 1 (--strict).
 	Strict bool
+	// Baseline (--baseline) waives the failures its live entries name: the
+	// verdict, and so the exit code, is decided without them (report.Judge).
+	Baseline *baseline.File
+	// Subset names what narrowed the run (--tags, feature paths), shown with
+	// the verdict; empty for the whole suite. The bundle must be written with the same.
+	Subset string
 	// PathFamily is the path family the suite sends: spec.PathsDocs (default) or spec.PathsSDK (--paths).
 	PathFamily string
 }
@@ -119,7 +127,8 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	}
 	show := newPrinter(o.Format, out, o.Colour)
 	waits := &progress.Line{Out: out, Live: o.Terminal}
-	rec := &recorder{print: show, ctx: ctx}
+	ff := &failFast{on: o.FailFast, known: o.Baseline}
+	rec := &recorder{print: show, ctx: ctx, ended: ff.ended}
 	newClient := func() *client.Client {
 		return &client.Client{BaseURL: o.BaseURL, Signer: o.Signer, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
 			Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
@@ -137,7 +146,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		NewClient: newClient,
 		Paths:     o.PathFamily,
 		Locations: locs,
-		Gate:      gate(ctx, p, o.Environment),
+		Gate:      gate(ctx, p, o.Environment, ff),
 		Began:     show.began,
 		Stepped:   show.stepped,
 		Record:    rec.record,
@@ -155,12 +164,13 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		fmt.Fprintf(errOut, "conformance: --tags %q matched no scenario of this suite (run with %s)\n", o.Tags, tagExpr)
 		return run, ExitConfig
 	}
-	code := exitCode(run, status, p, o.Strict)
-	if o.FailFast && code == ExitFail && !run.Interrupted {
-		fmt.Fprintln(out, "\nfail-fast: stopped at the first failed scenario; those after it were not started")
+	j := report.Judge(run, report.Options{Baseline: o.Baseline, Subset: o.Subset})
+	code := exitCode(run, j, status, p, o.Strict)
+	if ff.stopped.Load() {
+		fmt.Fprintf(out, "\nfail-fast: stopped at the first failure that fails the run; %d scenarios after it were not started\n", len(run.NotRun))
 	}
 	_, lastError := p.outage()
-	Summarize(out, run, code, lastError)
+	Summarize(out, run, j, code, lastError)
 	return run, code
 }
 
@@ -175,8 +185,8 @@ func cleanPaths(paths []string) []string {
 // runGodog runs the scenarios under paths of o.Features (strict, in the
 // seed's order, tags applied) with the steps configured by cfg; godog's status.
 func runGodog(ctx context.Context, o Options, cfg steps.Config, tagExpr string, paths []string) int {
-	return RunGodog(ctx, Godog{
-		Name: "conformance", FS: o.Features, Paths: paths, Tags: tagExpr, Seed: o.Seed, FailFast: o.FailFast,
+	return RunGodog(ctx, Godog{ // --fail-fast stops through the gate (failFast)
+		Name: "conformance", FS: o.Features, Paths: paths, Tags: tagExpr, Seed: o.Seed,
 		Initialize: func(sc *godog.ScenarioContext) { o.Suite.Initialize(sc, cfg) },
 	})
 }
@@ -220,47 +230,32 @@ func (o *Options) defaults() error {
 	return nil
 }
 
-// exitCode: 3 for an outage, 2 for a godog option error, 1 for any failed
-// (at must level, or a harness error), undefined or pending scenario or an
-// interrupt, 2 when every scenario was skipped (a skip is never a pass:
-// nothing was shown), 1 for should-level warnings under --strict, else 0.
-// godog's own status counts a warning as a failure, so it is not read beyond
-// its option errors.
-func exitCode(run evidence.Run, godogStatus int, p *probe, strict bool) int {
+// exitCode: 3 for an outage, 2 for a godog option error or when every
+// scenario was skipped (a skip is never a pass: nothing was shown), else the
+// verdict's own exit code (report.Judgement.ExitCode): the one rule the
+// console, the bundle and the process share. godog's status counts a
+// warning as a failure, so it is not read beyond its option errors.
+func exitCode(run evidence.Run, j report.Judgement, godogStatus int, p *probe, strict bool) int {
 	if down, _ := p.outage(); down || p.everyCallFailed() {
 		return ExitUnreachable
 	}
-	if godogStatus == 2 {
+	if godogStatus == 2 || everySkipped(run) {
 		return ExitConfig
 	}
-	warned := false
-	for _, s := range run.Scenarios {
-		switch {
-		case s.Warned():
-			warned = true
-		case s.Status != evidence.Passed && s.Status != evidence.Skipped:
-			return ExitFail
-		}
-	}
-	if run.Interrupted {
-		return ExitFail
-	}
-	if !anyPassed(run) && !warned {
-		return ExitConfig
-	}
-	if warned && strict {
-		return ExitFail
-	}
-	return ExitOK
+	return j.ExitCode(strict)
 }
 
-func anyPassed(run evidence.Run) bool {
+// everySkipped says whether the run ended with scenarios, every one skipped.
+func everySkipped(run evidence.Run) bool {
+	if run.Interrupted || len(run.Scenarios) == 0 {
+		return false
+	}
 	for _, s := range run.Scenarios {
-		if s.Status == evidence.Passed {
-			return true
+		if s.Status != evidence.Skipped {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func newRunID(t time.Time) string {

@@ -97,7 +97,7 @@ func TestLiveRunsOnlyUATSafe(t *testing.T) {
 }
 
 func TestGateEnforcesLiveWhateverTheTags(t *testing.T) {
-	g := gate(context.Background(), &probe{threshold: 5}, EnvLive)
+	g := gate(context.Background(), &probe{threshold: 5}, EnvLive, nil)
 	for _, tags := range [][]string{{TagUATSafe, TagDestructive}, {TagUATSafe, TagNeedsOTP}, {"@TG-SIG-01"}} {
 		if g(context.Background(), tags) == nil {
 			t.Fatalf("live gate let %v through", tags)

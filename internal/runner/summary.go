@@ -6,30 +6,31 @@ import (
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/report"
 )
 
-// verdicts explain each exit code in the summary.
-var verdicts = map[int]string{
-	ExitOK:          "every scenario that ran passed",
-	ExitFail:        "the target broke the contract",
-	ExitConfig:      "configuration error",
-	ExitUnreachable: "the target could not be reached or gave no complete answer",
-}
-
-// Summarize prints counts, every failure with its message, every skip with
-// its reason, what did not run, and the exit code with its verdict; for an
-// outage, the last transport error. Every suite (run, webhook-check) ends with it.
-func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError string) {
+// Summarize prints counts, every failure with its message (a failure the
+// baseline waived as WAIVED), every skip with its reason, what did not run,
+// then the verdict (j, the report's own judgement, as the bundle says it) and
+// the exit code with what it means; for an outage, the last transport error.
+// Every suite (run, webhook-check) ends with it.
+func Summarize(w io.Writer, run evidence.Run, j report.Judgement, code int, lastTransportError string) {
 	counts := map[string]int{}
-	warned := 0
+	warned, waived := 0, 0
 	for _, s := range run.Scenarios {
-		if s.Warned() {
+		switch _, w := j.Waived[s.URI]; {
+		case s.Warned():
 			warned++
-			continue
+		case w && s.Status == evidence.Failed:
+			waived++
+		default:
+			counts[s.Status]++
 		}
-		counts[s.Status]++
 	}
 	fmt.Fprintf(w, "\n%d scenarios: %d passed, %d failed, %d skipped", len(run.Scenarios), counts[evidence.Passed], counts[evidence.Failed], counts[evidence.Skipped])
+	if waived > 0 {
+		fmt.Fprintf(w, ", %d waived (known deviations)", waived)
+	}
 	if warned > 0 {
 		fmt.Fprintf(w, ", %d warned (should-level)", warned)
 	}
@@ -45,6 +46,7 @@ func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 		fmt.Fprintf(w, "  CREDENTIALS REJECTED: %s\n", run.CredentialsRejected)
 	}
 	for _, s := range run.Scenarios {
+		ref, isWaived := j.Waived[s.URI]
 		switch {
 		case s.Warned():
 			fmt.Fprintf(w, "  WARNING %s  %s (should-level, not a failure)\n      %s\n      why only a warning: %s\n", s.URI, s.Name, firstError(s), s.Warning)
@@ -53,6 +55,8 @@ func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 		case s.Status == evidence.Passed:
 		case s.Status == evidence.Skipped:
 			fmt.Fprintf(w, "  SKIPPED %s  %s: %s\n", s.URI, s.Name, s.SkipReason)
+		case isWaived && s.Status == evidence.Failed:
+			fmt.Fprintf(w, "  WAIVED %s  %s (failed; known deviation %s: does not fail the run)\n      %s\n", s.URI, s.Name, ref, firstError(s))
 		default:
 			fmt.Fprintf(w, "  %s %s  %s\n      %s\n", strings.ToUpper(Label(s)), s.URI, s.Name, firstError(s))
 		}
@@ -69,26 +73,58 @@ func Summarize(w io.Writer, run evidence.Run, code int, lastTransportError strin
 	if n := len(run.NotRun); n > 0 { // the list is in the report, not on the console
 		fmt.Fprintf(w, "  NOT RUN: %d scenarios%s (listed in the report)\n", n, notRunWhy(run, code))
 	}
-	verdict := verdicts[code]
+	for _, e := range j.Expired {
+		fmt.Fprintf(w, "  EXPIRED known deviation: %s — it waives nothing and fails the run: renew or remove the entry\n", e)
+	}
+	fmt.Fprintf(w, "verdict: %s\n", j.Verdict.Headline())
+	if j.Verdict.Rehearsal != "" {
+		fmt.Fprintln(w, j.Verdict.Rehearsal)
+	}
+	fmt.Fprintf(w, "exit %d: %s\n", code, exitMeaning(run, j, code, warned, waived, counts[evidence.Skipped], lastTransportError))
+}
+
+// exitMeaning says what the exit code means for this run: each code read
+// from the verdict it came from (exitCode), never guessed again.
+func exitMeaning(run evidence.Run, j report.Judgement, code, warned, waived, skipped int, lastTransportError string) string {
+	var m string
 	switch {
-	case run.Interrupted && code == ExitFail:
-		verdict = "interrupted before the end"
-	case code == ExitConfig && len(run.Scenarios) > 0:
-		verdict = "nothing passed: every scenario was skipped (see why above: fixtures, OTP, or --tags)"
-	case code == ExitUnreachable && lastTransportError != "":
-		verdict += " (last error: " + lastTransportError + ")"
+	case code == ExitUnreachable:
+		m = "the target could not be reached or gave no complete answer"
+		if lastTransportError != "" {
+			m += " (last error: " + lastTransportError + ")"
+		}
 	case code == ExitConfig && run.CredentialsRejected != "":
-		verdict = "credentials rejected: no scenario ran"
-	case code == ExitOK && counts[evidence.Skipped] > 0:
-		verdict += fmt.Sprintf("; %d skipped, not passed", counts[evidence.Skipped])
+		m = "credentials rejected: no scenario ran"
+	case code == ExitConfig && len(run.Scenarios) > 0:
+		m = "nothing passed: every scenario was skipped (see why above: fixtures, OTP, or --tags)"
+	case code == ExitConfig:
+		m = "configuration error"
+	case code == ExitFail && len(j.Expired) > 0 && j.Verdict.Result != report.NotConformant:
+		m = fmt.Sprintf("%d known deviation(s) expired", len(j.Expired))
+	case code == ExitFail && j.Verdict.Result == report.NotConformant:
+		m = "the target broke the contract"
+	case code == ExitFail && j.Verdict.Result == report.ConformantWithWarnings:
+		m = fmt.Sprintf("%d should-level warning(s) under --strict", warned)
+	case code == ExitFail && run.Interrupted:
+		m = "interrupted before the end: the run could not judge everything"
+	case code == ExitFail:
+		m = "the run could not judge everything (see above: not run, no answer, harness error): not a finding against the target"
+	default:
+		m = "every scenario that ran passed"
+		if waived > 0 {
+			m = fmt.Sprintf("every scenario that ran passed, but for %d failure(s) waived by known deviations", waived)
+		}
+		if warned > 0 {
+			m = fmt.Sprintf("every must-level scenario that ran passed; %d should-level warning(s) (--strict makes them exit 1)", warned)
+		}
+		if skipped > 0 {
+			m += fmt.Sprintf("; %d skipped, not passed", skipped)
+		}
 	}
-	if warned > 0 && code == ExitOK {
-		verdict += fmt.Sprintf("; %d should-level warning(s) (--strict makes them exit 1)", warned)
+	if waived > 0 && code == ExitFail {
+		m += fmt.Sprintf("; %d failure(s) waived by known deviations, not counted", waived)
 	}
-	if warned > 0 && code == ExitFail && counts[evidence.Failed] == 0 {
-		verdict = fmt.Sprintf("%d should-level warning(s) under --strict", warned)
-	}
-	fmt.Fprintf(w, "exit %d: %s\n", code, verdict)
+	return m
 }
 
 // NoAnswer labels a failed scenario whose failing call got no answer at all

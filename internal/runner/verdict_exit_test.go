@@ -32,7 +32,8 @@ func TestWarningsExitZeroUnlessStrict(t *testing.T) {
 		{"a harness error", []evidence.Scenario{passed, harness}, false, ExitFail},
 		{"all passed under --strict", []evidence.Scenario{passed}, true, ExitOK},
 	} {
-		if got := exitCode(evidence.Run{Scenarios: c.scenarios}, 1, &probe{threshold: 5}, c.strict); got != c.want {
+		run := evidence.Run{Scenarios: c.scenarios}
+		if got := exitCode(run, report.Judge(run, report.Options{}), 1, &probe{threshold: 5}, c.strict); got != c.want {
 			t.Errorf("%s: exit %d, want %d", c.name, got, c.want)
 		}
 	}

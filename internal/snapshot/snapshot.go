@@ -32,8 +32,14 @@ const (
 	LevelShould = "should"
 )
 
-// Requirement results that count as failing.
-const Failed = "failed"
+// Requirement results report.json writes (package report): Failed for a
+// must-level failure, Warning for a should-level one; Passed; the rest
+// (skipped, undefined, pending) say the requirement was not judged.
+const (
+	Failed  = "failed"
+	Warning = "warning"
+	Passed  = "passed"
+)
 
 // Snapshot is one run, as compared.
 type Snapshot struct {
@@ -42,6 +48,7 @@ type Snapshot struct {
 	Start          time.Time           `json:"start"`
 	Environment    string              `json:"environment,omitempty"`
 	Verdict        string              `json:"verdict"`
+	Subset         string              `json:"subset,omitempty"` // what narrowed the run (--tags, paths); empty for the whole suite
 	OpenAPISHA256  string              `json:"openapiSha256"`
 	FeaturesSHA256 string              `json:"featuresSha256"`
 	Baseline       string              `json:"baseline,omitempty"` // SHA-256 of the known deviations used, if any
@@ -63,8 +70,11 @@ type Requirement struct {
 	Waived    bool   `json:"waived,omitempty"` // failing, but covered by a live known-deviation entry
 }
 
-// Failing says whether the requirement failed.
-func (r Requirement) Failing() bool { return r.Result == Failed }
+// Failing says whether the requirement failed, at must level or (a warning) at should level.
+func (r Requirement) Failing() bool { return r.Result == Failed || r.Result == Warning }
+
+// Checked says whether the run judged the requirement: it passed or failed.
+func (r Requirement) Checked() bool { return r.Result == Passed || r.Failing() }
 
 // Drift is one undocumented thing the target sent.
 type Drift struct {
@@ -92,6 +102,7 @@ type raw struct {
 	} `json:"spec"`
 	Verdict struct {
 		Result   string `json:"result"`
+		Subset   string `json:"subset"`
 		Baseline *struct {
 			SHA256 string `json:"sha256"`
 		} `json:"baseline"`
@@ -142,7 +153,7 @@ func Load(path string) (*Snapshot, error) {
 		return nil, fmt.Errorf("%s: not a report.json (no run id or verdict)", file)
 	}
 	s := &Snapshot{Path: path, RunID: r.Run.ID, Start: r.Run.Start, Environment: r.Target.Environment,
-		Verdict: r.Verdict.Result, OpenAPISHA256: r.Spec.OpenAPISHA256, FeaturesSHA256: r.Spec.FeaturesSHA256,
+		Verdict: r.Verdict.Result, Subset: r.Verdict.Subset, OpenAPISHA256: r.Spec.OpenAPISHA256, FeaturesSHA256: r.Spec.FeaturesSHA256,
 		Requirements: r.Requirements, Drift: r.Drift, Latency: r.Latency, Answers: map[string]Answers{}}
 	if r.Verdict.Baseline != nil {
 		s.Baseline = r.Verdict.Baseline.SHA256
@@ -191,17 +202,21 @@ func Load(path string) (*Snapshot, error) {
 }
 
 // LoadAll reads several bundles and sorts them by start time, oldest first.
-func LoadAll(paths []string) ([]*Snapshot, error) {
-	out := make([]*Snapshot, 0, len(paths))
+// A bundle that cannot be read (truncated, not a report.json of this
+// harness) is left out and its error returned in skipped, so that one bad
+// night does not hide the others.
+func LoadAll(paths []string) (runs []*Snapshot, skipped []error) {
+	runs = make([]*Snapshot, 0, len(paths))
 	for _, p := range paths {
 		s, err := Load(p)
 		if err != nil {
-			return nil, err
+			skipped = append(skipped, err)
+			continue
 		}
-		out = append(out, s)
+		runs = append(runs, s)
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Start.Before(out[b].Start) })
-	return out, nil
+	sort.SliceStable(runs, func(a, b int) bool { return runs[a].Start.Before(runs[b].Start) })
+	return runs, skipped
 }
 
 // Requirement finds a requirement by id.

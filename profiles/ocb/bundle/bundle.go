@@ -37,7 +37,7 @@ func Write(dir, name string, doc any, summary string, secrets ...credentials.Sec
 	}{{name + ".json", append(js, '\n')}, {"summary.md", []byte(summary)}}
 	var sums bytes.Buffer
 	for _, f := range files {
-		data := []byte(mask.Digits(string(scrub(f.data, secrets))))
+		data := []byte(mask.AllNumbers(string(scrub(f.data, secrets))))
 		if err := os.WriteFile(filepath.Join(dir, f.name), data, 0o644); err != nil {
 			return err
 		}

@@ -51,14 +51,43 @@ func Load(s Sources) (Credentials, error) { return Over(s, Credentials{}) }
 // Over resolves the credentials given in s over base: what s does not name
 // keeps base's value (a mock's test app), and only what neither has is missing.
 func Over(s Sources, base Credentials) (Credentials, error) {
+	c, missing, err := Partial(s, base)
+	if err == nil && len(missing) > 0 {
+		err = fmt.Errorf("%w: set %s", ErrMissing, strings.Join(missing, ", "))
+	}
+	return c, err
+}
+
+// Keys resolves what s gives over base and needs only the two keys of the
+// guide's step 6 (the preflight checks each step with what it was given):
+// the API user, the key and the certificate may be missing.
+func Keys(s Sources, base Credentials) (Credentials, error) {
+	c, missing, err := Partial(s, base)
+	if err != nil {
+		return c, err
+	}
+	var keys []string
+	for _, m := range missing {
+		if strings.HasPrefix(m, EnvClientID) || strings.HasPrefix(m, EnvClientSecret) {
+			keys = append(keys, m)
+		}
+	}
+	if len(keys) > 0 {
+		return c, fmt.Errorf("%w: set %s (the two keys of step 6)", ErrMissing, strings.Join(keys, ", "))
+	}
+	return c, nil
+}
+
+// Partial resolves what s gives over base and names, in missing, the
+// variables of what neither has; err is for a file that cannot be read or parsed.
+func Partial(s Sources, base Credentials) (c Credentials, missing []string, err error) {
 	get := func(flagValue, env string) string {
 		if flagValue != "" {
 			return flagValue
 		}
 		return s.Getenv(env)
 	}
-	c := base
-	var missing []string
+	c = base
 	if id := get(s.ClientID, EnvClientID); id != "" {
 		c.ClientID = id
 	}
@@ -67,7 +96,7 @@ func Over(s Sources, base Credentials) (Credentials, error) {
 	}
 	secret, err := secretFrom(s.ClientSecretFile, s.Getenv(EnvClientSecret))
 	if err != nil {
-		return c, fmt.Errorf("--client-secret-file: %w", err)
+		return c, nil, fmt.Errorf("--client-secret-file: %w", err)
 	}
 	if len(secret) > 0 {
 		c.ClientSecret = secret
@@ -83,7 +112,7 @@ func Over(s Sources, base Credentials) (Credentials, error) {
 	}
 	pw, err := secretFrom(s.PasswordFile, s.Getenv(EnvPassword))
 	if err != nil {
-		return c, fmt.Errorf("--password-file: %w", err)
+		return c, nil, fmt.Errorf("--password-file: %w", err)
 	}
 	if len(pw) > 0 {
 		c.Password = pw
@@ -98,20 +127,17 @@ func Over(s Sources, base Credentials) (Credentials, error) {
 	if certFile == "" && c.Cert == nil {
 		missing = append(missing, EnvCertFile+" (or --cert)")
 	}
-	if len(missing) > 0 {
-		return c, fmt.Errorf("%w: set %s", ErrMissing, strings.Join(missing, ", "))
-	}
 	if keyFile != "" {
 		if c.Key, err = LoadKey(keyFile); err != nil {
-			return c, err
+			return c, nil, err
 		}
 	}
 	if certFile != "" {
 		if c.Cert, err = LoadCert(certFile); err != nil {
-			return c, err
+			return c, nil, err
 		}
 	}
-	return c, nil
+	return c, missing, nil
 }
 
 // LoadKey reads an RSA private key PEM file; the error names the file, never its content.

@@ -54,3 +54,17 @@ func TestKeyErrorsNeverQuoteTheKey(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// The preflight needs only the two keys of the guide's step 6: the API user
+// arrives at step 9 and the guide never mentions a key pair
+// (docs/ocb-open-api-registration.vi.txt). Review finding B2.
+func TestKeysNeedsOnlyTheTwoKeys(t *testing.T) {
+	c, err := Keys(Sources{Getenv: env(map[string]string{EnvClientID: "id", EnvClientSecret: "secret"})}, Credentials{})
+	if err != nil || c.Username != "" || c.Key != nil || c.Cert != nil {
+		t.Errorf("%v %+v", err, c)
+	}
+	_, err = Keys(Sources{Getenv: env(map[string]string{EnvClientID: "id", EnvUsername: "u"})}, Credentials{})
+	if !errors.Is(err, ErrMissing) || !strings.Contains(err.Error(), EnvClientSecret) || strings.Contains(err.Error(), EnvPassword) {
+		t.Errorf("%v: want only the secret named", err)
+	}
+}

@@ -22,6 +22,23 @@ type Package struct {
 	Data   map[string]any `yaml:"data"`   // the envelope's data
 }
 
+// PlaceholderAccount is the account the shipped accounts probe names. It is
+// no company's: OCB's backend may answer it with a 417 (an account the app
+// does not own), so checks that want a 200 need the company's own account in
+// its probes file.
+const PlaceholderAccount = "0123456789"
+
+// NamesPlaceholderAccount reports whether p's data still names PlaceholderAccount.
+func (p Package) NamesPlaceholderAccount() bool {
+	list, _ := p.Data["accountNumbers"].([]any)
+	for _, a := range list {
+		if a == PlaceholderAccount {
+			return true
+		}
+	}
+	return false
+}
+
 // IDs of the five packages, in the guide's order [seed step 7].
 var IDs = []string{"accounts", "transfer", "payment", "saving", "utility"}
 

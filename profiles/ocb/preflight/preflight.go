@@ -18,12 +18,15 @@ import (
 // Status of one line of the checklist.
 type Status string
 
-// Statuses. Only Fail changes the exit code; Warn is a check whose source is [?].
+// Statuses. Only Fail changes the exit code; Warn is a check whose source
+// is [?] or whose answer cannot tell; NotChecked is a step left for later:
+// what it needs was not given, or an earlier step failed.
 const (
-	Pass      Status = "pass"
-	Fail      Status = "fail"
-	Unchecked Status = "cannot be checked from outside"
-	Warn      Status = "warn"
+	Pass       Status = "pass"
+	Fail       Status = "fail"
+	Unchecked  Status = "cannot be checked from outside"
+	NotChecked Status = "not checked"
+	Warn       Status = "warn"
 )
 
 // Line is one line of the checklist.
@@ -33,17 +36,20 @@ type Line struct {
 	TitleEN string `json:"title_en"`
 	TitleVI string `json:"title_vi"`
 	Status  Status `json:"status"`
-	Why     string `json:"why"`              // what was seen
+	WhyEN   string `json:"why"`              // what was seen
+	WhyVI   string `json:"why_vi"`           // the same in Vietnamese
 	FixEN   string `json:"fix_en,omitempty"` // for Fail: what to do
 	FixVI   string `json:"fix_vi,omitempty"` // for Fail: the guide's step quoted, or our Vietnamese
 	Source  string `json:"source"`           // marker of the rule: [seed] [obs] [apic] [oauth] [?]
 }
 
+func (l *Line) set(s Status, en, vi string) { l.Status, l.WhyEN, l.WhyVI = s, en, vi }
+
 // Result is a preflight's checklist.
 type Result struct {
 	Target   string    `json:"target"`
 	ClientID string    `json:"client_id"` // masked
-	At       time.Time `json:"at"`
+	At       time.Time `json:"at"`        // to the second: no fraction a digit mask could take for a number
 	Lines    []Line    `json:"lines"`
 }
 
@@ -57,7 +63,8 @@ func (r Result) Failed() bool {
 	return false
 }
 
-// Inputs are what the company holds.
+// Inputs are what the company holds: the two keys always; the API user,
+// the key and the certificate when it has them (each step checks what it can).
 type Inputs struct {
 	creds.Credentials
 	Packages    []packages.Package
@@ -88,12 +95,16 @@ func Run(ctx context.Context, o Options, in Inputs) (Result, error) {
 		in.RedirectURL = MISARedirectURL
 	}
 	p := &run{ctx: ctx, o: o, in: in}
-	p.res = Result{Target: o.Target, ClientID: credentials.MaskID(in.ClientID), At: o.Now().UTC()}
+	p.res = Result{Target: o.Target, ClientID: credentials.MaskID(in.ClientID), At: o.Now().UTC().Truncate(time.Second)}
 	p.add(portalLine())
 	steps := []func() error{p.checkKeysAndUser, p.checkRedirect, p.checkLocalCertificate, p.checkPackages, p.checkClock}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return p.res, ErrUnreachable{err}
+			u := ErrUnreachable{err}
+			l := Line{ID: "target", Guide: "-", Source: "-", TitleEN: "The target answers", TitleVI: "Máy chủ trả lời"}
+			l.set(Unchecked, u.Error()+"; the steps after this were not checked", "không kết nối được máy chủ: "+err.Error()+"; các bước sau chưa được kiểm tra")
+			p.add(l)
+			return p.res, u
 		}
 	}
 	return p.res, nil
@@ -107,7 +118,6 @@ type run struct {
 	res     Result
 	keysOK  bool
 	token   string
-	certOK  bool
 	dates   []string // Date headers seen, for the clock
 	reached *client.Answer
 }
@@ -125,7 +135,8 @@ func portalLine() Line {
 	return Line{ID: "portal", Guide: "1-4", Status: Unchecked, Source: "[seed]",
 		TitleEN: "Register, activate and log in on the partner portal",
 		TitleVI: "Đăng ký, kích hoạt và đăng nhập tài khoản Open API",
-		Why:     "the portal is behind the company's login; keys that work (step 6) show these steps were done"}
+		WhyEN:   "the portal is behind the company's login; keys that work (step 6) show these steps were done",
+		WhyVI:   "portal nằm sau tài khoản đăng nhập của doanh nghiệp; hai key dùng được (bước 6) cho thấy các bước này đã xong"}
 }
 
 func (p *run) do(a client.Answer, err error) (client.Answer, error) {

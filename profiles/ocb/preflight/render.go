@@ -16,31 +16,54 @@ const (
 )
 
 // marks are the checklist's symbols.
-var marks = map[Status]string{Pass: "✓", Fail: "✗", Unchecked: "–", Warn: "⚠"}
+var marks = map[Status]string{Pass: "✓", Fail: "✗", Unchecked: "–", NotChecked: "·", Warn: "⚠"}
 
-// Render writes the checklist, one line per step, and under each ✗ what to do.
+// words are the checklist's fixed texts: English, Vietnamese.
+var words = map[string][2]string{
+	"header":    {"OCB onboarding preflight — %s (client id %s)", "Kiểm tra đăng ký Open API OCB — %s (client id %s)"},
+	"step":      {"step ", "bước "},
+	"signature": {"signature", "chữ ký"},
+	"clock":     {"clock", "đồng hồ"},
+	"target":    {"target", "máy chủ"},
+	"unchecked": {" — cannot be checked from outside", " — không kiểm tra được từ bên ngoài"},
+	"totals": {"%d passed, %d failed, %d cannot be checked from outside, %d not checked yet, %d warnings",
+		"%d đạt, %d không đạt, %d không kiểm tra được từ bên ngoài, %d chưa kiểm tra, %d cảnh báo"},
+}
+
+// word is key's text in lang (both: English, then Vietnamese when it differs).
+func word(key, lang string) string {
+	w := words[key]
+	if lang == LangVI {
+		return w[1]
+	}
+	return w[0]
+}
+
+// Render writes the checklist, one line per step, and under each ✗ what to
+// do. --lang vi prints every text in Vietnamese; both prints the English line
+// and the Vietnamese why and fix under it.
 func Render(w io.Writer, r Result, lang string) {
-	fmt.Fprintf(w, "OCB onboarding preflight — %s (client id %s)\n", r.Target, r.ClientID)
+	fmt.Fprintf(w, word("header", lang)+"\n", r.Target, r.ClientID)
 	for _, l := range r.Lines {
-		title := l.TitleEN
+		title, why := l.TitleEN, l.WhyEN
 		if lang == LangVI {
-			title = l.TitleVI
+			title, why = l.TitleVI, l.WhyVI
 		}
-		step := "step " + l.Guide
+		step := word("step", lang) + l.Guide
 		if l.Guide == "-" {
-			step = "signature"
-			if l.ID == "clock" {
-				step = "clock"
+			step = word("signature", lang)
+			if l.ID == "clock" || l.ID == "target" {
+				step = word(l.ID, lang)
 			}
 		}
 		status := ""
 		if l.Status == Unchecked {
-			status = " — cannot be checked from outside"
-			if lang == LangVI {
-				status = " — không kiểm tra được từ bên ngoài"
-			}
+			status = word("unchecked", lang)
 		}
-		fmt.Fprintf(w, "%s [%s] %s%s: %s\n", marks[l.Status], step, title, status, mask.Digits(l.Why))
+		fmt.Fprintf(w, "%s [%s] %s%s: %s\n", marks[l.Status], step, title, status, mask.AllNumbers(why))
+		if lang == LangBoth && l.WhyVI != "" {
+			fmt.Fprintf(w, "    %s: %s\n", l.TitleVI, mask.AllNumbers(l.WhyVI))
+		}
 		if l.Status != Fail {
 			continue
 		}
@@ -53,24 +76,27 @@ func Render(w io.Writer, r Result, lang string) {
 			}
 		}
 	}
-	pass, fail, unchecked, warn := r.counts()
-	fmt.Fprintf(w, "%d passed, %d failed, %d cannot be checked from outside, %d warnings\n", pass, fail, unchecked, warn)
+	n := r.counts()
+	fmt.Fprintf(w, word("totals", lang)+"\n", n[Pass], n[Fail], n[Unchecked], n[NotChecked], n[Warn])
+	if lang == LangBoth {
+		fmt.Fprintf(w, words["totals"][1]+"\n", n[Pass], n[Fail], n[Unchecked], n[NotChecked], n[Warn])
+	}
 }
 
-func (r Result) counts() (pass, fail, unchecked, warn int) {
-	for _, l := range r.Lines {
-		switch l.Status {
-		case Pass:
-			pass++
-		case Fail:
-			fail++
-		case Unchecked:
-			unchecked++
-		case Warn:
-			warn++
-		}
+// ReportWord is what the line naming the bundle starts with, in lang.
+func ReportWord(lang string) string {
+	if lang == LangVI {
+		return "báo cáo"
 	}
-	return
+	return "report"
+}
+
+func (r Result) counts() map[Status]int {
+	n := map[Status]int{}
+	for _, l := range r.Lines {
+		n[l.Status]++
+	}
+	return n
 }
 
 // Summary is the bundle's summary.md: the checklist in both languages.

@@ -3,6 +3,7 @@ package suite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,13 +16,14 @@ func registerChecks(sc *godog.ScenarioContext) {
 	sc.Step(`^the answer is (\d{3})$`, func(ctx context.Context, status int) error {
 		return worldOf(ctx).statusIs(status)
 	})
-	sc.Step(`^the answer is (\d{3}) with OAuth error "([a-z_]+)"$`, func(ctx context.Context, status int, code string) error {
-		w := worldOf(ctx)
-		if err := w.statusIs(status); err != nil {
-			return err
+	sc.Step(`^the answer is (\d{3}(?: or \d{3})*) with OAuth error ("[a-z_]+"(?: or "[a-z_]+")*)$`, func(ctx context.Context, statuses, codes string) error {
+		w := worldOf(ctx) // RFC 6749 §5.2 [oauth]: every status and code the RFC allows for this mistake
+		if !slices.Contains(strings.Split(statuses, " or "), strconv.Itoa(w.ans.Status)) {
+			return fmt.Errorf("answered %d, want %s: %s", w.ans.Status, statuses, w.brief())
 		}
-		if got, _ := w.ans.JSON()["error"].(string); got != code { // RFC 6749 §5.2 [oauth]
-			return fmt.Errorf("error %q, want %q", got, code)
+		got, _ := w.ans.JSON()["error"].(string)
+		if !slices.Contains(strings.Split(codes, " or "), strconv.Quote(got)) {
+			return fmt.Errorf("error %q, want %s", got, codes)
 		}
 		return nil
 	})
@@ -55,20 +57,25 @@ func registerChecks(sc *godog.ScenarioContext) {
 		return nil
 	})
 	sc.Step(`^the answer is a 417 error with type, code, details and location$`, func(ctx context.Context) error {
+		return worldOf(ctx).is417Error()
+	})
+	sc.Step(`^the answer is 200, or 417 when the probe's account is the placeholder$`, func(ctx context.Context) error {
 		w := worldOf(ctx)
-		if err := w.statusIs(417); err != nil { // [obs]
+		p, err := w.pkg("accounts")
+		if err != nil {
 			return err
 		}
-		e, _ := w.ans.JSON()["error"].(map[string]any)
-		for _, k := range []string{"type", "code", "details", "location"} {
-			if _, ok := e[k].(string); !ok {
-				return fmt.Errorf("error.%s missing: %s", k, w.brief())
-			}
+		// The company's own account: 200 [obs]. The placeholder: a 417 also reached the backend [apic] and is the 417 error [obs].
+		if w.ans.Status == 417 && p.NamesPlaceholderAccount() {
+			return w.is417Error()
 		}
-		return nil
+		return w.statusIs(200)
 	})
-	sc.Step(`^the answer echoes the clientTransId and has a bankRefNo$`, func(ctx context.Context) error {
+	sc.Step(`^a 200 echoes the clientTransId and has a bankRefNo$`, func(ctx context.Context) error {
 		w := worldOf(ctx)
+		if w.ans.Status != 200 { // the answer envelope is a 200's [obs]; a 417's trace is not shown in full
+			return nil
+		}
 		t, _ := w.ans.JSON()["trace"].(map[string]any)
 		if t["clientTransId"] != w.sent.transID { // [obs]
 			return fmt.Errorf("trace.clientTransId %v, sent %s", t["clientTransId"], w.sent.transID)
@@ -90,6 +97,20 @@ func registerChecks(sc *godog.ScenarioContext) {
 	})
 }
 
+// is417Error: HTTP 417 {"trace", "error": {type, code, details, location}} [obs].
+func (w *world) is417Error() error {
+	if err := w.statusIs(417); err != nil {
+		return err
+	}
+	e, _ := w.ans.JSON()["error"].(map[string]any)
+	for _, k := range []string{"type", "code", "details", "location"} {
+		if _, ok := e[k].(string); !ok {
+			return fmt.Errorf("error.%s missing: %s", k, w.brief())
+		}
+	}
+	return nil
+}
+
 func (w *world) statusIs(want int) error {
 	if w.ans.Status != want {
 		return fmt.Errorf("answered %d, want %d: %s", w.ans.Status, want, w.brief())
@@ -99,7 +120,7 @@ func (w *world) statusIs(want int) error {
 
 // brief is the answer's body, cut, account numbers masked.
 func (w *world) brief() string {
-	b := mask.Digits(string(w.ans.Body))
+	b := mask.AllNumbers(string(w.ans.Body))
 	if len(b) > 300 {
 		b = b[:300] + "…"
 	}

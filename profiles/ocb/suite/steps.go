@@ -18,7 +18,7 @@ func register(sc *godog.ScenarioContext) {
 		w.app = w.o.App
 		return w.tokenAnswer(ctx, nil)
 	})
-	sc.Step(`^the partner's app asks for a token with (a wrong client secret|a wrong password|grant type client_credentials)$`, askWrongToken)
+	sc.Step(`^the partner's app asks for a token with (a wrong client secret|a wrong password|a grant type no server supports)$`, askWrongToken)
 	sc.Step(`^the partner's app holds a token$`, func(ctx context.Context) error {
 		w := worldOf(ctx)
 		w.app = w.o.App
@@ -61,8 +61,9 @@ func askWrongToken(ctx context.Context, mistake string) error {
 			f["client_secret"] = []string{"ffffffffffffffffffffffffffffffff"}
 		case "a wrong password":
 			f["password"] = []string{"not-the-password"}
-		case "grant type client_credentials":
-			f["grant_type"] = []string{"client_credentials"}
+		case "a grant type no server supports":
+			// RFC 6749 §4.5 extension grants are absolute URIs; example.com's is no server's.
+			f["grant_type"] = []string{"urn:example:no-such-grant"}
 		}
 	})
 }
@@ -84,7 +85,7 @@ func holdToken(ctx context.Context) error {
 		return err
 	}
 	if w.token = client.AccessToken(w.ans); w.token == "" {
-		return fmt.Errorf("no token: the token endpoint answered %d %.200s", w.ans.Status, w.ans.Body)
+		return fmt.Errorf("no token: the token endpoint answered %d %s", w.ans.Status, w.brief())
 	}
 	secs, _ := w.ans.JSON()["expires_in"].(float64)
 	w.expires = time.Now().Add(time.Duration(secs * float64(time.Second)))

@@ -14,11 +14,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
 	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
@@ -92,9 +94,10 @@ func Run(ctx context.Context, o Options) (Result, int) {
 	if o.Seed == 0 {
 		o.Seed = time.Now().UnixNano() % 1_000_000
 	}
-	tags := o.Tags
-	if o.MockApps == nil {
-		tags = joinTags(tags, "~@mock-only")
+	tags, err := Tags(o.Tags, o.MockApps != nil)
+	if err != nil {
+		fmt.Fprintf(o.Out, "%v\n", err)
+		return Result{Target: o.BaseURL, Seed: o.Seed}, ExitConfig
 	}
 	rec := &recorder{}
 	env := &env{o: o, client: client.New(o.BaseURL, o.Timeout)}
@@ -116,11 +119,18 @@ func Run(ctx context.Context, o Options) (Result, int) {
 	return res, exitCode(res, status)
 }
 
-func joinTags(user, extra string) string {
-	if user == "" {
-		return extra
+// Tags is the godog filter a run uses: the user's expression (godog's or
+// Cucumber's syntax, internal/tagexpr), and without the mock's apps not
+// @mock-only. A syntax error is returned before godog would panic on it.
+func Tags(user string, mock bool) (string, error) {
+	expr := user
+	if !mock {
+		expr = "not @mock-only"
+		if strings.TrimSpace(user) != "" {
+			expr = "(" + user + ") and not @mock-only"
+		}
 	}
-	return "(" + user + ") && " + extra
+	return tagexpr.Godog(expr)
 }
 
 // exitCode: unreachable when every failure was a transport failure; 1 when a

@@ -2,6 +2,7 @@ package suite
 
 import (
 	"context"
+	"fmt"
 	"mime"
 	"net/http"
 	"strconv"
@@ -13,8 +14,11 @@ import (
 
 func registerAnswerSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^the signature is accepted$`, signatureAccepted)
-	sc.Step(`^the request is refused with code "(\d+)"$`, refusedWithCode)
+	sc.Step(`^the request is refused as a bad signature: code 97, or HTTP 401$`, refusedAsBadSignature)
+	sc.Step(`^the request is refused as a bad timestamp: code 90 or 91, or HTTP 401$`, refusedAsBadTimestamp)
 	sc.Step(`^the target answers HTTP (\d+) with the documented body$`, answersHTTPDocumented)
+	sc.Step(`^the target answers HTTP (401) with the documented body, or HTTP 200 with a code other than "00" and data null$`, answersHTTPOrAlternative)
+	sc.Step(`^the target answers HTTP (404) with the documented body, or a gateway's HTTP 405$`, answersHTTPOrAlternative)
 	sc.Step(`^the target answers success$`, answersSuccess)
 	sc.Step(`^the target answers success with (?:a|an) (\w+)$`, answersSuccessWith)
 	sc.Step(`^the target answers a business error$`, answersBusinessError)
@@ -28,17 +32,26 @@ func signatureAccepted(ctx context.Context) error {
 	w := getWorld(ctx)
 	for _, a := range w.answers {
 		if refused, how := isRefusal(a.x); refused {
-			return w.brokenf(a.x, "x-signature", "expected %s to be accepted (no HTTP 401, no code 90/91/97), got %s", a.what, how)
+			return w.brokenf(a.x, "x-signature", "%s", expectedGot(a.what+" accepted (no HTTP 401, no code 90, 91 or 97)", how))
 		}
 	}
 	return nil
 }
 
+// refusedAsBadSignature: code 97 [live], or an HTTP 401 (noted).
+func refusedAsBadSignature(ctx context.Context) error {
+	return getWorld(ctx).refusedWithCode(codeBadSignature)
+}
+
+// refusedAsBadTimestamp: code 90 or 91 (the sources disagree), or an HTTP 401 (noted).
+func refusedAsBadTimestamp(ctx context.Context) error {
+	return getWorld(ctx).refusedWithCode(codeBadTimestamp)
+}
+
 // refusedWithCode: HTTP 200, the given code and data null or absent. For a
 // timestamp refusal code 91 is taken as well as 90 (the sources disagree). An
 // HTTP 401 is also taken as a refusal (UAT has been seen answering so); it is noted.
-func refusedWithCode(ctx context.Context, code string) error {
-	w := getWorld(ctx)
+func (w *world) refusedWithCode(code string) error {
 	rule := map[string]string{codeBadSignature: "x-signature", codeBadTimestamp: "x-request-timestamp"}[code]
 	want := code
 	if code == codeBadTimestamp {
@@ -52,14 +65,26 @@ func refusedWithCode(ctx context.Context, code string) error {
 		e, ok := parseEnvelope(a.x.ResponseBody)
 		matches := e.Code == code || (code == codeBadTimestamp && e.Code == codeTimeout)
 		if a.x.Status != http.StatusOK || !ok || !matches || !e.dataIsNull() {
-			return w.brokenf(a.x, rule, "expected code %s with data null for %s, got %s", want, a.what, describe(a.x))
+			return w.brokenf(a.x, rule, "%s", expectedGot("code "+want+" with data null, or HTTP 401, for "+a.what, describe(a.x)))
 		}
 	}
 	return nil
 }
 
+// answersHTTPDocumented: every answer is the status given, its body the documented one.
 func answersHTTPDocumented(ctx context.Context, status int) error {
-	w := getWorld(ctx)
+	return getWorld(ctx).answersHTTP(status, false)
+}
+
+// answersHTTPOrAlternative: the status given, or the answer the sources allow
+// in its place (alternativeTo), which is noted.
+func answersHTTPOrAlternative(ctx context.Context, status int) error {
+	return getWorld(ctx).answersHTTP(status, true)
+}
+
+// answersHTTP checks every answer of the last action against status (the
+// body's shape was checked against openapi.yaml when it arrived).
+func (w *world) answersHTTP(status int, alternatives bool) error {
 	rule := "HTTP " + strconv.Itoa(status) + " body"
 	if len(w.answers) == 0 {
 		return steps.Harnessf("no answer to check: the scenario sends nothing before this step")
@@ -68,11 +93,11 @@ func answersHTTPDocumented(ctx context.Context, status int) error {
 		if a.x.Status == status {
 			continue // the body's shape was checked against openapi.yaml when it arrived
 		}
-		if alt := w.alternativeTo(status, a.x); alt != "" {
+		if alt := w.alternativeTo(status, a.x); alternatives && alt != "" {
 			w.observe("%s: %s answered %s instead of HTTP %d, which the sources allow", operationOf(a.x), a.what, alt, status)
 			continue
 		}
-		return w.brokenf(a.x, rule, "expected HTTP %d for %s, got %s", status, a.what, describe(a.x))
+		return w.brokenf(a.x, rule, "%s", expectedGot(fmt.Sprintf("HTTP %d for %s", status, a.what), describe(a.x)))
 	}
 	return nil
 }
@@ -109,7 +134,7 @@ func answersSuccessWith(ctx context.Context, field string) error {
 	}
 	v := e.dataString(field)
 	if v == "" {
-		return w.brokenf(w.last(), "data."+field, "expected data.%s in the success answer to %s", field, w.sent)
+		return w.brokenf(w.last(), "data."+field, "%s", expectedGot("data."+field+" in the success answer to "+w.sent, "none"))
 	}
 	w.saved[field] = v
 	return nil
@@ -120,18 +145,18 @@ func (w *world) success() (envelope, error) {
 	x := w.last()
 	e, ok := parseEnvelope(x.ResponseBody)
 	if x.Status != http.StatusOK || !ok || (!e.isArray && e.Code != codeSuccess) {
-		return e, w.brokenf(x, "success envelope", "expected HTTP 200 code 00 for %s, got %s", w.sent, describe(x))
+		return e, w.brokenf(x, "success envelope", "%s", expectedGot("HTTP 200 code 00 for "+w.sent, describe(x)))
 	}
 	return e, nil
 }
 
-// answersBusinessError: HTTP 200, a code that is neither "00" nor a signing code, data null.
+// answersBusinessError: HTTP 200, a code that is neither "00" nor a signing code, data null or absent.
 func answersBusinessError(ctx context.Context) error {
 	w := getWorld(ctx)
 	x := w.last()
 	e, ok := parseEnvelope(x.ResponseBody)
-	if x.Status != http.StatusOK || !ok || e.isArray || e.Code == codeSuccess || e.Code == codeBadSignature || e.Code == codeBadTimestamp || !e.dataIsNull() {
-		return w.brokenf(x, "business error", "expected HTTP 200 with a business code (not 00/90/97) and data null for %s, got %s", w.sent, describe(x))
+	if x.Status != http.StatusOK || !ok || e.isArray || e.Code == codeSuccess || e.Code == codeBadSignature || e.Code == codeBadTimestamp || e.Code == codeTimeout || !e.dataIsNull() {
+		return w.brokenf(x, "business error", "%s", expectedGot("HTTP 200 with a business code (not 00, 90, 91 or 97) and data null for "+w.sent, describe(x)))
 	}
 	if codes := w.cfg.Fixtures.BusinessCodes; len(codes) > 0 {
 		if _, known := codes[e.Code]; !known {
@@ -146,7 +171,7 @@ func everyAnswerIsJSON(ctx context.Context) error {
 	for _, a := range w.answers {
 		mt, _, err := mime.ParseMediaType(a.x.ResponseHeader.Get("Content-Type"))
 		if err != nil || mt != "application/json" {
-			return w.brokenf(a.x, "Content-Type", "expected Content-Type application/json for %s, got %q", a.what, a.x.ResponseHeader.Get("Content-Type"))
+			return w.brokenf(a.x, "Content-Type", "%s", expectedGot("Content-Type application/json for "+a.what, fmt.Sprintf("%q", a.x.ResponseHeader.Get("Content-Type"))))
 		}
 	}
 	return nil

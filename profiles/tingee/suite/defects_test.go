@@ -136,7 +136,7 @@ var defects = []defect{
 
 	// The signature.
 	{"bad signatures accepted", "TG-SIG-02", must, resign(func(http.Header) {}),
-		[]string{"TG-SIG-02 (", "x-signature): expected code 97 with data null for a body changed after signing, got HTTP 200 code 00"}},
+		[]string{"TG-SIG-02 (doc 6.2.2, x-signature): expected code 97 with data null, or HTTP 401, for a body changed after signing, got HTTP 200 code 00"}},
 	{"only the first 64 hex digits compared", "TG-SIG-13", must, plantedVerifier(func() verifierRule {
 		v := correctVerifier()
 		v.equal = func(got, want string) bool { return len(got) >= 64 && hmac.Equal([]byte(got[:64]), []byte(want[:64])) }
@@ -232,7 +232,7 @@ var defects = []defect{
 		})
 	}, nil},
 	{"500 instead of 403", "TG-ERR-05", must, restatus(http.StatusForbidden, http.StatusInternalServerError, body500),
-		[]string{"TG-ERR-05 (contract §6.2.7, HTTP 403 body): expected HTTP 403"}},
+		[]string{"TG-ERR-05 (doc 6.2.2, HTTP 403 body): expected HTTP 403"}},
 	{"no 500 for an unexpected failure", "TG-ERR-05", must, restatus(http.StatusInternalServerError, http.StatusOK, successOK),
 		[]string{"TG-ERR-05 (", "response schema)", "got 200"}},
 	{"no 501 for what is not implemented", "TG-ERR-05", must, restatus(http.StatusNotImplemented, http.StatusOK, successOK),
@@ -243,8 +243,8 @@ var defects = []defect{
 		if d, ok := b["data"].(map[string]any); ok {
 			delete(d, "items")
 		}
-	}), []string{"TG-ENV-01 (contract §6.2.7, response schema)", "items"}},
-	{"answers not declared JSON", "TG-ENV-01", must, plainText, []string{"TG-ENV-01 (contract §6.2.7, response schema)", "Content-Type"}},
+	}), []string{"TG-ENV-01 (openapi.yaml getVaPaging, response schema)", "items"}},
+	{"answers not declared JSON", "TG-ENV-01", must, plainText, []string{"TG-ENV-01 (openapi.yaml getVaPaging, response schema)", "Content-Type"}},
 	{"a success answered HTTP 201", "TG-ENV-01", must, answerWith("", func(status *int, b any) any {
 		if *status == http.StatusOK && codeOf(b) == "00" {
 			*status = http.StatusCreated
@@ -275,7 +275,7 @@ var defects = []defect{
 		if c, _ := b["code"].(string); len(c) == 4 {
 			b["data"] = map[string]any{}
 		}
-	}), []string{"TG-LINK-04 (doc 6.2.2, response schema)", "/data"}},
+	}), []string{"TG-LINK-04 (openapi.yaml confirmVa, response schema)", "/data"}},
 	{"a business error answered HTTP 400", "TG-LINK-04", must, answerWith("confirm-va", func(status *int, b any) any {
 		if *status == http.StatusOK && len(codeOf(b)) == 4 {
 			*status = http.StatusBadRequest

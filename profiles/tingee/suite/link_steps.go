@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/url"
+	"strconv"
 
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/client"
@@ -180,7 +182,7 @@ func pagingHonoured(ctx context.Context) error {
 		return err
 	}
 	if one != 1 {
-		return w.brokenf(w.last(), "maxResultCount", "expected exactly 1 item for maxResultCount 1 with a VA linked, got %d", one)
+		return w.brokenf(w.last(), "maxResultCount", "%s", expectedGot("exactly 1 item for maxResultCount 1 with a VA linked", strconv.Itoa(one)))
 	}
 	const size = 100 // findVA's page size: every target serves it
 	all := 0
@@ -194,7 +196,7 @@ func pagingHonoured(ctx context.Context) error {
 		return err
 	}
 	if past != 0 {
-		return w.brokenf(w.last(), "skipCount", "expected no item for skipCount %d past the %d listed, got %d", all, all, past)
+		return w.brokenf(w.last(), "skipCount", "%s", expectedGot(fmt.Sprintf("no item for skipCount %d past the %d listed", all, all), strconv.Itoa(past)))
 	}
 	return nil
 }
@@ -205,8 +207,8 @@ func vaNotListed(ctx context.Context) error {
 	w := getWorld(ctx)
 	found, item, x, err := w.findVA(ctx)
 	if err == nil && found && item.Status != vaInactive {
-		return w.brokenf(x, "get-va-paging items", "expected VA %s gone from get-va-paging (or listed %s) after confirm-delete-va succeeded, got status %q",
-			w.saved["vaAccountNumber"], vaInactive, item.Status)
+		return w.brokenf(x, "get-va-paging items", "%s", expectedGot(fmt.Sprintf("VA %s gone from get-va-paging (or listed %s) after confirm-delete-va succeeded", w.saved["vaAccountNumber"], vaInactive),
+			fmt.Sprintf("status %q", item.Status)))
 	}
 	if found {
 		w.observe("VA %s is still listed, with status %s, after confirm-delete-va", w.saved["vaAccountNumber"], item.Status)

@@ -55,10 +55,10 @@ func qrCodeCarriesAccount(ctx context.Context) error {
 	var req map[string]any
 	json.Unmarshal(x.RequestBody, &req)
 	if acct, _ := req["accountNumber"].(string); acct != "" && p.Account != acct {
-		return w.brokenf(x, "data.qrCode", "expected tag 38 to carry account %s, got %s", acct, p.Account)
+		return w.brokenf(x, "data.qrCode", "%s", expectedGot("tag 38 to carry account "+acct, p.Account))
 	}
 	if bin, _ := req["bankBin"].(string); bin != "" && p.BIN != bin {
-		return w.brokenf(x, "data.qrCode", "expected tag 38 to carry BIN %s, got %s", bin, p.BIN)
+		return w.brokenf(x, "data.qrCode", "%s", expectedGot("tag 38 to carry BIN "+bin, p.BIN))
 	}
 	return nil
 }
@@ -91,7 +91,7 @@ func dataIsSaved(ctx context.Context, path, name string) error {
 		v = m[seg]
 	}
 	if got := fmt.Sprint(v); got != w.saved[name] {
-		return w.brokenf(w.last(), "data."+path, "expected data.%s to be the %s %q, got %q", path, name, w.saved[name], got)
+		return w.brokenf(w.last(), "data."+path, "%s", expectedGot(fmt.Sprintf("data.%s to be the %s %q", path, name, w.saved[name]), fmt.Sprintf("%q", got)))
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/client"
@@ -31,12 +32,16 @@ func (w *world) contractOf(a answer) error {
 	if a.x.TransportError != "" {
 		return w.brokenf(a.x, "transport", "the target could not be reached or did not answer %s", a.what)
 	}
-	if undocumentedStatus(a.x) {
-		if a.x.Status == http.StatusMethodNotAllowed && w.wrongMethod {
+	if w.undocumentedStatus(a.x) {
+		switch {
+		case a.x.Status == http.StatusMethodNotAllowed && w.wrongMethod:
 			return nil // the sources allow a gateway's 405 for a wrong method: answersHTTPDocumented notes it
+		case w.claimsSuccess(a.x):
+			// A success is HTTP 200 [doc] (notes, "Answers"): claimed with another status, it breaks the contract.
+			return w.brokenf(a.x, "success status", "%s", expectedGot("HTTP 200 for a success answer to "+a.what, fmt.Sprintf("HTTP %d", a.x.Status)))
 		}
-		return steps.Skip("inconclusive: %s answered HTTP %d, which the operation does not document (a gateway or rate limit, not a contract break); %s",
-			a.what, a.x.Status, exchangeLine(a.x))
+		return steps.Skip("inconclusive: %s answered HTTP %d, which %s does not document (not a contract break); %s",
+			a.what, a.x.Status, operationOf(a.x), exchangeLine(a.x))
 	}
 	var broken []string
 	for _, f := range a.x.Findings {
@@ -44,7 +49,7 @@ func (w *world) contractOf(a answer) error {
 			w.observe("drift in %s: %s %s (got %s)", operationOf(a.x), f.Pointer, f.Expected, f.Got)
 			continue
 		}
-		broken = append(broken, fmt.Sprintf("%s: expected %s, got %s", pointerOf(f), f.Expected, shorten([]byte(f.Got))))
+		broken = append(broken, findingText(f))
 	}
 	if len(broken) > 0 {
 		return w.brokenf(a.x, "response schema", "the answer to %s breaks openapi.yaml: %s", a.what, strings.Join(broken, "; "))
@@ -52,26 +57,54 @@ func (w *world) contractOf(a answer) error {
 	return nil
 }
 
-// inconclusiveStatuses are answers a gateway, proxy or rate limiter in front
-// of the service gives: when the operation does not document them, they say
-// nothing of the contract, and the scenario is inconclusive (notes, "Levels
-// and sources"). Any other undocumented status still breaks the contract.
-var inconclusiveStatuses = map[int]bool{
-	http.StatusMethodNotAllowed: true, http.StatusRequestTimeout: true, http.StatusTooManyRequests: true,
-	http.StatusBadGateway: true, http.StatusServiceUnavailable: true, http.StatusGatewayTimeout: true,
-}
-
-// undocumentedStatus tells whether x's status is an inconclusive one the operation does not document.
-func undocumentedStatus(x evidence.Exchange) bool {
-	if !inconclusiveStatuses[x.Status] {
-		return false
+// undocumentedStatus tells whether x's status is one its operation does not
+// document (openapi.yaml). A request to no operation (an unknown path, a wrong
+// method) has the statuses the API documents for any call (the 6.2.2 page's
+// error bodies and 200). Such an answer makes the scenario inconclusive, not a
+// contract break, unless it claims success (issue 10 §3; docs/levels-and-sources.md).
+func (w *world) undocumentedStatus(x evidence.Exchange) bool {
+	if x.Operation == "" {
+		return !w.apiStatuses()[x.Status]
 	}
 	for _, f := range x.Findings {
 		if f.Pointer == "/status" && !f.Drift {
 			return true
 		}
 	}
-	return x.Operation == "" // no operation: nothing documents it
+	return false
+}
+
+// apiStatuses are the statuses some operation of openapi.yaml documents.
+func (w *world) apiStatuses() map[int]bool {
+	statuses := map[int]bool{}
+	for _, op := range w.cfg.Spec.Operations() {
+		for code := range op.Op.Responses.Map() {
+			if n, err := strconv.Atoi(code); err == nil {
+				statuses[n] = true
+			}
+		}
+	}
+	return statuses
+}
+
+// claimsSuccess tells whether x's body says the call succeeded: an envelope
+// with code "00", or a bare array its operation's HTTP 200 answer takes as
+// success data (get-banks [live]).
+func (w *world) claimsSuccess(x evidence.Exchange) bool {
+	e, ok := parseEnvelope(x.ResponseBody)
+	if !ok || !e.isArray {
+		return ok && e.Code == codeSuccess
+	}
+	op, found := w.cfg.Spec.OperationByID(x.Operation)
+	if !found {
+		return false
+	}
+	for _, f := range w.cfg.Spec.ValidateResponse(op.Method, op.Path, http.StatusOK, x.ResponseHeader, x.ResponseBody) {
+		if !f.Drift {
+			return false
+		}
+	}
+	return true
 }
 
 // prepare starts a new action: the answers of the previous one are forgotten.
@@ -83,16 +116,6 @@ func (w *world) prepare(what string) {
 // then what was sent and what came back.
 func (w *world) brokenf(x evidence.Exchange, rule, format string, args ...any) error {
 	return fmt.Errorf("%s: %s; %s", w.rulePrefix(rule), fmt.Sprintf(format, args...), exchangeLine(x))
-}
-
-// rulePrefix is "TG-SIG-02 (doc 6.2.2, x-signature)", or "TG-ENV-01
-// (contract §6.2.7, response schema)" where the section is the contract's own numbering.
-func (w *world) rulePrefix(rule string) string {
-	req := w.rec.Scenario.Requirement()
-	if req == "" {
-		req = "contract"
-	}
-	return fmt.Sprintf("%s (%s, %s)", req, w.docRef(), rule)
 }
 
 func exchangeLine(x evidence.Exchange) string {

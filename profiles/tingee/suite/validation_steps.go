@@ -17,7 +17,7 @@ import (
 func registerValidationSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^the "(missing|wrong type|outside enum)" cases generated from openapi.yaml for "([^"]*)"$`, generatedCases)
 	sc.Step(`^each case is sent correctly signed$`, sendEachCase)
-	sc.Step(`^every answer is HTTP 400 with the documented body naming its field$`, every400NamesField)
+	sc.Step(`^every answer is HTTP 400 with the documented body, a message naming its field noted$`, every400HasTheDocumentedBody)
 }
 
 // generatedCases walks the operation's request schema in openapi.yaml; a field
@@ -47,11 +47,11 @@ func sendEachCase(ctx context.Context) error {
 	return nil
 }
 
-// every400NamesField checks each case's answer: HTTP 400 and the documented
+// every400HasTheDocumentedBody checks each case's answer: HTTP 400 and the documented
 // body (checked against openapi.yaml). A message that does not name the field
 // is only noted: naming it is seen live, but the page's own example names
 // none ("Not have access."), so it is no rule (notes, "Levels and sources").
-func every400NamesField(ctx context.Context) error {
+func every400HasTheDocumentedBody(ctx context.Context) error {
 	w := getWorld(ctx)
 	var failures []string
 	var inconclusive error
@@ -64,7 +64,7 @@ func every400NamesField(ctx context.Context) error {
 			continue
 		}
 		if a.x.Status != http.StatusBadRequest {
-			failures = append(failures, w.brokenf(a.x, "HTTP 400 body", "expected HTTP 400 for %s, got %s", a.what, describe(a.x)).Error())
+			failures = append(failures, w.brokenf(a.x, "HTTP 400 body", "%s", expectedGot("HTTP 400 for "+a.what, describe(a.x))).Error())
 			continue
 		}
 		if msg := message400(a.x.ResponseBody); !strings.Contains(msg, a.field) {

@@ -2,7 +2,6 @@ package suite
 
 import (
 	"context"
-	"strings"
 
 	"github.com/cucumber/godog"
 	"github.com/tingee-conformance/harness/internal/client"
@@ -51,24 +50,6 @@ func registerWorld(sc *godog.ScenarioContext, cfg Config) {
 		w := &world{cfg: cfg, client: cfg.NewClient(), rec: steps.Current(ctx), saved: map[string]string{}}
 		return context.WithValue(ctx, worldKey{}, w), nil
 	})
-}
-
-// docRef names the section of the operation at hand, else the scenario's
-// @doc- tag: "doc 6.2.2" where the sources confirm the number, "contract
-// §6.2.7" where it is openapi.yaml's own numbering.
-func (w *world) docRef() string {
-	if w.op.DocRef != "" && w.op.DocConfirmed {
-		return "doc " + w.op.DocRef
-	}
-	if w.op.DocRef != "" {
-		return "contract §" + w.op.DocRef
-	}
-	for _, t := range w.rec.Scenario.Tags {
-		if strings.HasPrefix(t, "@doc-") {
-			return "doc " + t[len("@doc-"):]
-		}
-	}
-	return "doc ?"
 }
 
 // observe notes a fact that is not a failure.

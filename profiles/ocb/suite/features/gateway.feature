@@ -18,6 +18,7 @@ Feature: OCB gateway answers (IBM API Connect)
 
   @should @src-apic @OCB-GW-02
   Scenario: the gateway's refusal has API Connect's body
+    Only a warning: this body is what API Connect gateways have been seen to send [apic]; a gateway may customise it.
     When a signed read of the "accounts" package is sent with an unknown X-IBM-Client-Id
     Then the answer is API Connect's error body with httpCode "401"
 

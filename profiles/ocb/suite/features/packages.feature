@@ -6,6 +6,8 @@ Feature: OCB packages — one read per package (guide step 7)
     Given the partner's app holds a token
 
   Scenario Outline: a signed read of each package reaches OCB's backend
+    The accounts row is @must: its path is public [obs]. Only a warning: the four others' paths come from the
+    probes file, and the shipped ones are the mock's [?].
     When a signed read of the "<package>" package is sent
     Then the call reached OCB's backend
     And the answer matches the contract

@@ -9,19 +9,23 @@ Feature: OCB token endpoint — OAuth 2.0 password grant
 
   @should @src-unconfirmed @OCB-TOK-02
   Scenario: the token answer says its type and lifetime
+    Only a warning: token_type and expires_in are RFC 6749 §5.1's; OCB's observed answer shows only access_token [obs, ?].
     When the partner's app asks for a token
     Then the token answer says token_type Bearer and a positive expires_in
 
   @must @src-oauth @OCB-TOK-03
   Scenario Outline: a wrong token request is refused with the OAuth error
+    RFC 6749 §5.2: invalid_client may be 400 when the client authenticated in the body (as here; 401 is
+    required only for the Authorization header); a grant type the server does not support is
+    unsupported_grant_type, or unauthorized_client when this client may not use it.
     When the partner's app asks for a token with <mistake>
-    Then the answer is <status> with OAuth error "<error>"
+    Then the answer is <status> with OAuth error <error>
 
     Examples:
-      | mistake                      | status | error                  |
-      | a wrong client secret        | 401    | invalid_client         |
-      | a wrong password             | 400    | invalid_grant          |
-      | grant type client_credentials | 400   | unsupported_grant_type |
+      | mistake                                  | status     | error                                           |
+      | a wrong client secret                    | 400 or 401 | "invalid_client"                                |
+      | a wrong password                         | 400        | "invalid_grant"                                 |
+      | a grant type no server supports          | 400        | "unsupported_grant_type" or "unauthorized_client" |
 
   @must @src-apic @OCB-TOK-04
   Scenario: a token the provider never issued is refused by the gateway

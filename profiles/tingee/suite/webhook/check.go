@@ -57,17 +57,6 @@ func (r Result) Failed() int {
 	return n
 }
 
-// Warned counts the should-level scenarios that failed: warnings.
-func (r Result) Warned() int {
-	n := 0
-	for _, s := range r.Run.Scenarios {
-		if s.Warned() {
-			n++
-		}
-	}
-	return n
-}
-
 // Check runs the webhook-receiver feature against cfg.URL. An error means the
 // suite itself could not run (bad feature, bad config), not that the receiver failed.
 func Check(ctx context.Context, cfg Config) (Result, error) {
