@@ -75,7 +75,7 @@ func dispatch(ctx context.Context, c *cli, args []string) int {
 		args = append([]string{"version"}, args[1:]...)
 	}
 	name := "run"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !isFeaturePath(args[0]) {
 		name, args = args[0], args[1:]
 	}
 	profile, args, err := splitProfile(args)
@@ -90,6 +90,14 @@ func dispatch(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "unknown command %q (commands: %s)", name, strings.Join(commandNames(), ", "))
 	}
 	return cmd.run(ctx, c, args)
+}
+
+// isFeaturePath tells a feature file argument (FILE.feature or
+// FILE.feature:LINE), which godog users type first, from a command name: it
+// goes to run.
+func isFeaturePath(arg string) bool {
+	path, _, _ := strings.Cut(arg, ":")
+	return strings.HasSuffix(path, ".feature")
 }
 
 func commandNames() []string {
