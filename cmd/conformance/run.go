@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/fixtures"
 	"github.com/tingee-conformance/harness/internal/mask"
@@ -82,8 +83,8 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	if base, err = trimVersion(base); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
-	} else if base != *target && env == runner.EnvURL {
-		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", *target, apiPrefix, base)
+	} else if base != strings.TrimRight(*target, "/") && env == runner.EnvURL { // a trailing "/" alone needs no note
+		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", client.ShownURL(*target), apiPrefix, client.ShownURL(base))
 	}
 	if err := attestable(rf.att.Environment, env, base); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
@@ -108,7 +109,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if *dryRun {
-		return listScenarios(c, runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true, *target)
+		return listScenarios(c, runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true, client.ShownURL(*target))
 	}
 	if env == runner.EnvMock {
 		stop, url, err := startMock(creds, fx)
@@ -124,7 +125,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
 		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
 		Strict: *strict, PathFamily: *pathFamily,
-		Terminal: term.IsTerminal(c.stdout), Colour: term.Colour(c.stdout, c.getenv),
+		Terminal: term.Redraws(c.stdout, c.getenv), Colour: term.Colour(c.stdout, c.getenv),
 		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait},
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
@@ -155,7 +156,7 @@ func listScenarios(c *cli, o runner.Options, narrow bool, target string) int {
 		fmt.Fprintf(c.stdout, "%d scenarios (columns: where, level, sources, feature: name, tags)\n", len(plan))
 	}
 	if len(plan) == 0 {
-		return exitUsage
+		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario (--list with no --tags lists them all)", o.Tags)
 	}
 	return exitOK
 }
@@ -198,7 +199,7 @@ func attestable(attested, env, base string) error {
 		return fmt.Errorf("--environment %s: a run of the embedded mock is a rehearsal and certifies nothing; run against --target %s", attested, want)
 	}
 	if strings.TrimRight(base, "/") != want {
-		return fmt.Errorf("--environment %s: --target %s is not %s's base URL %s", attested, base, attested, want)
+		return fmt.Errorf("--environment %s: --target %s is not %s's base URL %s", attested, client.ShownURL(base), attested, want)
 	}
 	return nil
 }
@@ -213,7 +214,7 @@ func resolveTarget(t string) (env, base string, err error) {
 	}
 	u, err := url.Parse(t)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", "", fmt.Errorf("--target %q: want mock, uat, live or an http(s) base URL", t)
+		return "", "", fmt.Errorf("--target %q: want mock, uat, live or an http(s) base URL", client.ShownURL(t))
 	}
 	return runner.EnvURL, t, nil
 }
@@ -233,7 +234,7 @@ func trimVersion(base string) (string, error) {
 		return "", fmt.Errorf("--target %q: %v", base, err)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("--target %q: a base URL has no query or fragment", base)
+		return "", fmt.Errorf("--target %q: a base URL has no query or fragment", client.ShownURL(base))
 	}
 	u.Path = strings.TrimSuffix(strings.TrimRight(u.Path, "/"), apiPrefix)
 	u.RawPath = ""

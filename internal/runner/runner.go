@@ -79,7 +79,7 @@ type Options struct {
 // Run runs the suite. Its Run is complete even when the exit code is not 0;
 // it holds no scenario when the options were refused before the run.
 func Run(ctx context.Context, o Options) (evidence.Run, int) {
-	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: o.BaseURL, Environment: o.Environment,
+	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: client.ShownURL(o.BaseURL), Environment: o.Environment,
 		ClientIDMasked: credentials.MaskID(o.Credentials.ClientID)}
 	out, errOut := o.Out, o.Err
 	if out == nil {
@@ -102,7 +102,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		return refuse(err)
 	}
 	run.Seed = o.Seed
-	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", o.BaseURL, o.Environment, o.Seed, o.Seed)
+	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", run.Target, o.Environment, o.Seed, o.Seed)
 
 	p := &probe{threshold: o.UnreachableAfter}
 	locs, err := steps.Locate(o.Features, featuresDir)

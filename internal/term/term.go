@@ -1,5 +1,6 @@
 // Package term tells whether output goes to a terminal and colours words
-// there: only on a terminal, and never when NO_COLOR is set (no-color.org).
+// there: only on a terminal that is not TERM=dumb, and never when NO_COLOR is
+// set (no-color.org).
 package term
 
 import (
@@ -17,9 +18,15 @@ func IsTerminal(w io.Writer) bool {
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
-// Colour reports whether to colour w: a terminal, and NO_COLOR unset or empty.
+// Redraws reports whether w is a terminal that understands escape codes
+// (a line redrawn in place): a terminal whose TERM is not "dumb".
+func Redraws(w io.Writer, getenv func(string) string) bool {
+	return IsTerminal(w) && getenv("TERM") != "dumb"
+}
+
+// Colour reports whether to colour w: Redraws, and NO_COLOR unset or empty.
 func Colour(w io.Writer, getenv func(string) string) bool {
-	return IsTerminal(w) && getenv("NO_COLOR") == ""
+	return Redraws(w, getenv) && getenv("NO_COLOR") == ""
 }
 
 // ANSI colours.
