@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -122,7 +123,11 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
 			Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
 	}
-	if sc, line, ok := checkCredentials(ctx, newClient(), o.Spec, o.PathFamily); !ok {
+	note := func(line string) { fmt.Fprintf(errOut, "note: %s\n", line) }
+	switch sc, line, outcome := checkCredentials(ctx, newClient(), o.Spec, o.PathFamily, note); outcome {
+	case probeStop:
+		return refuse(errors.New(line))
+	case probeRejected:
 		run.End, run.Scenarios, run.CredentialsRejected = time.Now(), []evidence.Scenario{sc}, line
 		fmt.Fprintf(errOut, "conformance: %s\n", line)
 		fmt.Fprintf(out, "exit %d: credentials rejected: no scenario ran\n", ExitConfig)
