@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -92,13 +93,19 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if env == runner.EnvLive && !*allowLive {
 		return c.errorf(exitUsage, "run: --target live is refused without --allow-live (and then only @uat-safe scenarios run)")
 	}
-	if plan, err := runner.Plan(runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true); err != nil {
+	plan, err := runner.Plan(runner.Options{Environment: env, AllowLive: *allowLive, Tags: *tags, Paths: paths}, true)
+	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	} else if len(plan) == 0 {
 		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs (see --list)", *tags)
 	}
 	fx, err := loadFixtures(*fixturesPath, env)
 	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	out, errOut := consoleOf(c, fx)
+	otp := &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait}
+	if err := otpReady(plan, *fixturesPath, fx, otp, term.IsTerminal(c.stdin)); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	creds, err := runCredentials(env, *clientID, *secretFile, c.getenv)
@@ -120,13 +127,12 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		base = url
 	}
 
-	out, errOut := consoleOf(c, fx)
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Credentials: creds, Fixtures: fx,
 		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
 		Strict: *strict, PathFamily: *pathFamily,
 		Terminal: term.Redraws(c.stdout, c.getenv), Colour: term.Colour(c.stdout, c.getenv),
-		OTP: &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait},
+		OTP: otp,
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
@@ -137,6 +143,21 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return nf.exit(c, code, doc, *strict)
+}
+
+// otpReady refuses, before any request, a plan with @needs-otp scenarios
+// whose account (the fixtures' first: the one they link) has an OTP source
+// that cannot deliver: those scenarios send create-va first, and on UAT that
+// texts the account holder an OTP nobody can type in.
+func otpReady(plan []steps.Location, path string, fx *fixtures.File, otp *steps.OTPResolver, terminal bool) error {
+	if len(fx.Accounts) == 0 || !slices.ContainsFunc(plan, func(l steps.Location) bool { return slices.Contains(l.Tags, runner.TagNeedsOTP) }) {
+		return nil
+	}
+	if err := otp.Ready(fx.Accounts[0], terminal); err != nil {
+		return fmt.Errorf("fixtures: %s accounts, item 1, otp: %v; the %s scenarios would send create-va first (give the OTP another way, or add --tags 'not %s')",
+			path, err, runner.TagNeedsOTP, runner.TagNeedsOTP)
+	}
+	return nil
 }
 
 // listScenarios prints the plan of a run (runner.Plan): for --list every

@@ -8,9 +8,10 @@ import (
 	"os"
 )
 
-// IsTerminal reports whether w is a terminal (a character device).
-func IsTerminal(w io.Writer) bool {
-	f, ok := w.(interface{ Stat() (os.FileInfo, error) })
+// IsTerminal reports whether stream (an output or input) is a terminal (a
+// character device).
+func IsTerminal(stream any) bool {
+	f, ok := stream.(interface{ Stat() (os.FileInfo, error) })
 	if !ok {
 		return false
 	}
