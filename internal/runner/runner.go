@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/cucumber/godog"
@@ -145,7 +146,21 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		Stepped:   show.stepped,
 		Record:    rec.record,
 	}
-	status := runGodog(ctx, o, cfg, tagExpr, cleanPaths(paths))
+	godogPaths, rows := godogPaths(sorted(locs), paths)
+	if rows { // an example row named: its outline's other rows stay out, unrecorded
+		all, gate := sorted(locs), cfg.Gate
+		cfg.Gate = func(ctx context.Context, tags []string) error {
+			if i := slices.IndexFunc(all, func(l steps.Location) bool { return l.URI == steps.ScenarioURI(ctx) }); i < 0 || !selected(all[i], paths) {
+				return errNotSelected
+			}
+			return gate(ctx, tags)
+		}
+		rec.keep = func(uri string) bool {
+			i := slices.IndexFunc(all, func(l steps.Location) bool { return l.URI == uri })
+			return i >= 0 && selected(all[i], paths)
+		}
+	}
+	status := runGodog(ctx, o, cfg, tagExpr, godogPaths)
 	run.Scenarios, run.NotRun = rec.scenarios, rec.notRun
 	if o.RerunFailed > 0 {
 		status = rerunFailed(ctx, o, cfg, tagExpr, &run, status)
@@ -167,13 +182,8 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	return run, code
 }
 
-func cleanPaths(paths []string) []string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = cleanPath(p)
-	}
-	return out
-}
+// errNotSelected keeps an outline row the paths did not name from running.
+var errNotSelected = errors.New("not among the example rows named")
 
 // runGodog runs the scenarios under paths of o.Features (strict, in the
 // seed's order, tags applied) with the steps configured by cfg; godog's status.
