@@ -7,6 +7,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/baseline"
 	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/internal/runner"
 )
 
 // nightlySynopsis lists the nightly flags of run for its synopsis.
@@ -38,6 +39,13 @@ func (n *nightlyFlags) check() error {
 	f, err := baseline.Load(n.baselinePath)
 	if err != nil {
 		return fmt.Errorf("--baseline: %w", err)
+	}
+	ids, err := runner.Requirements()
+	if err != nil {
+		return err
+	}
+	if err := f.CheckNames(baseline.Suite{Requirements: ids, Scenario: runner.ScenarioURIs}); err != nil {
+		return fmt.Errorf("--baseline: baseline %s %w", n.baselinePath, err)
 	}
 	n.baseline = f
 	return nil

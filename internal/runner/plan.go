@@ -181,18 +181,37 @@ func godogPaths(all []steps.Location, paths []string) (out []string, rows bool) 
 	return out, rows
 }
 
-// CheckScenarioAddress refuses addr unless it names a scenario of the
-// embedded suite as the harness prints it: file:line of a scenario or of an
-// example row (the rule run's paths follow, for a known-deviations file).
-func CheckScenarioAddress(addr string) error {
+// ScenarioURIs lists the URIs of the embedded suite's scenarios that addr
+// names — a file:line of a scenario (every row of an outline) or of an
+// example row (run's rule for paths), or a scenario's name — and refuses
+// one that names none. A known-deviations file's entries follow it.
+func ScenarioURIs(addr string) ([]string, error) {
 	locs, err := steps.Locate(harness.Features, featuresDir)
 	if err != nil {
-		return fmt.Errorf("features: %w", err)
+		return nil, fmt.Errorf("features: %w", err)
 	}
+	all := sorted(locs)
+	var uris []string
 	if _, line := splitLine(addr); line < 0 {
-		return fmt.Errorf("%s: want a scenario's file:line, as the report prints it", addr)
+		for _, l := range all {
+			if l.Name == addr {
+				uris = append(uris, l.URI)
+			}
+		}
+		if uris == nil {
+			return nil, fmt.Errorf("no scenario of the suite is named %q: name it by its file:line, as the report prints it", addr)
+		}
+		return uris, nil
 	}
-	return checkAddress(sorted(locs), addr)
+	if err := checkAddress(all, addr); err != nil {
+		return nil, err
+	}
+	for _, l := range all {
+		if selected(l, []string{addr}) {
+			uris = append(uris, l.URI)
+		}
+	}
+	return uris, nil
 }
 
 // Requirements lists the requirement ids (TG-SIG-01, without the @) of the
