@@ -41,11 +41,11 @@ type File struct {
 
 // Entry is one known deviation.
 type Entry struct {
-	Requirement string `yaml:"requirement" json:"requirement,omitempty"`
-	Scenario    string `yaml:"scenario" json:"scenario,omitempty"`
-	Reason      string `yaml:"reason" json:"reason"`
-	Reference   string `yaml:"reference" json:"reference"`
-	Expires     string `yaml:"expires" json:"expires"` // YYYY-MM-DD, live through that day (UTC)
+	Requirement string   `yaml:"requirement" json:"requirement,omitempty"`
+	Scenario    string   `yaml:"scenario" json:"scenario,omitempty"`
+	Reason      string   `yaml:"reason" json:"reason"`
+	Reference   string   `yaml:"reference" json:"reference"`
+	Expires     string   `yaml:"expires" json:"expires"` // YYYY-MM-DD, live through that day (UTC)
 	uris        []string // the scenario URIs Scenario names (every row of an outline's line), from CheckNames
 }
 
