@@ -91,3 +91,28 @@ func TestAnOTPThatCannotBeHadIsRefusedFirst(t *testing.T) {
 		t.Errorf("no @needs-otp scenario: exit %d: %s", code, f.errOut.String())
 	}
 }
+
+// Fixture values the contract can check are checked before the run, one
+// line naming file, line and field: accountType: weird made the target NOT
+// CONFORMANT, and a trigger naming no operation became a HARNESS ERROR
+// during the run (review-13-14 S11). The files the repository ships pass.
+func TestFixturesAreCheckedAgainstTheContract(t *testing.T) {
+	mockYAML := mustRead(t, "features/fixtures/mock.yaml")
+	for change, want := range map[string][2]string{
+		"accountType: weird":  {"accountType: personal-account", `line 18: accounts, item 1, accountType: "weird": value must be one of`},
+		"operation: nosuchOp": {"operation: getVaPaging", `line 77: triggers, 403, operation: "nosuchOp" is no operationId of openapi.yaml`},
+	} {
+		path := writeFile(t, "fx.yaml", strings.Replace(mockYAML, want[0], change, 1))
+		f := newFakeCLI("", mockEnv)
+		code := f.run("run", "--target", "http://127.0.0.1:1", "--fixtures", path, "--dry-run")
+		msg := f.errOut.String()
+		if code != exitUsage || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "fixtures: "+path+" "+want[1]) {
+			t.Errorf("%s: exit %d, stderr %q", change, code, msg)
+		}
+	}
+	for _, path := range []string{"../../features/fixtures/mock.yaml", "../../" + uatExamplePath} {
+		if _, err := loadFixtures(path, "url"); err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+}
