@@ -20,16 +20,7 @@ import (
 // to check and what the target answered; the bundle is still written.
 func TestAWrongSecretIsCredentialsRejected(t *testing.T) {
 	pair := credentials.Mock()
-	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var requests atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		requests.Add(1)
-		h.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv, requests := countingMock(t)
 	for name, c := range map[string]struct {
 		env    map[string]string
 		answer string
@@ -79,17 +70,7 @@ func TestAWrongSecretIsCredentialsRejected(t *testing.T) {
 // so the run stops before the suite (exit 2, one line, no bundle) instead of
 // passing TG-SIG-01 on routing 404s (review-13-14 S12).
 func TestAWrongBasePathStopsBeforeTheSuite(t *testing.T) {
-	pair := credentials.Mock()
-	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var requests atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		requests.Add(1)
-		h.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv, requests := countingMock(t)
 	dir := filepath.Join(t.TempDir(), "bundle")
 	f := newFakeCLI("", mockEnv)
 	code := f.run("run", "--target", srv.URL+"/api", "--tags", "@TG-SIG-01", "--report-dir", dir)
@@ -133,4 +114,21 @@ func TestTheProbeTellsAnUnknownClientFromTheClock(t *testing.T) {
 			}
 		})
 	}
+}
+
+// countingMock serves the mock with its test pair, counting the requests.
+func countingMock(t *testing.T) (*httptest.Server, *atomic.Int64) {
+	t.Helper()
+	pair := credentials.Mock()
+	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	requests := &atomic.Int64{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, requests
 }

@@ -21,6 +21,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/tingee-conformance/harness/internal/term"
 )
 
 // Exit codes shared by every command.
@@ -36,6 +38,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	stdinTerminal  bool // stdin is a terminal a person can type on (an OTP prompt)
 }
 
 // errorf prints a one-line error naming what is wrong and returns code.
@@ -54,7 +57,7 @@ var commands = map[string]command{}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := dispatch(ctx, &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:])
+	code := dispatch(ctx, &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, stdinTerminal: term.IsTerminal(os.Stdin)}, os.Args[1:])
 	stop()
 	os.Exit(code)
 }

@@ -105,7 +105,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	out, errOut := consoleOf(c, fx)
 	otp := &steps.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait}
-	if err := otpReady(plan, *fixturesPath, fx, otp, term.IsTerminal(c.stdin)); err != nil {
+	if err := otpReady(plan, *fixturesPath, fx, otp, c.stdinTerminal); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	creds, err := runCredentials(env, *clientID, *secretFile, c.getenv)

@@ -26,18 +26,21 @@ func TestColourOnlyOnATerminalWithoutNoColor(t *testing.T) {
 		}
 
 	}
-	// A character device (here /dev/null, which every machine has) with
-	// TERM=dumb understands no escape code: no colour, no redraw (review-13-14 N11).
+	// /dev/null is a character device but no terminal: no colour there.
 	dev, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer dev.Close()
-	if !Redraws(dev, none) {
-		t.Fatal("a character device counts as a terminal")
+	if IsTerminal(dev) || Colour(dev, none) {
+		t.Error("/dev/null is no terminal")
 	}
-	if dumb := func(k string) string { return map[string]string{"TERM": "dumb"}[k] }; Colour(dev, dumb) || Redraws(dev, dumb) {
-		t.Error("TERM=dumb: no colour, no redraw")
+	// On a terminal, TERM=dumb understands no escape code: no colour, no
+	// redraw (review-13-14 N11); NO_COLOR turns colour off only.
+	dumb := func(k string) string { return map[string]string{"TERM": "dumb"}[k] }
+	noColor := func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }
+	if !colours(true, none) || colours(true, dumb) || understandsEscapes(true, dumb) || colours(true, noColor) || !understandsEscapes(true, noColor) {
+		t.Error("TERM=dumb: no colour, no redraw; NO_COLOR: no colour")
 	}
 	if Paint(false, Red, "failed") != "failed" || Paint(true, Red, "failed") != "\033[31mfailed\033[0m" {
 		t.Error("Paint")
