@@ -27,8 +27,8 @@ var testTypes = Types{
 func TestErrorsAreOneLineInWords(t *testing.T) {
 	for src, want := range map[string]string{
 		"entries:\n  - name: a\n    nmae: b\n": `line 3: unknown field "nmae" in an entry (it takes name, count)`,
-		"entries:\n  - count: many\n":           `line 2: "many" where a whole number is expected`,
-		"entries:\n  - name: [a\n":              "line 2: not valid YAML",
+		"entries:\n  - count: many\n":          `line 2: "many" where a whole number is expected`,
+		"entries:\n  - name: [a\n":             "line 2: not valid YAML",
 	} {
 		var f file
 		_, err := Decode([]byte(src), &f, testTypes)
