@@ -177,7 +177,12 @@ func listScenarios(c *cli, o runner.Options, narrow bool, target string) int {
 		fmt.Fprintf(c.stdout, "%d scenarios (columns: where, level, sources, feature: name, tags)\n", len(plan))
 	}
 	if len(plan) == 0 {
-		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario (--list with no --tags lists them all)", o.Tags)
+		var what []string
+		if o.Tags != "" {
+			what = append(what, fmt.Sprintf("--tags %q", o.Tags))
+		}
+		what = append(what, o.Paths...)
+		return c.errorf(exitUsage, "run: %s matched no scenario of run's suite (the @webhook-receiver ones are webhook-check's; --list alone lists them all)", strings.Join(what, " "))
 	}
 	return exitOK
 }

@@ -89,9 +89,12 @@ func TestPasswordInTargetIsNeverRecorded(t *testing.T) {
 
 // --list that matches nothing says why, on one line (review-13-14 N2).
 func TestListMatchingNothingSaysWhy(t *testing.T) {
-	f := newFakeCLI("", nil)
-	code := f.run("run", "--list", "--tags", "@nosuch")
-	if code != exitUsage || strings.Count(f.errOut.String(), "\n") != 1 || !strings.Contains(f.errOut.String(), `"@nosuch"`) {
-		t.Errorf("exit %d, stderr %q", code, f.errOut.String())
+	for _, args := range [][]string{{"--tags", "@nosuch"}, {"features/webhook-receiver.feature"}} {
+		f := newFakeCLI("", nil)
+		code := f.run(append([]string{"run", "--list"}, args...)...)
+		msg := f.errOut.String()
+		if code != exitUsage || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, args[len(args)-1]) || !strings.Contains(msg, "matched no scenario of run's suite") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, msg)
+		}
 	}
 }
