@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/tingee-conformance/harness/internal/baseline"
+	"github.com/tingee-conformance/harness/internal/runner"
 )
 
 // nightlySynopsis lists the nightly flags of run for its synopsis.
@@ -36,6 +37,13 @@ func (n *nightlyFlags) check() error {
 	f, err := baseline.Load(n.baselinePath)
 	if err != nil {
 		return fmt.Errorf("--baseline: %w", err)
+	}
+	ids, err := runner.Requirements()
+	if err != nil {
+		return err
+	}
+	if err := f.CheckNames(baseline.Suite{Requirements: ids, Scenario: runner.ScenarioURIs}); err != nil {
+		return fmt.Errorf("--baseline: baseline %s %w", n.baselinePath, err)
 	}
 	n.baseline = f
 	return nil

@@ -7,10 +7,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/cucumber/godog"
@@ -87,7 +89,7 @@ type Options struct {
 // Run runs the suite. Its Run is complete even when the exit code is not 0;
 // it holds no scenario when the options were refused before the run.
 func Run(ctx context.Context, o Options) (evidence.Run, int) {
-	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: o.BaseURL, Environment: o.Environment,
+	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: client.ShownURL(o.BaseURL), Environment: o.Environment,
 		ClientIDMasked: credentials.MaskID(o.Credentials.ClientID)}
 	out, errOut := o.Out, o.Err
 	if out == nil {
@@ -110,7 +112,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		return refuse(err)
 	}
 	run.Seed = o.Seed
-	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", o.BaseURL, o.Environment, o.Seed, o.Seed)
+	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", run.Target, o.Environment, o.Seed, o.Seed)
 
 	p := &probe{threshold: o.UnreachableAfter}
 	locs, err := steps.Locate(o.Features, featuresDir)
@@ -131,7 +133,11 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		return &client.Client{BaseURL: o.BaseURL, Credentials: o.Credentials, HTTP: o.HTTP, Now: p.targetNow, Timeout: o.Timeout, Spec: o.Spec,
 			Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
 	}
-	if sc, line, ok := checkCredentials(ctx, newClient(), o.Spec, o.PathFamily); !ok {
+	note := func(line string) { fmt.Fprintf(errOut, "note: %s\n", line) }
+	switch sc, line, outcome := checkCredentials(ctx, newClient(), o.Spec, o.PathFamily, note); outcome {
+	case probeStop:
+		return refuse(errors.New(line))
+	case probeRejected:
 		run.End, run.Scenarios, run.CredentialsRejected = time.Now(), []evidence.Scenario{sc}, line
 		fmt.Fprintf(errOut, "conformance: %s\n", line)
 		fmt.Fprintf(out, "exit %d: credentials rejected: no scenario ran\n", ExitConfig)
@@ -149,7 +155,21 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		Stepped:   show.stepped,
 		Record:    rec.record,
 	}
-	status := runGodog(ctx, o, cfg, tagExpr, cleanPaths(paths))
+	godogPaths, rows := godogPaths(sorted(locs), paths)
+	if rows { // an example row named: its outline's other rows stay out, unrecorded
+		all, gate := sorted(locs), cfg.Gate
+		cfg.Gate = func(ctx context.Context, tags []string) error {
+			if i := slices.IndexFunc(all, func(l steps.Location) bool { return l.URI == steps.ScenarioURI(ctx) }); i < 0 || !selected(all[i], paths) {
+				return errNotSelected
+			}
+			return gate(ctx, tags)
+		}
+		rec.keep = func(uri string) bool {
+			i := slices.IndexFunc(all, func(l steps.Location) bool { return l.URI == uri })
+			return i >= 0 && selected(all[i], paths)
+		}
+	}
+	status := runGodog(ctx, o, cfg, tagExpr, godogPaths)
 	run.Scenarios, run.NotRun = rec.scenarios, rec.notRun
 	if o.RerunFailed > 0 {
 		status = rerunFailed(ctx, o, cfg, tagExpr, &run, status)
@@ -172,13 +192,8 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	return run, code
 }
 
-func cleanPaths(paths []string) []string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = cleanPath(p)
-	}
-	return out
-}
+// errNotSelected keeps an outline row the paths did not name from running.
+var errNotSelected = errors.New("not among the example rows named")
 
 // runGodog runs the scenarios under paths of o.Features (strict, in the
 // seed's order, tags applied) with the steps configured by cfg; godog's status.
