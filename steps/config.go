@@ -52,11 +52,23 @@ type Suite struct {
 	// profile's features/ holds for another suite ("~@webhook-receiver"),
 	// "" for none.
 	Excluded string
-	// Probe, when set, is sent once before the suite: when it says the
-	// target refused the run's credentials, the suite does not run and
-	// line (naming what to check) ends the run; sc is its evidence.
-	Probe func(ctx context.Context, c *client.Client, sp *spec.Spec, paths string) (sc evidence.Scenario, line string, refused bool)
+	// Probe, when set, is sent once before the suite; it may note a fact
+	// on the console. ProbeRejected: the target refused the run's
+	// credentials, the suite does not run and line (naming what to check)
+	// ends the run, sc its evidence; ProbeStop: the run is refused (exit 2)
+	// with line, nothing to report.
+	Probe func(ctx context.Context, c *client.Client, sp *spec.Spec, paths string, note func(string)) (sc evidence.Scenario, line string, outcome ProbeOutcome)
 }
+
+// ProbeOutcome is what a suite's probe before the run found.
+type ProbeOutcome int
+
+// The probe's outcomes.
+const (
+	ProbeOK       ProbeOutcome = iota // go on: the suite's own scenarios judge the answer
+	ProbeRejected                     // the credentials were refused: CREDENTIALS REJECTED, with the probe as a scenario
+	ProbeStop                         // the base URL or the clock is wrong: stop, exit 2, nothing to report
+)
 
 // Initialize registers the recorder's hooks, then the suite's steps, on sc.
 func (s Suite) Initialize(sc *godog.ScenarioContext, cfg Config) {

@@ -20,16 +20,7 @@ import (
 // to check and what the target answered; the bundle is still written.
 func TestAWrongSecretIsCredentialsRejected(t *testing.T) {
 	pair := auth.Mock()
-	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var requests atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		requests.Add(1)
-		h.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv, requests := countingMock(t)
 	for name, c := range map[string]struct {
 		env    map[string]string
 		answer string
@@ -73,4 +64,71 @@ func TestAWrongSecretIsCredentialsRejected(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A wrong base path: the probe's get-banks answers 404 in both path families,
+// so the run stops before the suite (exit 2, one line, no bundle) instead of
+// passing TG-SIG-01 on routing 404s (review-13-14 S12).
+func TestAWrongBasePathStopsBeforeTheSuite(t *testing.T) {
+	srv, requests := countingMock(t)
+	dir := filepath.Join(t.TempDir(), "bundle")
+	f := newFakeCLI("", mockEnv)
+	code := f.run("run", "--target", srv.URL+"/api", "--tags", "@TG-SIG-01", "--report-dir", dir)
+	stderr := f.errOut.String()
+	if code != exitUsage || requests.Load() != 2 || strings.Count(stderr, "\n") != 1 ||
+		!strings.Contains(stderr, "/api/v1/get-banks answered 404") || !strings.Contains(stderr, "is the base URL right?") {
+		t.Fatalf("exit %d, %d requests, stderr %q", code, requests.Load(), stderr)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("a bundle was written for a wrong base URL")
+	}
+}
+
+// The probe reads the answers docs/levels-and-sources.md allows for an
+// unknown client — HTTP 200, a code other than 00, data null — as CREDENTIALS
+// REJECTED (review-10-15 S1), and a timestamp refusal (code 90 or 91 [?]) as
+// the clock, never as the credentials.
+func TestTheProbeTellsAnUnknownClientFromTheClock(t *testing.T) {
+	for name, c := range map[string]struct {
+		body, want string
+		verdict    bool
+	}{
+		"unknown client, code 96": {`{"code":"96","message":"Client not found","data":null}`, `code 96 "Client not found"`, true},
+		"clock, code 90":          {`{"code":"90","message":"Timestamp expired","data":null}`, "check this machine's clock, not the credentials", false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				w.Write([]byte(c.body))
+			}))
+			defer srv.Close()
+			dir := filepath.Join(t.TempDir(), "bundle")
+			f := newFakeCLI("", mockEnv)
+			code := f.run("run", "--target", srv.URL, "--report-dir", dir)
+			stderr := f.errOut.String()
+			if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, c.want) {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			if c.verdict != strings.Contains(stderr, "credentials rejected") {
+				t.Errorf("stderr %q: credentials rejected should be said: %v", stderr, c.verdict)
+			}
+		})
+	}
+}
+
+// countingMock serves the mock with its test pair, counting the requests.
+func countingMock(t *testing.T) (*httptest.Server, *atomic.Int64) {
+	t.Helper()
+	pair := auth.Mock()
+	h, err := mock.New(mock.Config{ClientID: pair.ClientID, Secret: pair.Secret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	requests := &atomic.Int64{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, requests
 }

@@ -84,3 +84,15 @@ func TestCommandsAProfileDoesNotOffer(t *testing.T) {
 		}
 	}
 }
+
+// A feature path first runs run, as godog users type it: README's example
+// `conformance features/signing.feature:14 --fail-fast` said "unknown
+// command" (review-10-15 S4).
+func TestDispatchFeaturePathFirstIsRun(t *testing.T) {
+	for _, arg := range []string{"features/signing.feature:14", "features/signing.feature"} {
+		f := newFakeCLI("", nil)
+		if code := f.run(arg, "--list"); code != exitOK || !strings.Contains(f.out.String(), "features/signing.feature:") {
+			t.Errorf("%s --list: exit %d\n%s%s", arg, code, f.out.String(), f.errOut.String())
+		}
+	}
+}

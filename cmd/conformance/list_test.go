@@ -43,7 +43,7 @@ func TestRunByFileAndLine(t *testing.T) {
 	if code := f.run("run", "features/signing.feature:1"); code != exitUsage || f.out.String() != "" {
 		t.Fatalf("line 1: exit %d: %q %q", code, f.out.String(), f.errOut.String())
 	}
-	first := regexp.MustCompile(`no scenario starts on line 1 of features/signing.feature \(scenarios start on lines (\d+)`).FindStringSubmatch(f.errOut.String())
+	first := regexp.MustCompile(`no scenario or example row starts on line 1 of features/signing.feature \(scenarios start on lines (\d+)`).FindStringSubmatch(f.errOut.String())
 	if first == nil {
 		t.Fatalf("the refusal does not name where scenarios start: %q", f.errOut.String())
 	}
@@ -97,5 +97,25 @@ func TestRunFailFast(t *testing.T) {
 	}
 	if doc := readReport(t, dir); doc.Verdict.Result != report.NotConformant || doc.Counts.Scenarios.NotRun == 0 || len(doc.Run.NotRun) != doc.Counts.Scenarios.NotRun {
 		t.Errorf("verdict %s, %d not run (%d listed): the bundle must say the run was cut short", doc.Verdict.Result, doc.Counts.Scenarios.NotRun, len(doc.Run.NotRun))
+	}
+}
+
+// An example row's line — the address the console, --list, the report and
+// the baseline print — runs that row alone (Cucumber's rule; godog v0.15
+// selects by the outline's line only, so the runner narrows to the row)
+// (review-13-14 S8).
+func TestRunByExampleRowLine(t *testing.T) {
+	f := newFakeCLI("", nil)
+	if code := f.run("features/signing.feature:23", "--list"); code != exitOK {
+		t.Fatalf("--list of a row: exit %d: %s", code, f.errOut.String())
+	}
+	if lines := strings.Split(strings.TrimSpace(f.out.String()), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[0], "features/signing.feature:23 ") {
+		t.Fatalf("--list of a row listed:\n%s", f.out.String())
+	}
+	f = newFakeCLI("", nil)
+	code := f.run("run", "features/signing.feature:23", "--seed", "3", "--report-dir", t.TempDir())
+	ran := regexp.MustCompile(`(?m)^\s+\d+ (?:passed|failed|skipped|no-answer)\s+(\S+)`).FindAllStringSubmatch(f.out.String(), -1)
+	if code != exitOK || len(ran) != 1 || ran[0][1] != "features/signing.feature:23" || !strings.Contains(f.out.String(), "1 scenarios: 1 passed") {
+		t.Fatalf("exit %d, ran %v\n%s%s", code, ran, f.out.String(), f.errOut.String())
 	}
 }

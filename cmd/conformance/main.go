@@ -20,6 +20,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/tingee-conformance/harness/internal/term"
 )
 
 // Exit codes shared by every command.
@@ -35,6 +37,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	stdinTerminal  bool // stdin is a terminal a person can type on (an OTP prompt)
 }
 
 // errorf prints a one-line error naming what is wrong and returns code.
@@ -53,7 +56,7 @@ var commands = map[string]command{}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := dispatch(ctx, &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:])
+	code := dispatch(ctx, &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, stdinTerminal: term.IsTerminal(os.Stdin)}, os.Args[1:])
 	stop()
 	os.Exit(code)
 }
@@ -74,7 +77,7 @@ func dispatch(ctx context.Context, c *cli, args []string) int {
 		args = append([]string{"version"}, args[1:]...)
 	}
 	name := "run"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !isFeaturePath(args[0]) {
 		name, args = args[0], args[1:]
 	}
 	p, args, err := splitProfile(args)
@@ -82,6 +85,14 @@ func dispatch(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "%s: %v", name, err)
 	}
 	return dispatchTo(ctx, c, p, name, args)
+}
+
+// isFeaturePath tells a feature file argument (FILE.feature or
+// FILE.feature:LINE), which godog users type first, from a command name: it
+// goes to run.
+func isFeaturePath(arg string) bool {
+	path, _, _ := strings.Cut(arg, ":")
+	return strings.HasSuffix(path, ".feature")
 }
 
 func usage(w io.Writer) {

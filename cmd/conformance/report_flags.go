@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -60,6 +61,24 @@ func (r *reportFlags) check(secret credentials.Secret) error {
 	if err := writable(r.outDir()); err != nil {
 		return fmt.Errorf("--report-dir: %w", err)
 	}
+	if r.dir != "" {
+		if err := holdsNoBundle(r.dir); err != nil {
+			return fmt.Errorf("--report-dir: %w", err)
+		}
+	}
+	return nil
+}
+
+// holdsNoBundle refuses a folder that already holds a report bundle: a second
+// run would replace its evidence (a UAT run with OTPs is costly to redo), and
+// the folder named is the one README's steps then verify and upload, so it is
+// not silently swapped for a sub-folder either.
+func holdsNoBundle(dir string) error {
+	for _, name := range []string{bundle.FileManifest, report.FileJSON} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return fmt.Errorf("%s already holds a report bundle (%s): name a new folder, or move that bundle away first", dir, name)
+		}
+	}
 	return nil
 }
 
@@ -71,15 +90,32 @@ func (r *reportFlags) outDir() string {
 	return r.dir
 }
 
-// writable makes dir if it is missing and proves a file can be written in
-// it, so that an unwritable folder is found before the run, not after it.
+// writable proves a file can be written in dir or, when dir is missing, in
+// the nearest folder above it that exists (where dir will be made), so that an
+// unwritable folder is found before the run, not after it, and a dry run
+// creates nothing.
 func writable(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", dir, cause(err))
+	existing := dir
+	for {
+		info, err := os.Stat(existing)
+		if err == nil && !info.IsDir() {
+			return fmt.Errorf("cannot create %s: %s is not a folder", dir, existing)
+		}
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("cannot create %s: %w", dir, cause(err))
+		}
+		parent := filepath.Dir(existing)
+		if parent == existing {
+			break
+		}
+		existing = parent
 	}
-	f, err := os.CreateTemp(dir, ".write-check-*")
+	f, err := os.CreateTemp(existing, ".write-check-*")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, cause(err))
+		return fmt.Errorf("cannot write in %s: %w", existing, cause(err))
 	}
 	f.Close()
 	return os.Remove(f.Name())

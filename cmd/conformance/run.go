@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/internal/runner"
@@ -20,6 +22,7 @@ import (
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/suite"
 	"github.com/tingee-conformance/harness/spec"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 func init() {
@@ -80,8 +83,8 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	if base, err = trimVersion(base); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
-	} else if base != *target && env == runner.EnvURL {
-		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", *target, apiPrefix, base)
+	} else if base != strings.TrimRight(*target, "/") && env == runner.EnvURL { // a trailing "/" alone needs no note
+		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", client.ShownURL(*target), apiPrefix, client.ShownURL(base))
 	}
 	if err := attestable(rf.att.Environment, env, base); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
@@ -90,13 +93,19 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: --target live is refused without --allow-live (and then only @uat-safe scenarios run)")
 	}
 	planned.Environment, planned.AllowLive = env, *allowLive
-	if plan, err := runner.Plan(planned, true); err != nil {
+	plan, err := runner.Plan(planned, true)
+	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	} else if len(plan) == 0 {
 		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs (see --list)", *tags)
 	}
 	fx, err := loadFixtures(*fixturesPath, env)
 	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	out, errOut := consoleOf(c, fx)
+	otp := &suite.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait}
+	if err := otpReady(plan, *fixturesPath, fx, otp, c.stdinTerminal); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	creds, err := runCredentials(env, *clientID, *secretFile, c.getenv)
@@ -107,7 +116,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if *dryRun {
-		return listScenarios(c, planned, true, *target)
+		return listScenarios(c, planned, true, client.ShownURL(*target))
 	}
 	if env == runner.EnvMock {
 		stop, url, err := startMock(creds, fx)
@@ -122,8 +131,6 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	out, errOut := consoleOf(c, fx)
-	otp := &suite.OTPResolver{Getenv: c.getenv, In: c.stdin, Out: errOut, Wait: *otpWait}
 	subset := strings.TrimSpace(*tags + " " + strings.Join(paths, " ")) // a subset: by tags or by paths
 	run, code := runner.Run(ctx, runner.Options{
 		Baseline: nf.baseline, Subset: subset,
@@ -131,7 +138,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		Suite: suite.API(fx, otp), Spec: contract, Features: tg.Features,
 		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
 		Strict: *strict, PathFamily: *pathFamily,
-		Terminal: term.IsTerminal(c.stdout), Colour: term.Colour(c.stdout, c.getenv),
+		Terminal: term.Redraws(c.stdout, c.getenv), Colour: term.Colour(c.stdout, c.getenv),
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
@@ -142,6 +149,21 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return code
+}
+
+// otpReady refuses, before any request, a plan with @needs-otp scenarios
+// whose account (the fixtures' first: the one they link) has an OTP source
+// that cannot deliver: those scenarios send create-va first, and on UAT that
+// texts the account holder an OTP nobody can type in.
+func otpReady(plan []steps.Location, path string, fx *fixtures.File, otp *suite.OTPResolver, terminal bool) error {
+	if len(fx.Accounts) == 0 || !slices.ContainsFunc(plan, func(l steps.Location) bool { return slices.Contains(l.Tags, runner.TagNeedsOTP) }) {
+		return nil
+	}
+	if err := otp.Ready(fx.Accounts[0], terminal); err != nil {
+		return fmt.Errorf("fixtures: %s accounts, item 1, otp: %v; the %s scenarios would send create-va first (give the OTP another way, or add --tags 'not %s')",
+			path, err, runner.TagNeedsOTP, runner.TagNeedsOTP)
+	}
+	return nil
 }
 
 // listScenarios prints the plan of a run (runner.Plan): for --list every
@@ -161,7 +183,12 @@ func listScenarios(c *cli, o runner.Options, narrow bool, target string) int {
 		fmt.Fprintf(c.stdout, "%d scenarios (columns: where, level, sources, feature: name, tags)\n", len(plan))
 	}
 	if len(plan) == 0 {
-		return exitUsage
+		var what []string
+		if o.Tags != "" {
+			what = append(what, fmt.Sprintf("--tags %q", o.Tags))
+		}
+		what = append(what, o.Paths...)
+		return c.errorf(exitUsage, "run: %s matched no scenario of run's suite (the @webhook-receiver ones are webhook-check's; --list alone lists them all)", strings.Join(what, " "))
 	}
 	return exitOK
 }
@@ -204,7 +231,7 @@ func attestable(attested, env, base string) error {
 		return fmt.Errorf("--environment %s: a run of the embedded mock is a rehearsal and certifies nothing; run against --target %s", attested, want)
 	}
 	if strings.TrimRight(base, "/") != want {
-		return fmt.Errorf("--environment %s: --target %s is not %s's base URL %s", attested, base, attested, want)
+		return fmt.Errorf("--environment %s: --target %s is not %s's base URL %s", attested, client.ShownURL(base), attested, want)
 	}
 	return nil
 }
@@ -224,7 +251,7 @@ func trimVersion(base string) (string, error) {
 		return "", fmt.Errorf("--target %q: %v", base, err)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("--target %q: a base URL has no query or fragment", base)
+		return "", fmt.Errorf("--target %q: a base URL has no query or fragment", client.ShownURL(base))
 	}
 	u.Path = strings.TrimSuffix(strings.TrimRight(u.Path, "/"), apiPrefix)
 	u.RawPath = ""

@@ -1,12 +1,21 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
 
 	harness "github.com/tingee-conformance/harness"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
+	"github.com/tingee-conformance/harness/profiles/tingee/suite"
+	"github.com/tingee-conformance/harness/spec"
 )
 
 // uatExamplePath is the fixtures file a partner copies and fills in for UAT.
@@ -25,8 +34,14 @@ func loadFixtures(path, env string) (*fixtures.File, error) {
 		return parseEmbedded(mock.FixturesPath)
 	}
 	fx, err := fixtures.Load(path)
-	if err != nil || !tingee {
-		return fx, err
+	if err != nil {
+		return nil, err
+	}
+	if err := againstContract(fx); err != nil {
+		return nil, fmt.Errorf("fixtures: %s %w", path, err)
+	}
+	if !tingee {
+		return fx, nil
 	}
 	example, err := parseEmbedded(uatExamplePath)
 	if err != nil {
@@ -67,4 +82,55 @@ func placeholderIn(fx, example *fixtures.File) string {
 		}
 	}
 	return ""
+}
+
+// linkOperation is the operation an account's fields are sent with.
+const linkOperation = "createVa"
+
+// againstContract checks what fixtures send against openapi.yaml before the
+// first request: each account's fields in the create-va body the suite
+// builds (suite.LinkBody) against its request schema — a typo such as
+// accountType: weird would draw a 400 and blame the target — and each
+// trigger's operation. The error names the line and the field.
+func againstContract(fx *fixtures.File) error {
+	sp, err := contract.Load()
+	if err != nil {
+		return err
+	}
+	link, ok := sp.OperationByID(linkOperation)
+	if !ok {
+		return fmt.Errorf("openapi.yaml has no %s", linkOperation)
+	}
+	for i, a := range fx.Accounts {
+		body, err := json.Marshal(suite.LinkBody(link.Op, a))
+		if err != nil {
+			return err
+		}
+		r, err := http.NewRequest(link.Method, link.Path, nil)
+		if err != nil {
+			return err
+		}
+		r.Header.Set("Content-Type", "application/json")
+		for _, f := range sp.ValidateRequest(r, body) {
+			field := strings.TrimPrefix(f.Pointer, "/")
+			if f.Drift || !slices.Contains(accountFields, field) {
+				continue // headers, and what the sample (not the fixture) holds
+			}
+			return fx.At(fmt.Sprintf("%s: %s (openapi.yaml, %s)", f.Got, f.Expected, linkOperation), "accounts", i, field)
+		}
+	}
+	for _, status := range slices.Sorted(maps.Keys(fx.Triggers)) {
+		if name := fx.Triggers[status].Operation; !hasOperation(sp, name) {
+			return fx.At(fmt.Sprintf("%q is no operationId of openapi.yaml", name), "triggers", strconv.Itoa(status), "operation")
+		}
+	}
+	return nil
+}
+
+// accountFields are the create-va body fields an account sets (suite.LinkBody).
+var accountFields = []string{"accountType", "accountNumber", "accountName", "identity", "mobile", "bankBin", "bankName"}
+
+func hasOperation(sp *spec.Spec, id string) bool {
+	_, ok := sp.OperationByID(id)
+	return ok
 }

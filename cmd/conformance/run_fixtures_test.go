@@ -1,6 +1,8 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -56,4 +58,61 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// An OTP that cannot be had — `otp: prompt` with no terminal on stdin, or
+// env:NAME with NAME unset — is refused before the first request, by a run
+// and by --dry-run: create-va would otherwise be sent, and on UAT the bank
+// texts the account holder (review-13-14 S10).
+func TestAnOTPThatCannotBeHadIsRefusedFirst(t *testing.T) {
+	hits := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { hits++ }))
+	defer srv.Close()
+	mockYAML := mustRead(t, "features/fixtures/mock.yaml")
+	for source, want := range map[string]string{
+		"prompt":               "prompt, but the input is not a terminal",
+		"env:TEST_OTP_UNSET_X": "env:TEST_OTP_UNSET_X, but $TEST_OTP_UNSET_X is not set",
+	} {
+		path := writeFile(t, "fx.yaml", strings.Replace(mockYAML, "otp: fixed:123456", "otp: "+source, 1))
+		for _, extra := range [][]string{nil, {"--dry-run"}} {
+			f := newFakeCLI("", mockEnv) // stdin: a strings.Reader, no terminal
+			args := append([]string{"run", "--target", srv.URL, "--fixtures", path, "--tags", "@TG-LINK-01", "--report-dir", t.TempDir()}, extra...)
+			code := f.run(args...)
+			msg := f.errOut.String()
+			if code != exitUsage || hits != 0 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "accounts, item 1, otp: "+want) {
+				t.Errorf("%s %v: exit %d, %d requests, stderr %q", source, extra, code, hits, msg)
+			}
+		}
+	}
+	// Without a @needs-otp scenario selected, the OTP is not needed.
+	path := writeFile(t, "fx.yaml", strings.Replace(mockYAML, "otp: fixed:123456", "otp: prompt", 1))
+	f := newFakeCLI("", mockEnv)
+	if code := f.run("run", "--target", srv.URL, "--fixtures", path, "--tags", "@TG-SIG-01", "--dry-run"); code != exitOK {
+		t.Errorf("no @needs-otp scenario: exit %d: %s", code, f.errOut.String())
+	}
+}
+
+// Fixture values the contract can check are checked before the run, one
+// line naming file, line and field: accountType: weird made the target NOT
+// CONFORMANT, and a trigger naming no operation became a HARNESS ERROR
+// during the run (review-13-14 S11). The files the repository ships pass.
+func TestFixturesAreCheckedAgainstTheContract(t *testing.T) {
+	mockYAML := mustRead(t, "features/fixtures/mock.yaml")
+	for change, want := range map[string][2]string{
+		"accountType: weird":  {"accountType: personal-account", `line 18: accounts, item 1, accountType: "weird": value must be one of`},
+		"operation: nosuchOp": {"operation: getVaPaging", `line 77: triggers, 403, operation: "nosuchOp" is no operationId of openapi.yaml`},
+	} {
+		path := writeFile(t, "fx.yaml", strings.Replace(mockYAML, want[0], change, 1))
+		f := newFakeCLI("", mockEnv)
+		code := f.run("run", "--target", "http://127.0.0.1:1", "--fixtures", path, "--dry-run")
+		msg := f.errOut.String()
+		if code != exitUsage || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "fixtures: "+path+" "+want[1]) {
+			t.Errorf("%s: exit %d, stderr %q", change, code, msg)
+		}
+	}
+	for _, path := range []string{"../../features/fixtures/mock.yaml", "../../" + uatExamplePath} {
+		if _, err := loadFixtures(path, "url"); err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
 }

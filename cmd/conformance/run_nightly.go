@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/tingee-conformance/harness/internal/baseline"
+	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/profiles/tingee"
 )
 
 // nightlySynopsis lists the nightly flags of run for its synopsis.
@@ -36,6 +38,15 @@ func (n *nightlyFlags) check() error {
 	f, err := baseline.Load(n.baselinePath)
 	if err != nil {
 		return fmt.Errorf("--baseline: %w", err)
+	}
+	features := tingee.Profile().Features
+	ids, err := runner.Requirements(features)
+	if err != nil {
+		return err
+	}
+	scenarios := func(addr string) ([]string, error) { return runner.ScenarioURIs(features, addr) }
+	if err := f.CheckNames(baseline.Suite{Requirements: ids, Scenario: scenarios}); err != nil {
+		return fmt.Errorf("--baseline: baseline %s %w", n.baselinePath, err)
 	}
 	n.baseline = f
 	return nil

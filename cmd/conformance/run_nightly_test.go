@@ -111,3 +111,35 @@ func readReport(t *testing.T, dir string) report.Document {
 	}
 	return doc
 }
+
+// A misspelt key, an unknown requirement, one with its @, a file not in the
+// suite and a line no scenario or row starts on are each refused before the
+// run, one line naming file, line and field, never a Go type name; the
+// example file and an outline row's address are accepted (review-13-14 S6,
+// S7, S8).
+func TestBaselineNamesAreCheckedAgainstTheSuite(t *testing.T) {
+	entry := func(line string) string {
+		return "deviations:\n  - " + line + "\n    reason: r\n    reference: x\n    expires: 2099-01-01\n"
+	}
+	for src, want := range map[string]string{
+		"deviations:\n  - requirement: TG-SIG-01\n    reasn: r\n    reference: x\n    expires: 2099-01-01\n": `line 3: unknown field "reasn" in an entry`,
+		entry("requirement: TG-SIG-99"):                     "line 2: deviations, item 1, requirement: TG-SIG-99 is not a requirement of the suite",
+		entry(`requirement: "@TG-SIG-01"`):                  "without its @ (TG-SIG-01)",
+		entry("scenario: features/nosuch.feature:3"):        "line 2: deviations, item 1, scenario: features/nosuch.feature:3: no such feature file",
+		entry("scenario: features/error-shapes.feature:16"): "no scenario or example row starts on line 16",
+	} {
+		path := writeFile(t, "bl.yaml", src)
+		f := newFakeCLI("", nil)
+		code := f.run("run", "--baseline", path)
+		msg := f.errOut.String()
+		if code != exitUsage || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, path) || !strings.Contains(msg, want) || strings.Contains(msg, "baseline.Entry") {
+			t.Errorf("%q: exit %d, stderr %q; want one line with %q", src, code, msg, want)
+		}
+	}
+	for _, path := range []string{"../../examples/ci/known-deviations.example.yaml", writeFile(t, "row.yaml", entry("scenario: features/signing.feature:22"))} {
+		n := &nightlyFlags{baselinePath: path}
+		if err := n.check(); err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+}

@@ -162,6 +162,7 @@ func TestRunAsksForTheOTP(t *testing.T) {
      accountName: NGUYEN VAN A, identity: "001090000001", mobile: "0912345678", otp: prompt}
 `)
 	f := newFakeCLI("123456\n123456\n123456\n123456\n", mockEnv)
+	f.stdinTerminal = true // a person types the OTPs
 	code := f.run("run", "--target", base, "--fixtures", fx, "--tags", "@TG-LINK-01", "--otp-wait", "5s", "--report-dir", t.TempDir())
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, f.out.String(), f.errOut.String())

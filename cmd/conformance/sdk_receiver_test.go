@@ -196,7 +196,7 @@ func TestAnSDKBuiltReceiverIsConformantWithWarnings(t *testing.T) {
 		t.Errorf("the summary does not show the warnings apart:\n%s", f.out.String())
 	}
 	f = newFakeCLI("", mockEnv)
-	if code := f.run("webhook-check", "--url", srv.URL, "--report-dir", dir, "--strict"); code != exitFail {
+	if code := f.run("webhook-check", "--url", srv.URL, "--report-dir", t.TempDir(), "--strict"); code != exitFail { // a fresh folder: one bundle a folder
 		t.Errorf("--strict: exit %d, want 1", code)
 	}
 }

@@ -13,10 +13,12 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/contract"
 	"github.com/tingee-conformance/harness/profiles/tingee/hmacsign"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
+	"github.com/tingee-conformance/harness/profiles/tingee/signing/diagnose"
 )
 
 // shownBodyBytes is how much of the body the string-to-sign line shows.
@@ -51,9 +53,18 @@ func runSign(_ context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "sign: unexpected argument %q (the body goes in --body-file)", fs.Arg(0))
 	case *verify != "" && *curlURL != "":
 		return c.errorf(exitUsage, "sign: --verify and --curl exclude each other")
-	case *verify != "" && !isSignature(*verify) && (*timestamp != "" || *bodyFile != ""):
+	}
+	isSig := false
+	if *verify != "" {
+		var err error
+		if isSig, err = verifyArgument(*verify); err != nil {
+			return c.errorf(exitUsage, "sign: --verify %v", err)
+		}
+	}
+	switch {
+	case *verify != "" && !isSig && (*timestamp != "" || *bodyFile != ""):
 		return c.errorf(exitUsage, "sign: --verify %s reads the timestamp and body from the captured request: drop --timestamp and --body-file", *verify)
-	case *verify != "" && isSignature(*verify) && *timestamp == "":
+	case isSig && *timestamp == "":
 		return c.errorf(exitUsage, "sign: --verify SIG needs the --timestamp it was sent with (and --body-file, unless the call had no body)")
 	}
 	secret, err := auth.LoadSecret(*secretFile, c.getenv)
@@ -68,7 +79,7 @@ func runSign(_ context.Context, c *cli, args []string) int {
 			fmt.Fprintln(c.stderr, "warning: "+w)
 		}
 	}
-	if *verify != "" && !isSignature(*verify) {
+	if *verify != "" && !isSig {
 		in, err := capturedInput(c.stdin, *verify)
 		if err != nil {
 			return c.errorf(exitUsage, "sign: --verify: %v", err)
@@ -88,7 +99,7 @@ func runSign(_ context.Context, c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "warning: "+w)
 	}
 	if *verify != "" {
-		return verifySignature(c, secret, verifyInput{timestamp: *timestamp, body: raw, signature: *verify})
+		return verifySignature(c, secret, verifyInput{timestamp: *timestamp, body: raw, signature: *verify, from: *bodyFile})
 	}
 	body := signing.BodyToSign(raw)
 	if *curlURL != "" && bytes.IndexByte(body, 0) >= 0 {
@@ -123,11 +134,15 @@ func runSign(_ context.Context, c *cli, args []string) int {
 	return exitOK
 }
 
-// verifySignature prints the verdict on in: exit 0 for a match, 1 for a mismatch.
+// verifySignature prints the verdict on in: exit 0 for a match, 1 for a
+// mismatch, 2 for a capture whose body a report masked (it cannot match).
 func verifySignature(c *cli, secret credentials.Secret, in verifyInput) int {
-	d := signing.Diagnose(secret, in.timestamp, in.body, in.signature)
+	if masked, field := mask.Masked(string(in.body) + "?" + in.query); masked {
+		return c.errorf(exitUsage, "sign: --verify %s: this capture comes from a report: its body is masked (%s), so it cannot be verified; use the request as your code sent it", in.from, field)
+	}
+	d := diagnose.Diagnose(diagnose.Input{Secret: secret, Timestamp: in.timestamp, Body: in.body, Query: in.query, Signature: in.signature})
 	printVerdict(c.stdout, in, d)
-	if !d.Match {
+	if !d.OK() {
 		return exitFail
 	}
 	return exitOK

@@ -22,7 +22,7 @@ func TestSignVerifySignature(t *testing.T) {
 	pretty := writeFile(t, "pretty.json", strings.ReplaceAll(confirmVaBody, ",", ",\n  "))
 	f = newFakeCLI("", testEnv)
 	code := f.run("sign", "--verify", confirmVaVector, "--timestamp", vectorTimestamp, "--body-file", pretty)
-	if code != exitFail || !strings.Contains(f.out.String(), "MISMATCH") || !strings.Contains(f.out.String(), "likeliest cause      the body was re-formatted") {
+	if code != exitFail || !strings.Contains(f.out.String(), "MISMATCH") || !strings.Contains(f.out.String(), "likeliest cause      re-formatted: signed the body minified") {
 		t.Fatalf("exit %d\n%s%s", code, f.out.String(), f.errOut.String())
 	}
 	if strings.Contains(f.out.String()+f.errOut.String(), "test-secret") {
@@ -51,7 +51,7 @@ func TestSignVerifyCapture(t *testing.T) {
 	sig := signing.Sign([]byte("test-secret"), utc, []byte(confirmVaBody))
 	raw := "POST /v1/confirm-va HTTP/1.1\r\nHost: uat-open-api.tingee.vn\r\nx-request-timestamp: " + ts + "\r\nx-signature: " + sig + "\r\n\r\n" + confirmVaBody
 	f = newFakeCLI(raw, testEnv)
-	if code := f.run("sign", "--verify", "-"); code != exitFail || !strings.Contains(f.out.String(), "another zone") || !strings.Contains(f.out.String(), utc+" (UTC)") {
+	if code := f.run("sign", "--verify", "-"); code != exitFail || !strings.Contains(f.out.String(), "likeliest cause      timestamp zone") || !strings.Contains(f.out.String(), utc+" (UTC)") {
 		t.Fatalf("raw capture: exit %d\n%s%s", code, f.out.String(), f.errOut.String())
 	}
 
@@ -99,5 +99,47 @@ func TestSignNewWarnings(t *testing.T) {
 	f.run("sign", "--timestamp", vectorTimestamp)
 	if !strings.Contains(f.errOut.String(), "add --body-file - to sign what is piped in") || lastLine(f.out.String()) != emptyObjectVector {
 		t.Errorf("piped body: stderr %q, signature %q", f.errOut.String(), lastLine(f.out.String()))
+	}
+}
+
+// A body a browser's "Copy as cURL" wrote in $'…' quoting reads as sent: a
+// pretty body signed minified names the re-formatting, not "a different
+// secret" (review-13-14 S1).
+func TestSignVerifyBrowserANSICCapture(t *testing.T) {
+	ts := signing.Timestamp(time.Now())
+	pretty := strings.ReplaceAll(confirmVaBody, ",", ",\n  ")
+	sig := signing.Sign([]byte("test-secret"), ts, []byte(confirmVaBody))
+	curl := "curl 'https://uat-open-api.tingee.vn/v1/confirm-va' -H 'x-request-timestamp: " + ts + "' -H 'x-signature: " + sig +
+		"' --data-raw $'" + strings.ReplaceAll(pretty, "\n", `\n`) + "'"
+	f := newFakeCLI("", testEnv)
+	code := f.run("sign", "--verify", writeFile(t, "chrome.sh", curl))
+	if code != exitFail || !strings.Contains(f.out.String(), "likeliest cause      re-formatted") {
+		t.Fatalf("exit %d\n%s%s", code, f.out.String(), f.errOut.String())
+	}
+}
+
+// A curl line copied from a report carries masked values: sign --verify says
+// so plainly (exit 2, one line) instead of blaming another secret
+// (review-13-14 S2); a mistyped signature is named as one (N9).
+func TestSignVerifyRefusesMaskedAndMistyped(t *testing.T) {
+	ts := signing.Timestamp(time.Now())
+	body := `{"accountType":"personal-account","bankBin":"970448","accountNumber":"******6789"}`
+	curl := "curl https://uat-open-api.tingee.vn/v1/create-va -H 'x-request-timestamp: " + ts + "' -H 'x-signature: " + confirmVaVector + "' --data-binary '" + body + "'"
+	f := newFakeCLI("", testEnv)
+	code := f.run("sign", "--verify", writeFile(t, "rep-curl.txt", curl))
+	if msg := f.errOut.String(); code != exitUsage || strings.Count(msg, "\n") != 1 ||
+		!strings.Contains(msg, "this capture comes from a report: its body is masked (accountNumber), so it cannot be verified; use the request as your code sent it") {
+		t.Errorf("masked: exit %d, stderr %q", code, msg)
+	}
+	bodyFile := writeFile(t, "body.json", confirmVaBody)
+	for arg, want := range map[string]string{
+		"zzz":                 `"zzz" is neither a signature (128 hex digits) nor a file`,
+		confirmVaVector[:127]: "127 hex digits, but an x-signature has 128",
+	} {
+		f = newFakeCLI("", testEnv)
+		code := f.run("sign", "--verify", arg, "--timestamp", vectorTimestamp, "--body-file", bodyFile)
+		if msg := f.errOut.String(); code != exitUsage || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, want) {
+			t.Errorf("--verify %s: exit %d, stderr %q", arg, code, msg)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/profile"
 )
@@ -28,7 +29,7 @@ func resolveTarget(p profile.Profile, t string) (env, base string, err error) {
 		for _, n := range p.Targets {
 			names = append(names, n.Name)
 		}
-		return "", "", fmt.Errorf("--target %q: want %s or an http(s) base URL", t, strings.Join(names, ", "))
+		return "", "", fmt.Errorf("--target %q: want %s or an http(s) base URL", client.ShownURL(t), strings.Join(names, ", "))
 	}
 	return runner.EnvURL, t, nil
 }

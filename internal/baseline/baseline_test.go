@@ -1,6 +1,7 @@
 package baseline
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -77,14 +78,16 @@ func TestParseRefusesBadEntries(t *testing.T) {
 		"deviations:\n  - reason: r\n    reference: x\n    expires: 2027-01-01":                                                                                   "either a requirement or a scenario",
 		"deviations:\n  - requirement: A-1\n    scenario: s\n    reason: r\n    reference: x\n    expires: 2027-01-01":                                            "either a requirement or a scenario",
 		"deviations:\n  - requirement: A-1\n    reason: r\n    expires: 2027-01-01":                                                                               "reason and reference",
-		"deviations:\n  - requirement: A-1\n    reason: r\n    reference: x\n    expires: 31/12/2026":                                                             "want a date",
-		"deviations:\n  - requirement: A-1\n    reason: r\n    reference: x\n    expires: 2027-01-01\n    until: x":                                               "field until not found",
+		"deviations:\n  - requirement: A-1\n    reason: r\n    reference: x\n    expires: 31/12/2026":                                                             "line 5: deviations, item 1, expires: \"31/12/2026\": want a date",
+		"deviations:\n  - requirement: A-1\n    reason: r\n    reference: x\n    expires: 2027-01-01\n    until: x":                                               `line 6: unknown field "until" in an entry (it takes requirement, scenario, reason, reference, expires)`,
 		"deviations:\n  - {requirement: A-1, reason: r, reference: x, expires: 2027-01-01}\n  - {requirement: A-1, reason: r, reference: y, expires: 2027-01-01}": "listed twice",
-		"sha256: abc\ndeviations:\n  - {requirement: A-1, reason: r, reference: x, expires: 2027-01-01}":                                                          "field sha256 not found",
+		"sha256: abc\ndeviations:\n  - {requirement: A-1, reason: r, reference: x, expires: 2027-01-01}":                                                          `line 1: unknown field "sha256" in the file (it takes deviations)`,
 	}
+	// One line naming the line and the field in words, never a Go type
+	// name, as internal/fixtures words its errors (review-13-14 S6).
 	for src, want := range cases {
-		if _, err := Parse([]byte(src)); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("%q: err = %v, want one containing %q", src, err, want)
+		if _, err := Parse([]byte(src)); err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), "baseline.") {
+			t.Errorf("%q: err = %v, want one line containing %q", src, err, want)
 		}
 	}
 }
@@ -95,5 +98,32 @@ func TestParseRecordsTheFilesSHA256(t *testing.T) {
 	g, _ := Parse([]byte(sample + "\n# a comment\n"))
 	if len(f.SHA256) != 64 || f.SHA256 == g.SHA256 {
 		t.Errorf("SHA-256 %q must be of the bytes, so a comment changes it (%q)", f.SHA256, g.SHA256)
+	}
+}
+
+// Names the suite does not hold are refused, naming line and field: an
+// unknown requirement, one written with its @, a scenario that is no address
+// or name of the suite (review-13-14 S6).
+func TestCheckNamesRefusesWhatTheSuiteLacks(t *testing.T) {
+	suite := Suite{Requirements: []string{"TG-SIG-01"}, Scenario: func(s string) ([]string, error) {
+		if s == "features/signing.feature:22" {
+			return []string{s}, nil
+		}
+		return nil, errors.New("no such scenario")
+	}}
+	for src, want := range map[string]string{
+		"deviations:\n  - {requirement: TG-SIG-99, reason: r, reference: x, expires: 2027-01-01}":                    "line 2: deviations, item 1, requirement: TG-SIG-99 is not a requirement of the suite",
+		"deviations:\n  - {requirement: \"@TG-SIG-01\", reason: r, reference: x, expires: 2027-01-01}":               "without its @ (TG-SIG-01)",
+		"deviations:\n  - {scenario: \"features/nosuch.feature:3\", reason: r, reference: x, expires: 2027-01-01}":   "deviations, item 1, scenario: no such scenario",
+		"deviations:\n  - {scenario: \"features/signing.feature:22\", reason: r, reference: x, expires: 2027-01-01}": "",
+	} {
+		f, err := Parse([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = f.CheckNames(suite)
+		if (want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %q", src, err, want)
+		}
 	}
 }

@@ -83,10 +83,11 @@ func (f *File) Judge(outcomes []Outcome, today time.Time) Judgement {
 	return j
 }
 
-// covers says whether the entry names the scenario: by requirement tag, URI or name.
+// covers says whether the entry names the scenario: by requirement tag, URI,
+// name, or (once CheckNames ran) an outline's line standing for its rows.
 func (e Entry) covers(o Outcome) bool {
 	if e.Requirement != "" {
 		return slices.Contains(o.Tags, "@"+e.Requirement)
 	}
-	return e.Scenario == o.URI || e.Scenario == o.Name
+	return e.Scenario == o.URI || e.Scenario == o.Name || slices.Contains(e.uris, o.URI)
 }

@@ -163,7 +163,9 @@ func parseCurl(s string) (Request, error) {
 }
 
 // shellWords splits a POSIX shell command line: single and double quotes,
-// backslash escapes and line continuations; "#" lines are comments.
+// bash's $'…' (what a browser's "Copy as cURL" writes for a body with a
+// newline, ' or !), backslash escapes and line continuations; "#" lines are
+// comments.
 func shellWords(s string) ([]string, error) {
 	var words []string
 	var cur strings.Builder
@@ -191,6 +193,12 @@ func shellWords(s string) ([]string, error) {
 				cur.WriteRune(rs[i])
 				inWord = true
 			}
+		case r == '$' && i+1 < len(rs) && rs[i+1] == '\'':
+			j, err := ansiC(rs, i+2, &cur)
+			if err != nil {
+				return nil, err
+			}
+			i, inWord = j, true
 		case r == '\'':
 			j := i + 1
 			for j < len(rs) && rs[j] != '\'' {
@@ -226,4 +234,72 @@ func shellWords(s string) ([]string, error) {
 		words = append(words, cur.String())
 	}
 	return words, nil
+}
+
+// ansiC reads a bash $'…' string from rs[start:] into cur, up to its closing
+// quote, and returns that quote's index. Escapes as bash's manual lists them:
+// \n \t \r \\ \' \" \? \a \b \e \E \f \v, \NNN (octal), \xHH (a byte),
+// \uHHHH and \UHHHHHHHH (a character), \cX (a control character).
+func ansiC(rs []rune, start int, cur *strings.Builder) (int, error) {
+	simple := map[rune]string{'n': "\n", 't': "\t", 'r': "\r", '\\': "\\", '\'': "'", '"': "\"", '?': "?",
+		'a': "\a", 'b': "\b", 'e': "\x1b", 'E': "\x1b", 'f': "\f", 'v': "\v"}
+	digits := func(i, max int, base int) (int, int) { // the value of up to max digits at rs[i:], and how many
+		n, v := 0, 0
+		for ; n < max && i+n < len(rs); n++ {
+			d, err := strconv.ParseUint(string(rs[i+n]), base, 8)
+			if err != nil {
+				break
+			}
+			v = v*base + int(d)
+		}
+		return v, n
+	}
+	for i := start; i < len(rs); i++ {
+		switch r := rs[i]; {
+		case r == '\'':
+			return i, nil
+		case r != '\\' || i+1 >= len(rs):
+			cur.WriteRune(r)
+		default:
+			i++
+			e := rs[i]
+			if s, ok := simple[e]; ok {
+				cur.WriteString(s)
+				continue
+			}
+			switch e {
+			case 'x':
+				if v, n := digits(i+1, 2, 16); n > 0 {
+					cur.WriteByte(byte(v))
+					i += n
+					continue
+				}
+			case 'u', 'U':
+				max := 4
+				if e == 'U' {
+					max = 8
+				}
+				if v, n := digits(i+1, max, 16); n > 0 {
+					cur.WriteRune(rune(v))
+					i += n
+					continue
+				}
+			case 'c':
+				if i+1 < len(rs) {
+					i++
+					cur.WriteByte(byte(rs[i]) & 0x1f)
+					continue
+				}
+			default:
+				if v, n := digits(i, 3, 8); n > 0 {
+					cur.WriteByte(byte(v))
+					i += n - 1
+					continue
+				}
+			}
+			cur.WriteRune('\\') // an unknown escape stays as written
+			cur.WriteRune(e)
+		}
+	}
+	return 0, fmt.Errorf("%w: curl: a $' quote is never closed", ErrFormat)
 }

@@ -54,3 +54,18 @@ func TestRawRequest(t *testing.T) {
 		assert.ErrorIs(t, err, ErrFormat, bad)
 	}
 }
+
+// A browser's "Copy as cURL" writes a body holding a newline, ' or ! in
+// bash's $'…' quoting; it reads back to the bytes the browser sent
+// (review-13-14 S1; escapes as bash's manual lists them).
+func TestCurlANSICQuoting(t *testing.T) {
+	line := `curl 'https://uat-open-api.tingee.vn/v1/confirm-va' \
+  -H 'x-request-timestamp: 20250101120000000' \
+  --data-raw $'{\n  "bankBin": "970448",\n  "note": "Nam\'s \\ \x41\u1ec5\101\t!"\n}'`
+	req, err := Parse([]byte(line))
+	require.NoError(t, err)
+	assert.Equal(t, "{\n  \"bankBin\": \"970448\",\n  \"note\": \"Nam's \\ Aễ\x41\t!\"\n}", string(req.Body))
+	assert.Equal(t, "POST", req.Method)
+	_, err = Parse([]byte(`curl https://x/v1/a --data-raw $'{"a":1}`))
+	assert.ErrorIs(t, err, ErrFormat)
+}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -100,12 +101,12 @@ func (c *Client) attempt(ctx context.Context, r Request) (evidence.Exchange, err
 	x := evidence.Exchange{
 		Operation:          r.Operation,
 		Method:             r.Method,
-		URL:                u,
+		URL:                ShownURL(u),
 		RequestHeader:      header,
 		RequestBody:        r.Body,
 		StringToSignSHA256: sig.DigestSHA256,
 	}
-	x.Curl = Curl(r.Method, u, header, r.Body, sig.Note)
+	x.Curl = Curl(r.Method, ShownURL(u), header, r.Body, sig.Note)
 
 	if c.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -176,6 +177,16 @@ func (c *Client) sign(r Request) (http.Header, Signature) {
 		h.Del(k)
 	}
 	return h, sig
+}
+
+// ShownURL is u as it may be printed or recorded: a password in it
+// (http://user:pw@host) is replaced by "xxxxx".
+func ShownURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.User == nil {
+		return u
+	}
+	return p.Redacted()
 }
 
 func (c *Client) url(r Request) string {

@@ -85,6 +85,32 @@ func Fixed(s string) string {
 	})
 }
 
+// maskedValue is what rule 2 leaves of a value: stars, then at most its last four characters.
+var maskedValue = regexp.MustCompile(`^\*{2,}[^*]{0,4}$`)
+
+// Masked tells whether s (a body or a curl line) holds what this package
+// masked — a masked field's starred value, a masked copy or an image note —
+// and names the first such field: it is then not what was sent.
+func Masked(s string) (bool, string) {
+	for _, g := range jsonField.FindAllStringSubmatch(s, -1) {
+		if maskedValue.MatchString(g[2]) {
+			return true, strings.Trim(strings.SplitN(g[1], ":", 2)[0], `\" `)
+		}
+	}
+	for _, g := range queryField.FindAllStringSubmatch(s, -1) {
+		if maskedValue.MatchString(g[2]) {
+			return true, strings.Trim(g[1], "?&=")
+		}
+	}
+	switch {
+	case strings.Contains(s, CopyMark):
+		return true, "a masked copy"
+	case strings.Contains(s, "not kept in evidence: it may encode an account number]"):
+		return true, "an image note"
+	}
+	return false, ""
+}
+
 // Masker applies all three rules, with the values rule 3 searches for
 // learnt from the text it is shown. Safe for concurrent use; the zero value
 // knows no values yet.

@@ -90,3 +90,18 @@ func TestClientIDHeadersAreMasked(t *testing.T) {
 		t.Errorf("curl line %s", curl)
 	}
 }
+
+// Masked recognises what Fixed leaves, so that a body copied from a report is
+// not taken for the one sent (review-13-14 S2); an unmasked body is not.
+func TestMaskedRecognisesWhatFixedLeaves(t *testing.T) {
+	sent := `{"accountType":"personal-account","accountNumber":"0123456789","mobile":"0912345678"}`
+	if ok, field := Masked(Fixed(sent)); !ok || field != "accountNumber" {
+		t.Errorf("Masked(Fixed(sent)) = %v %q", ok, field)
+	}
+	if ok, _ := Masked(Fixed("https://x/v1/get-va-paging?accountNumber=0123456789")); !ok {
+		t.Error("a masked query parameter")
+	}
+	if ok, field := Masked(sent); ok {
+		t.Errorf("an unmasked body taken as masked (%s)", field)
+	}
+}

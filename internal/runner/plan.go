@@ -3,11 +3,13 @@ package runner
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/steps"
 )
@@ -93,7 +95,9 @@ func cleanPath(p string) string {
 }
 
 // selected: no paths select everything; else l's file is, or is under, a
-// path, and a path with a line names l's Scenario line (godog's rule).
+// path, or a path with a line names l: its Scenario (Outline) line (godog's
+// rule: every row), or its own example row's line (the address every output
+// of the harness prints, as Cucumber takes it: that row alone).
 func selected(l steps.Location, paths []string) bool {
 	if len(paths) == 0 {
 		return true
@@ -102,7 +106,7 @@ func selected(l steps.Location, paths []string) bool {
 	for _, p := range paths {
 		pf, line := splitLine(cleanPath(p))
 		switch {
-		case line > 0 && l.Scenario == pf+":"+strconv.Itoa(line):
+		case line > 0 && (l.Scenario == pf+":"+strconv.Itoa(line) || l.URI == pf+":"+strconv.Itoa(line)):
 			return true
 		case line < 0 && (file == pf || strings.HasPrefix(file, pf+"/")):
 			return true
@@ -112,34 +116,120 @@ func selected(l steps.Location, paths []string) bool {
 }
 
 // checkPaths refuses a path that names no feature file, or a line on which
-// no scenario starts (naming the lines that do).
+// neither a scenario nor an example row starts (naming the lines that do).
 func checkPaths(all []steps.Location, paths []string) error {
 	for _, p := range paths {
-		pf, line := splitLine(cleanPath(p))
-		var starts []string
-		found := false
-		for _, l := range all {
-			file, _ := splitLine(l.URI)
-			if file != pf && !strings.HasPrefix(file, pf+"/") {
-				continue
-			}
-			found = true
-			if _, n := splitLine(l.Scenario); !slices.Contains(starts, strconv.Itoa(n)) {
-				starts = append(starts, strconv.Itoa(n))
-			}
-			if line > 0 && l.Scenario == pf+":"+strconv.Itoa(line) {
-				starts = nil
-				break
-			}
-		}
-		switch {
-		case !found:
-			return fmt.Errorf("%s: no such feature file or folder in the suite (paths look like %s/signing.feature or %s/signing.feature:12)", p, featuresDir, featuresDir)
-		case line > 0 && starts != nil:
-			return fmt.Errorf("%s: no scenario starts on line %d of %s (scenarios start on lines %s)", p, line, pf, strings.Join(starts, ", "))
+		if err := checkAddress(all, p); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// checkAddress refuses p unless it names a feature file or folder of the
+// suite, or a line of one where a scenario or an example row starts.
+func checkAddress(all []steps.Location, p string) error {
+	pf, line := splitLine(cleanPath(p))
+	var starts, rows []string
+	found := false
+	for _, l := range all {
+		file, _ := splitLine(l.URI)
+		if file != pf && !strings.HasPrefix(file, pf+"/") {
+			continue
+		}
+		found = true
+		if line > 0 && selected(l, []string{p}) {
+			return nil
+		}
+		if _, n := splitLine(l.Scenario); !slices.Contains(starts, strconv.Itoa(n)) {
+			starts = append(starts, strconv.Itoa(n))
+		}
+		if l.URI != l.Scenario {
+			_, n := splitLine(l.URI)
+			rows = append(rows, strconv.Itoa(n))
+		}
+	}
+	switch {
+	case !found:
+		return fmt.Errorf("%s: no such feature file or folder in the suite (paths look like %s/signing.feature or %s/signing.feature:12)", p, featuresDir, featuresDir)
+	case line > 0 && len(rows) > 0:
+		return fmt.Errorf("%s: no scenario or example row starts on line %d of %s (scenarios start on lines %s; example rows on %s)", p, line, pf, strings.Join(starts, ", "), strings.Join(rows, ", "))
+	case line > 0:
+		return fmt.Errorf("%s: no scenario starts on line %d of %s (scenarios start on lines %s)", p, line, pf, strings.Join(starts, ", "))
+	}
+	return nil
+}
+
+// godogPaths writes paths as godog v0.15 takes them: an example row's line
+// becomes its Scenario Outline's line (godog selects by that line only), and
+// rows reports whether one did, so that the run keeps only the rows named
+// (selected) and leaves the outline's other rows out.
+func godogPaths(all []steps.Location, paths []string) (out []string, rows bool) {
+	for _, p := range paths {
+		p = cleanPath(p)
+		for _, l := range all {
+			if l.URI == p && l.Scenario != l.URI {
+				p, rows = l.Scenario, true
+				break
+			}
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out, rows
+}
+
+// ScenarioURIs lists the URIs of the scenarios of fsys (a profile's
+// features) that addr names — a file:line of a scenario (every row of an
+// outline) or of an example row (run's rule for paths), or a scenario's name
+// — and refuses one that names none. A known-deviations file's entries
+// follow it.
+func ScenarioURIs(fsys fs.FS, addr string) ([]string, error) {
+	locs, err := steps.Locate(fsys, featuresDir)
+	if err != nil {
+		return nil, fmt.Errorf("features: %w", err)
+	}
+	all := sorted(locs)
+	var uris []string
+	if _, line := splitLine(addr); line < 0 {
+		for _, l := range all {
+			if l.Name == addr {
+				uris = append(uris, l.URI)
+			}
+		}
+		if uris == nil {
+			return nil, fmt.Errorf("no scenario of the suite is named %q: name it by its file:line, as the report prints it", addr)
+		}
+		return uris, nil
+	}
+	if err := checkAddress(all, addr); err != nil {
+		return nil, err
+	}
+	for _, l := range all {
+		if selected(l, []string{addr}) {
+			uris = append(uris, l.URI)
+		}
+	}
+	return uris, nil
+}
+
+// Requirements lists the requirement ids (TG-SIG-01, without the @) of the
+// scenarios of fsys (a profile's features), as the report names them
+// (evidence's rule).
+func Requirements(fsys fs.FS) ([]string, error) {
+	locs, err := steps.Locate(fsys, featuresDir)
+	if err != nil {
+		return nil, fmt.Errorf("features: %w", err)
+	}
+	var ids []string
+	for _, l := range locs {
+		if id := (evidence.Scenario{Tags: l.Tags}).Requirement(); id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids, nil
 }
 
 // ListLine prints one scenario of a plan: where, level, sources, feature and

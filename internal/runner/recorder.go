@@ -13,6 +13,7 @@ type recorder struct {
 	print printer
 	ctx   context.Context
 	ended func(evidence.Scenario) // told of each scenario recorded, when set (--fail-fast)
+	keep  func(uri string) bool   // when set, a scenario it refuses was not asked for: not recorded at all
 
 	mu        sync.Mutex
 	scenarios []evidence.Scenario
@@ -23,6 +24,9 @@ func (r *recorder) record(res steps.Result) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s := res.Scenario
+	if r.keep != nil && !r.keep(s.URI) {
+		return
+	}
 	if res.NotRun || (r.ctx.Err() != nil && s.Status != evidence.Passed) { // kept from running, or cut short by the interrupt
 		r.notRun = append(r.notRun, s.Name+" ("+s.URI+")")
 		if !res.NotRun {

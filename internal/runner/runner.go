@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/cucumber/godog"
@@ -89,7 +90,7 @@ type Options struct {
 // Run runs the suite. Its Run is complete even when the exit code is not 0;
 // it holds no scenario when the options were refused before the run.
 func Run(ctx context.Context, o Options) (evidence.Run, int) {
-	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: o.BaseURL, Environment: o.Environment,
+	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: client.ShownURL(o.BaseURL), Environment: o.Environment,
 		ClientIDMasked: credentials.MaskID(o.ClientID)}
 	out, errOut := o.Out, o.Err
 	if out == nil {
@@ -112,7 +113,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		return refuse(err)
 	}
 	run.Seed = o.Seed
-	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", o.BaseURL, o.Environment, o.Seed, o.Seed)
+	fmt.Fprintf(out, "conformance: %s (%s) with seed %d (replay with --seed %d)\n", run.Target, o.Environment, o.Seed, o.Seed)
 
 	p := &probe{threshold: o.UnreachableAfter}
 	locs, err := steps.Locate(o.Features, featuresDir)
@@ -134,7 +135,11 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 			Retries: readRetries, Observe: p.observe, Waiting: waits.Wait}
 	}
 	if o.Suite.Probe != nil {
-		if sc, line, refused := o.Suite.Probe(ctx, newClient(), o.Spec, o.PathFamily); refused {
+		note := func(line string) { fmt.Fprintf(errOut, "note: %s\n", line) }
+		switch sc, line, outcome := o.Suite.Probe(ctx, newClient(), o.Spec, o.PathFamily, note); outcome {
+		case steps.ProbeStop:
+			return refuse(errors.New(line))
+		case steps.ProbeRejected:
 			run.End, run.Scenarios, run.CredentialsRejected = time.Now(), []evidence.Scenario{sc}, line
 			fmt.Fprintf(errOut, "conformance: %s\n", line)
 			fmt.Fprintf(out, "exit %d: credentials rejected: no scenario ran\n", ExitConfig)
@@ -151,7 +156,21 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 		Stepped:   show.stepped,
 		Record:    rec.record,
 	}
-	status := runGodog(ctx, o, cfg, tagExpr, cleanPaths(paths))
+	godogPaths, rows := godogPaths(sorted(locs), paths)
+	if rows { // an example row named: its outline's other rows stay out, unrecorded
+		all, gate := sorted(locs), cfg.Gate
+		cfg.Gate = func(ctx context.Context, tags []string) error {
+			if i := slices.IndexFunc(all, func(l steps.Location) bool { return l.URI == steps.ScenarioURI(ctx) }); i < 0 || !selected(all[i], paths) {
+				return errNotSelected
+			}
+			return gate(ctx, tags)
+		}
+		rec.keep = func(uri string) bool {
+			i := slices.IndexFunc(all, func(l steps.Location) bool { return l.URI == uri })
+			return i >= 0 && selected(all[i], paths)
+		}
+	}
+	status := runGodog(ctx, o, cfg, tagExpr, godogPaths)
 	run.Scenarios, run.NotRun = rec.scenarios, rec.notRun
 	if o.RerunFailed > 0 {
 		status = rerunFailed(ctx, o, cfg, tagExpr, &run, status)
@@ -174,13 +193,8 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	return run, code
 }
 
-func cleanPaths(paths []string) []string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = cleanPath(p)
-	}
-	return out
-}
+// errNotSelected keeps an outline row the paths did not name from running.
+var errNotSelected = errors.New("not among the example rows named")
 
 // runGodog runs the scenarios under paths of o.Features (strict, in the
 // seed's order, tags applied) with the steps configured by cfg; godog's status.

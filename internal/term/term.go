@@ -1,25 +1,39 @@
 // Package term tells whether output goes to a terminal and colours words
-// there: only on a terminal, and never when NO_COLOR is set (no-color.org).
+// there: only on a terminal that is not TERM=dumb, and never when NO_COLOR is
+// set (no-color.org).
 package term
 
 import (
 	"io"
-	"os"
+
+	xterm "golang.org/x/term"
 )
 
-// IsTerminal reports whether w is a terminal (a character device).
-func IsTerminal(w io.Writer) bool {
-	f, ok := w.(interface{ Stat() (os.FileInfo, error) })
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+// IsTerminal reports whether stream (an output or input) is a terminal: a
+// file whose descriptor answers as a tty (golang.org/x/term), which
+// /dev/null and pipes do not.
+func IsTerminal(stream any) bool {
+	f, ok := stream.(interface{ Fd() uintptr })
+	return ok && xterm.IsTerminal(int(f.Fd()))
 }
 
-// Colour reports whether to colour w: a terminal, and NO_COLOR unset or empty.
+// Redraws reports whether w is a terminal that understands escape codes
+// (a line redrawn in place): a terminal whose TERM is not "dumb".
+func Redraws(w io.Writer, getenv func(string) string) bool {
+	return understandsEscapes(IsTerminal(w), getenv)
+}
+
+// Colour reports whether to colour w: Redraws, and NO_COLOR unset or empty.
 func Colour(w io.Writer, getenv func(string) string) bool {
-	return IsTerminal(w) && getenv("NO_COLOR") == ""
+	return colours(IsTerminal(w), getenv)
+}
+
+func understandsEscapes(terminal bool, getenv func(string) string) bool {
+	return terminal && getenv("TERM") != "dumb"
+}
+
+func colours(terminal bool, getenv func(string) string) bool {
+	return understandsEscapes(terminal, getenv) && getenv("NO_COLOR") == ""
 }
 
 // ANSI colours.

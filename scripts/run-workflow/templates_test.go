@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -63,6 +64,7 @@ func fakeConformance(t *testing.T, runCode, diffCode int) {
 	script := fmt.Sprintf(`#!/bin/sh
 case "$1" in
 run)
+	[ -n "$CONFORMANCE_ARGS" ] && echo "$*" > "$CONFORMANCE_ARGS"
 	while [ $# -gt 0 ]; do [ "$1" = --report-dir ] && dir=$2; shift; done
 	mkdir -p "$dir" && echo '{}' > "$dir/report.json" && echo '# summary' > "$dir/summary.md"
 	exit %d ;;
@@ -74,4 +76,44 @@ exit 2
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+}
+
+// The templates run only the @uat-safe scenarios by default (README "What a
+// nightly run can and cannot cover": they change nothing on UAT); the
+// variable CONFORMANCE_DESTRUCTIVE=true adds the @destructive ones, and the
+// @needs-otp ones stay out without TINGEE_OTP (review-13-14 S9: the
+// templates sent @destructive requests to UAT every night).
+func TestTemplatesLeaveDestructiveOutByDefault(t *testing.T) {
+	templates := []struct {
+		kind, file, job, switchName string
+		run                         func(data []byte, job, dir string, set map[string]string) (int, error)
+	}{
+		{"github", "../../examples/ci/github-nightly.yml", "uat", "vars.CONFORMANCE_DESTRUCTIVE", runGitHub},
+		{"gitlab", "../../examples/ci/gitlab-ci.yml", "conformance-nightly", "CONFORMANCE_DESTRUCTIVE", runGitLab},
+	}
+	for _, tpl := range templates {
+		data, err := os.ReadFile(tpl.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for set, want := range map[string]string{"": "--tags not @destructive", "true": "--tags not @needs-otp"} {
+			t.Run(tpl.kind+"/"+set, func(t *testing.T) {
+				dir := t.TempDir()
+				fakeConformance(t, 0, 0)
+				args := filepath.Join(t.TempDir(), "args")
+				t.Setenv("CONFORMANCE_ARGS", args)
+				vars := map[string]string{}
+				if set != "" {
+					vars[tpl.switchName] = set
+				}
+				if code, err := tpl.run(data, tpl.job, dir, vars); err != nil || code != 0 {
+					t.Fatalf("job exit %d (%v)", code, err)
+				}
+				got, _ := os.ReadFile(args)
+				if !strings.Contains(string(got), want) || strings.Count(string(got), "--tags") != 1 {
+					t.Errorf("conformance run %s; want %q", got, want)
+				}
+			})
+		}
+	}
 }

@@ -82,16 +82,34 @@ func describe(x evidence.Exchange) string {
 	return fmt.Sprintf("HTTP %d", x.Status)
 }
 
-// RefusesCredentials tells whether x refuses the client or its signature
-// rather than the request: HTTP 401 (unknown client, 6.2.2's 401 body) or
-// HTTP 200 with code 97 (invalid signature) [live]. A timestamp refusal
-// (90/91) is a clock problem, not a credentials one. It words the answer.
+// RefusesCredentials tells whether x, the answer to a signed GET get-banks,
+// refuses the client or its signature rather than the request: HTTP 401
+// (unknown client, 6.2.2's 401 body), HTTP 200 with code 97 (invalid
+// signature) [live], or HTTP 200 with any other code than 00 and data null or
+// absent, which docs/levels-and-sources.md allows for an unknown client [?]
+// (get-banks has no business error). A timestamp refusal (90/91) is a clock
+// problem, not a credentials one: see RefusesClock. It words the answer.
 func RefusesCredentials(x evidence.Exchange) (bool, string) {
 	if x.Status == http.StatusUnauthorized {
 		return true, "HTTP 401 " + shorten(x.ResponseBody)
 	}
-	if e, ok := parseEnvelope(x.ResponseBody); ok && x.Status == http.StatusOK && e.Code == codeBadSignature {
+	e, ok := parseEnvelope(x.ResponseBody)
+	if !ok || e.isArray || x.Status != http.StatusOK || e.Code == codeSuccess || isClockCode(e.Code) {
+		return false, ""
+	}
+	if e.Code == codeBadSignature || e.dataIsNull() {
 		return true, fmt.Sprintf("HTTP 200 code %s %q", e.Code, e.Message)
 	}
 	return false, ""
 }
+
+// RefusesClock tells whether x refuses the request's timestamp (HTTP 200,
+// code 90 or 91 [?]): the clock of the sender, not its credentials.
+func RefusesClock(x evidence.Exchange) (bool, string) {
+	if e, ok := parseEnvelope(x.ResponseBody); ok && x.Status == http.StatusOK && isClockCode(e.Code) {
+		return true, fmt.Sprintf("HTTP 200 code %s %q", e.Code, e.Message)
+	}
+	return false, ""
+}
+
+func isClockCode(code string) bool { return code == codeBadTimestamp || code == codeTimeout }

@@ -9,8 +9,10 @@ import (
 	"strconv"
 
 	"github.com/cucumber/godog"
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/suite/payload"
 	"github.com/tingee-conformance/harness/steps"
 )
@@ -51,8 +53,14 @@ func startLinking(ctx context.Context) error {
 	if err := w.use("createVa"); err != nil {
 		return err
 	}
-	a := w.account
-	body := payload.Valid(w.op.Op).Body
+	return w.sendJSON(ctx, "create-va for the fixture account", LinkBody(w.op.Op, *w.account), nil)
+}
+
+// LinkBody is the create-va body (op) for account a: the spec's sample
+// overlaid with the account's fields, bankBin or else bankName. The run
+// checks it against openapi.yaml before the first request.
+func LinkBody(op *openapi3.Operation, a fixtures.Account) map[string]any {
+	body := payload.Valid(op).Body
 	for k, v := range map[string]string{"accountType": a.AccountType, "accountNumber": a.AccountNumber, "accountName": a.AccountName, "identity": a.Identity, "mobile": a.Mobile} {
 		if v != "" {
 			body[k] = v
@@ -65,7 +73,7 @@ func startLinking(ctx context.Context) error {
 	} else {
 		body["bankName"] = a.BankName
 	}
-	return w.sendJSON(ctx, "create-va for the fixture account", body, nil)
+	return body
 }
 
 func confirmLink(ctx context.Context, form string) error {

@@ -47,6 +47,23 @@ func (r *OTPResolver) Resolve(ctx context.Context, acct fixtures.Account, purpos
 	return r.prompt(ctx, acct, purpose)
 }
 
+// Ready tells before the run whether acct's OTP can be had at all: an
+// env:NAME source needs NAME set, a prompt a terminal on the input
+// (terminal). The scenarios that need an OTP send create-va first, which
+// makes the bank text the account holder, so this is found before them.
+func (r *OTPResolver) Ready(acct fixtures.Account, terminal bool) error {
+	kind, arg, err := fixtures.ParseOTP(acct.OTP)
+	switch {
+	case acct.OTP == "" || err != nil || kind == fixtures.OTPFixed:
+		return nil // a redirect bank, or a fault the fixtures check names
+	case kind == fixtures.OTPEnv && strings.TrimSpace(r.Getenv(arg)) == "":
+		return fmt.Errorf("env:%s, but $%s is not set", arg, arg)
+	case kind == fixtures.OTPPrompt && (!terminal || r.In == nil):
+		return fmt.Errorf("prompt, but the input is not a terminal to type the OTP on")
+	}
+	return nil
+}
+
 func (r *OTPResolver) prompt(ctx context.Context, acct fixtures.Account, purpose string) (string, error) {
 	if r.In == nil || r.Out == nil {
 		return "", fmt.Errorf("%w: the fixtures say prompt, but there is no terminal to ask on", ErrNoOTP)

@@ -1,11 +1,15 @@
 // Package diagnose finds why a Tingee request signature does not match: given
 // what a client sent (timestamp, body, query, signature) and the secret, it
 // re-signs the usual mistakes — a re-formatted or re-escaped body, "" instead
-// of "{}", the timestamp in another zone, the query string signed — and names
-// the one that reproduces the signature. Pure functions; nothing is logged.
+// of "{}", the timestamp in another zone, the query string signed, the secret
+// with whitespace around it — and names the one that reproduces the
+// signature. Pure functions; nothing is logged, and no cause shows the secret.
 package diagnose
 
 import (
+	"bytes"
+	"crypto/sha512"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +30,7 @@ const (
 	ReEscaped      Cause = "re-escaped"      // signed the same JSON with other string escapes (\u00e9, \/, \u003c)
 	OtherZone      Cause = "timestamp zone"  // signed the timestamp of another zone than the one sent
 	QuerySigned    Cause = "query signed"    // signed the query string (or its parameters as JSON)
+	SecretSpace    Cause = "secret spacing"  // signed with whitespace added to, or trimmed from, the secret
 	NotHex         Cause = "not hex"         // the signature is not a hex string
 	Unexplained    Cause = "unexplained"     // no usual mistake reproduces it: wrong secret, or bytes changed in transit
 	MissingHeaders Cause = "missing headers" // no timestamp or no signature to check
@@ -56,18 +61,22 @@ func Diagnose(in Input) Result {
 	if in.Timestamp == "" || in.Signature == "" {
 		return Result{Cause: MissingHeaders, Detail: "x-request-timestamp or x-signature is empty"}
 	}
-	if !isHex(in.Signature) {
-		return Result{Cause: NotHex, Detail: "x-signature must be 128 lower-case hex characters"}
+	if !isHex(in.Signature) || len(in.Signature) != 2*sha512.Size {
+		return Result{Cause: NotHex, Detail: fmt.Sprintf("x-signature must be 128 lower-case hex characters (HMAC-SHA512), got %d characters", len(in.Signature))}
 	}
 	signed := signing.BodyToSign(in.Body)
 	if signing.CheckSignature(in.Secret, in.Timestamp, signed, in.Signature) == nil {
 		if in.Signature != strings.ToLower(in.Signature) {
-			return Result{Cause: UpperHex, Detail: "the signature is right but in upper-case hex"}
+			return Result{Cause: UpperHex, Detail: "the signature is right but in upper-case hex: the SDKs send lower case, and a verifier that compares the hex as text rejects it"}
 		}
 		return Result{Cause: Match}
 	}
 	for _, c := range candidates(in) {
-		if signing.CheckSignature(in.Secret, c.timestamp, c.body, in.Signature) == nil {
+		key := in.Secret
+		if c.secret != nil {
+			key = c.secret
+		}
+		if signing.CheckSignature(key, c.timestamp, c.body, in.Signature) == nil {
 			return Result{Cause: c.cause, Detail: c.detail}
 		}
 	}
@@ -80,6 +89,7 @@ type candidate struct {
 	timestamp string
 	body      []byte
 	detail    string
+	secret    []byte // the key it was signed with, when not Input.Secret
 }
 
 // candidates lists the usual mistakes for in, most likely first.
@@ -87,25 +97,43 @@ func candidates(in Input) []candidate {
 	ts := in.Timestamp
 	var out []candidate
 	if len(in.Body) == 0 {
-		out = append(out, candidate{EmptyString, ts, []byte{}, `signed "" for a call without a body; Tingee signs "{}"`})
+		out = append(out, candidate{cause: EmptyString, timestamp: ts, body: []byte{}, detail: `signed "" for a call without a body; Tingee signs "{}"`})
 	} else if string(in.Body) != signing.EmptyBody {
-		out = append(out, candidate{BracesForBody, ts, []byte(signing.EmptyBody), `signed "{}" but sent a body`})
+		out = append(out, candidate{cause: BracesForBody, timestamp: ts, body: []byte(signing.EmptyBody), detail: `signed "{}" but sent a body`})
 	}
 	if string(in.Body) == signing.EmptyBody {
-		out = append(out, candidate{EmptyString, ts, []byte{}, `signed "" and sent "{}"`})
+		out = append(out, candidate{cause: EmptyString, timestamp: ts, body: []byte{}, detail: `signed "" and sent "{}"`})
 	}
 	for _, l := range layouts(in.Body) {
-		out = append(out, candidate{Reformatted, ts, l.body, "signed the body " + l.name + ", sent it otherwise"})
+		out = append(out, candidate{cause: Reformatted, timestamp: ts, body: l.body, detail: "signed the body " + l.name + ", sent it otherwise"})
 	}
 	for _, e := range escapings(in.Body) {
-		out = append(out, candidate{ReEscaped, ts, e.body, "signed the body " + e.name + ", sent it otherwise"})
+		out = append(out, candidate{cause: ReEscaped, timestamp: ts, body: e.body, detail: "signed the body " + e.name + ", sent it otherwise"})
 	}
 	for _, q := range queryForms(in.Query, in.Body) {
-		out = append(out, candidate{QuerySigned, ts, q.body, "signed " + q.name})
+		out = append(out, candidate{cause: QuerySigned, timestamp: ts, body: q.body, detail: "signed " + q.name})
 	}
 	for _, z := range zoneShifts(ts) {
-		out = append(out, candidate{OtherZone, z.timestamp, signing.BodyToSign(in.Body),
-			"signed the timestamp " + z.timestamp + " (" + z.name + ") but sent " + ts})
+		out = append(out, candidate{cause: OtherZone, timestamp: z.timestamp, body: signing.BodyToSign(in.Body),
+			detail: "signed the timestamp " + z.timestamp + " (" + z.name + ") but sent " + ts + " (Vietnam time, UTC+7)"})
+	}
+	for _, k := range secretSpacings(in.Secret) {
+		out = append(out, candidate{cause: SecretSpace, timestamp: ts, body: signing.BodyToSign(in.Body), detail: k.name, secret: k.body})
+	}
+	return out
+}
+
+// secretSpacings are the secret with the whitespace a file or variable keeps
+// around it (a trailing newline, CRLF, a blank, a tab), or trimmed of the
+// whitespace it has. Each name says so without showing the secret.
+func secretSpacings(secret []byte) []variant {
+	var out []variant
+	for _, ws := range []string{"\n", "\r\n", " ", "\t"} {
+		name := "signed with " + strconv.Quote(ws) + " around the secret (kept from a file or variable): trim it"
+		out = append(out, variant{name, append(append([]byte{}, secret...), ws...)}, variant{name, append([]byte(ws), secret...)})
+	}
+	if trimmed := bytes.TrimSpace(secret); len(trimmed) != len(secret) {
+		out = append(out, variant{"signed with the secret trimmed of the whitespace it has here: trim it here too, or keep it there", trimmed})
 	}
 	return out
 }

@@ -41,6 +41,12 @@ func TestDiagnoseNamesTheMistake(t *testing.T) {
 		{"query signed", Input{Timestamp: ts, Query: "vaAccountNumber=TNG1&bankBin=970448", Signature: sign(ts, `{"vaAccountNumber":"TNG1","bankBin":"970448"}`)}, QuerySigned, "query parameters"},
 		{"wrong secret", Input{Timestamp: ts, Body: []byte("{}"), Signature: signing.Sign([]byte("another-secret"), ts, []byte("{}"))}, Unexplained, "wrong secret"},
 		{"not hex", Input{Timestamp: ts, Signature: "zz"}, NotHex, "hex"},
+		// Moved from the former signing.Diagnose (sign --verify's): a secret
+		// kept with a newline from a file, CRLF line ends, and a signature
+		// mistyped to another length are named too.
+		{"secret with a trailing newline", Input{Timestamp: ts, Body: []byte("{}"), Signature: signing.Sign([]byte(secret+"\n"), ts, []byte("{}"))}, SecretSpace, `"\n" around the secret`},
+		{"CRLF signed, LF sent", Input{Timestamp: ts, Body: []byte(pretty), Signature: sign(ts, strings.ReplaceAll(pretty, "\n", "\r\n"))}, Reformatted, "CRLF"},
+		{"hex of the wrong length", Input{Timestamp: ts, Signature: emptyVector[:126]}, NotHex, "got 126 characters"},
 		{"no signature", Input{Timestamp: ts}, MissingHeaders, "x-signature"},
 	}
 	for _, c := range cases {
@@ -52,6 +58,9 @@ func TestDiagnoseNamesTheMistake(t *testing.T) {
 			}
 			if got.OK() != (c.want == Match || c.want == UpperHex) {
 				t.Fatalf("OK() = %v for %q", got.OK(), got.Cause)
+			}
+			if strings.Contains(got.Detail, secret) {
+				t.Fatalf("the detail shows the secret: %s", got.Detail)
 			}
 		})
 	}

@@ -23,7 +23,8 @@ type style struct {
 
 // layouts are the other layouts of body that clients commonly sign: pretty-
 // printed (2, 4 spaces, tab), minified, Python's default separators, keys
-// sorted, a trailing newline added or dropped. Key order is kept otherwise.
+// sorted, the line ends changed (CRLF, LF), a trailing newline added or
+// dropped. Key order is kept otherwise.
 func layouts(body []byte) []variant {
 	v, ok := parse(body)
 	if !ok {
@@ -41,6 +42,11 @@ func layouts(body []byte) []variant {
 	add("pretty-printed (tab)", write(v, style{indent: "\t"}))
 	add(`with ", " and ": " separators (Python json.dumps)`, write(v, style{comma: ", ", colo: ": "}))
 	add("with its keys sorted", sorted(body))
+	if bytes.Contains(body, []byte("\r\n")) {
+		add("with LF line ends (sent with CRLF)", bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")))
+	} else if bytes.Contains(body, []byte("\n")) {
+		add("with CRLF line ends (sent with LF)", bytes.ReplaceAll(body, []byte("\n"), []byte("\r\n")))
+	}
 	if bytes.HasSuffix(body, []byte("\n")) {
 		add("without its trailing newline", bytes.TrimRight(body, "\r\n"))
 	} else {
