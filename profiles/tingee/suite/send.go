@@ -19,11 +19,18 @@ const snippet = 300
 // steps, and fails when the call did not complete or its answer breaks
 // openapi.yaml (drift is recorded, never failed).
 func (w *world) send(ctx context.Context, what string, r client.Request) (evidence.Exchange, error) {
-	x := w.client.Send(ctx, r)
-	a := answer{what: what, x: x}
-	w.rec.Exchanged(x)
+	a := w.exchange(ctx, answer{what: what}, r)
+	return a.x, w.contractOf(a)
+}
+
+// exchange is the one way a step sends: it makes the call and records it for
+// the evidence and the following Then steps (a is what the call is meant to
+// show), without judging it yet.
+func (w *world) exchange(ctx context.Context, a answer, r client.Request) answer {
+	a.x = w.client.Send(ctx, r)
+	w.rec.Exchanged(a.x)
 	w.answers = append(w.answers, a)
-	return x, w.contractOf(a)
+	return a
 }
 
 // contractOf fails an answer that did not arrive or breaks openapi.yaml, and

@@ -40,9 +40,7 @@ func sendEachCase(ctx context.Context) error {
 	for _, c := range w.cases {
 		what := fmt.Sprintf("%s with %s %s %s", w.op.ID, c.In, c.Field, c.Kind)
 		r := client.Request{Operation: w.op.ID, Method: w.op.Method, Path: w.op.PathIn(w.cfg.Paths), Query: c.Query, Body: c.Body}
-		x := w.client.Send(ctx, r)
-		w.rec.Exchanged(x)
-		w.answers = append(w.answers, answer{what: what, field: c.Name(), x: x})
+		w.exchange(ctx, answer{what: what, field: c.Name()}, r)
 	}
 	return nil
 }
