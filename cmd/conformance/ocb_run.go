@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/profiles/ocb"
 	"github.com/tingee-conformance/harness/profiles/ocb/bundle"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
@@ -38,8 +39,8 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	switch {
 	case fs.NArg() > 0:
 		return c.errorf(exitUsage, "run: unexpected argument %q", fs.Arg(0))
-	case *format != "pretty" && *format != "progress":
-		return c.errorf(exitUsage, "run: --format %q: want pretty or progress", *format)
+	case runner.CheckFormat(*format) != nil:
+		return c.errorf(exitUsage, "run: %v", runner.CheckFormat(*format))
 	case *timeout <= 0:
 		return c.errorf(exitUsage, "run: --timeout must be positive")
 	case *target == "live" && !*allowLive:

@@ -59,8 +59,8 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return code
 	}
 	switch {
-	case *format != "pretty" && *format != "progress":
-		return c.errorf(exitUsage, "run: --format %q: want pretty or progress", *format)
+	case runner.CheckFormat(*format) != nil:
+		return c.errorf(exitUsage, "run: %v", runner.CheckFormat(*format))
 	case *timeout <= 0 || *otpWait <= 0:
 		return c.errorf(exitUsage, "run: --timeout and --otp-wait must be positive")
 	case *pathFamily != spec.PathsDocs && *pathFamily != spec.PathsSDK:
@@ -89,8 +89,8 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if err := attestable(rf.att.Environment, env, base); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if env == runner.EnvLive && !*allowLive {
-		return c.errorf(exitUsage, "run: --target live is refused without --allow-live (and then only @uat-safe scenarios run)")
+	if err := runner.CheckLive(env, *allowLive); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
 	}
 	planned.Environment, planned.AllowLive = env, *allowLive
 	plan, err := runner.Plan(planned, true)

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -30,8 +31,8 @@ func tagsFor(env string, allowLive bool, user, excluded string) (string, error) 
 	user = expr
 	switch env {
 	case EnvLive:
-		if !allowLive {
-			return "", fmt.Errorf("--target live is refused without --allow-live (live runs change nothing: @uat-safe scenarios only)")
+		if err := CheckLive(env, allowLive); err != nil {
+			return "", err
 		}
 		return steps.TagFilter(user, TagUATSafe, "~"+TagDestructive, "~"+TagNeedsOTP, "~"+TagMockOnly, excluded), nil
 	case EnvUAT:
@@ -40,6 +41,22 @@ func tagsFor(env string, allowLive bool, user, excluded string) (string, error) 
 		return steps.TagFilter(user, excluded), nil
 	}
 	return "", fmt.Errorf("environment %q: want mock, uat, live or url", env)
+}
+
+// CheckFormat refuses an output format the runner does not print.
+func CheckFormat(format string) error {
+	if format == "pretty" || format == "progress" {
+		return nil
+	}
+	return fmt.Errorf("--format %q: want pretty or progress", format)
+}
+
+// CheckLive refuses a live run not allowed with --allow-live.
+func CheckLive(env string, allowLive bool) error {
+	if env == EnvLive && !allowLive {
+		return errors.New("--target live is refused without --allow-live (and then only @uat-safe scenarios run)")
+	}
+	return nil
 }
 
 // gate keeps a scenario from running after an interrupt, an outage or

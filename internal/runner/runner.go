@@ -207,12 +207,10 @@ func runGodog(ctx context.Context, o Options, cfg steps.Config, tagExpr string, 
 
 // defaults fills what the caller left out and checks the rest.
 func (o *Options) defaults() error {
-	switch o.Format {
-	case "":
+	if o.Format == "" {
 		o.Format = "progress"
-	case "pretty", "progress":
-	default:
-		return fmt.Errorf("--format %q: want pretty or progress", o.Format)
+	} else if err := CheckFormat(o.Format); err != nil {
+		return err
 	}
 	switch o.PathFamily {
 	case "":
