@@ -3,7 +3,6 @@ package webhook
 import (
 	"context"
 	"crypto/rand"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -15,7 +14,8 @@ import (
 )
 
 // recorder turns godog's hooks into evidence: one evidence.Scenario per
-// scenario, one evidence.Step per step, with the exchanges the step made.
+// scenario, one evidence.Step per step, with the exchanges the step made; a
+// scenario's status follows the one rule of package steps (steps.Status).
 type recorder struct {
 	cfg     *Config
 	feature featureText
@@ -82,7 +82,7 @@ func (r *recorder) hook(sc *godog.ScenarioContext) {
 	sc.After(func(ctx context.Context, _ *godog.Scenario, err error) (context.Context, error) {
 		w := worldFrom(ctx)
 		w.scenario.Duration = time.Since(started)
-		w.scenario.Status = statusOf(err)
+		w.scenario.Status = steps.Status(w.scenario.Steps, err)
 		if ctx.Err() != nil && w.scenario.Status != evidence.Passed {
 			r.interrupted(w.scenario) // its failure is the interrupt's, not the receiver's
 		} else if r.cfg.Ended != nil {
@@ -110,18 +110,6 @@ func (r *recorder) interrupted(s *evidence.Scenario) {
 			return
 		}
 	}
-}
-
-func statusOf(err error) string {
-	switch {
-	case err == nil:
-		return evidence.Passed
-	case errors.Is(err, godog.ErrUndefined):
-		return evidence.Undefined
-	case errors.Is(err, godog.ErrPending):
-		return evidence.Pending
-	}
-	return evidence.Failed
 }
 
 // ruleOf is the requirement a scenario checks: its @TG-… tag, without the @.
