@@ -67,15 +67,15 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-// A command only another profile offers says which; one no profile offers
-// is unknown; both exit 2 in one line.
+// A command another profile offers is refused in one line naming what the
+// profile offers (Tingee's preflight names OCB's), an unknown profile too; exit 2.
 func TestCommandsAProfileDoesNotOffer(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
 		{[]string{"preflight"}, "conformance: preflight: not offered by --profile tingee; use conformance preflight --profile ocb\n"},
-		{[]string{"keygen", "--profile", "ocb"}, "conformance: keygen: not offered by --profile ocb; use conformance keygen --profile tingee\n"},
+		{[]string{"keygen", "--profile", "ocb"}, "conformance: keygen: not offered by --profile ocb (it offers: export, mock, preflight, run, sign)\n"},
 		{[]string{"run", "--profile", "nope"}, "conformance: run: --profile \"nope\": want tingee or ocb\n"},
 	} {
 		f := newFakeCLI("", nil)

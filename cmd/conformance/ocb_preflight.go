@@ -15,6 +15,9 @@ import (
 
 func init() {
 	ocbCommands["preflight"] = command{summary: "check a company's OCB onboarding step by step from outside", run: runOCBPreflight}
+	commands["preflight"] = command{summary: "OCB only: check a company's onboarding (conformance preflight --profile ocb)", run: func(_ context.Context, c *cli, _ []string) int {
+		return c.errorf(exitUsage, "preflight: not offered by --profile tingee; use conformance preflight --profile ocb")
+	}}
 }
 
 // runOCBPreflight prints the onboarding checklist and writes its bundle.

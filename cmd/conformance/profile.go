@@ -50,15 +50,10 @@ func splitProfile(args []string) (p profile.Profile, rest []string, err error) {
 }
 
 // dispatchTo runs a command of profile p. A command p does not offer is a
-// usage error naming what p offers, or which profile offers it.
+// usage error naming what p offers.
 func dispatchTo(ctx context.Context, c *cli, p profile.Profile, name string, args []string) int {
 	if cmd, ok := offered[p.Name][name]; ok {
 		return cmd.run(ctx, c, args)
-	}
-	for _, other := range profiles.Names() {
-		if _, ok := offered[other][name]; ok {
-			return c.errorf(exitUsage, "%s: not offered by --profile %s; use conformance %s --profile %s", name, p.Name, name, other)
-		}
 	}
 	if p.Name == profiles.Default().Name {
 		return c.errorf(exitUsage, "unknown command %q (commands: %s)", name, strings.Join(commandNames(p), ", "))
