@@ -54,6 +54,17 @@ type Target struct {
 	BaseURL string
 }
 
+// CredentialsIn says whether getenv holds any of the profile's credential
+// variables (a mock then uses them rather than its test credentials).
+func (p Profile) CredentialsIn(getenv func(string) string) bool {
+	for _, v := range p.Credentials {
+		if getenv(v) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Target is the base URL of the environment named name.
 func (p Profile) Target(name string) (string, bool) {
 	for _, t := range p.Targets {

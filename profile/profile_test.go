@@ -26,3 +26,14 @@ func TestRepeatedNamesPanic(t *testing.T) {
 	}()
 	NewRegistry(Profile{Name: "a"}, Profile{Name: "a"})
 }
+
+func TestCredentialsIn(t *testing.T) {
+	p := Profile{Credentials: []string{"A_ID", "A_SECRET"}}
+	env := map[string]string{"A_SECRET": "s"}
+	if !p.CredentialsIn(func(k string) string { return env[k] }) {
+		t.Error("A_SECRET is set: the profile's credentials are in the environment")
+	}
+	if p.CredentialsIn(func(k string) string { return map[string]string{"OTHER": "x"}[k] }) {
+		t.Error("only another variable is set")
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/mask"
+	"github.com/tingee-conformance/harness/profiles/tingee"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
 	"github.com/tingee-conformance/harness/profiles/tingee/mock"
@@ -69,7 +70,7 @@ func runMock(ctx context.Context, c *cli, args []string) int {
 
 // mockCredentials resolves the pair from the flags and the environment; with none, the test pair.
 func mockCredentials(c *cli, clientID, secretFile string) (credentials.Credentials, error) {
-	if clientID == "" && secretFile == "" && c.getenv(auth.EnvClientID) == "" && c.getenv(auth.EnvSecret) == "" {
+	if clientID == "" && secretFile == "" && !tingee.Profile().CredentialsIn(c.getenv) {
 		return auth.Mock(), nil
 	}
 	return auth.Load(credentials.Sources{ClientID: clientID, SecretFile: secretFile, Getenv: c.getenv})
