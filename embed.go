@@ -1,5 +1,9 @@
-// Package harness holds the files the conformance harness embeds: the
-// contract (openapi.yaml) and the Gherkin features with their fixtures.
+// Package harness holds Tingee's files at the top of the repository, which
+// the Tingee profile (profiles/tingee) embeds: its contract (openapi.yaml)
+// and its Gherkin features with their fixtures. They stay here, where users
+// name them (run features/signing.feature:12) and reports cite them; OCB's
+// are under profiles/ocb. Only Tingee's packages import this one (see
+// internal/archtest).
 package harness
 
 import (
