@@ -165,7 +165,7 @@ func (s *certifySession) serve(ctx context.Context, c *cli, ln net.Listener) int
 	if doc.Verdict.Result == report.Conformant || doc.Verdict.Result == report.ConformantWithWarnings {
 		code = exitOK
 	}
-	certify.Summarize(c.stdout, doc.Scenarios, doc.Verdict.Headline())
+	certify.Summarize(c.stdout, doc)
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return code
 }
