@@ -59,7 +59,7 @@ func TestCanonicalPath(t *testing.T) {
 func TestMinifiedIsAsJSONStringifyWrites(t *testing.T) {
 	for body, ok := range map[string]bool{
 		`{"url":"https://shop.example/cb"}`:    true,
-		`{"note":"a\\/b"}`:                      true,
+		`{"note":"a\\/b"}`:                     true,
 		`{"url":"https:\/\/shop.example\/cb"}`: false,
 		`{"url": "https://shop.example/cb"}`:   false,
 	} {
