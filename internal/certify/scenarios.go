@@ -38,7 +38,8 @@ func (o *Observer) Scenarios() []evidence.Scenario {
 	return out
 }
 
-// scenarios are the request's checks, one scenario each; the first (CC-PATH-01, always graded)
+// scenarios are the request's checks, one scenario each, named by the check's statement first so
+// that the report's requirement statement (the words its scenarios' names share) is the check's; the first (CC-PATH-01, always graded)
 // carries the exchange and the request's verdict line.
 func (rec *record) scenarios() []evidence.Scenario {
 	name := rec.op
@@ -56,7 +57,7 @@ func (rec *record) scenarios() []evidence.Scenario {
 	}
 	var out []evidence.Scenario
 	for i, o := range rec.outcomes {
-		sc := checkScenario("partner client: requests", fmt.Sprintf("request #%d %s %s (%s): %s", rec.n, rec.method, rec.path, name, o.check.ID), uri, o)
+		sc := checkScenario("partner client: requests", fmt.Sprintf("%s — request #%d %s %s (%s)", o.check.Statement, rec.n, rec.method, rec.path, name), uri, o)
 		sent := evidence.Step{Keyword: "When ", Text: fmt.Sprintf("the client sends %s %s (request #%d)", rec.method, rec.path, rec.n), Status: evidence.Passed}
 		if i == 0 {
 			sent.Exchanges, sc.Duration = []evidence.Exchange{x}, duration
@@ -131,20 +132,20 @@ func (d drill) scenarios(i int) []evidence.Scenario {
 	name := "fault drill " + d.fault.String()
 	check := drillCheck(d.fault)
 	if d.rec == nil {
-		sc := evidence.Scenario{Feature: "partner client: fault drills", Name: name + ": " + check.ID, URI: uri, Tags: check.tags(),
+		sc := evidence.Scenario{Feature: "partner client: fault drills", Name: check.Statement + " — " + name, URI: uri, Tags: check.tags(),
 			Status: evidence.Skipped, SkipReason: fmt.Sprintf("the client never sent request #%d to %s", d.fault.Nth, d.fault.Op)}
 		return []evidence.Scenario{sc}
 	}
 	given := evidence.Step{Keyword: "Given ", Text: fmt.Sprintf("request #%d (%s) was answered %s", d.rec.n, d.fault.Op, d.rec.code()), Status: evidence.Passed}
 	if len(d.outcomes) == 0 { // a business error: what the client did next is graded on its own requests
-		sc := evidence.Scenario{Feature: "partner client: fault drills", Name: name + ": " + check.ID, URI: uri, Tags: check.tags(), Status: evidence.Passed,
+		sc := evidence.Scenario{Feature: "partner client: fault drills", Name: check.Statement + " — " + name, URI: uri, Tags: check.tags(), Status: evidence.Passed,
 			Steps:        []evidence.Step{given, {Keyword: "Then ", Text: "the calls that take an id from its answer are graded on their own requests (" + check.ID + ")", Status: evidence.Passed}},
 			Observations: d.notes}
 		return []evidence.Scenario{sc}
 	}
 	var out []evidence.Scenario
 	for j, o := range d.outcomes {
-		sc := checkScenario("partner client: fault drills", name+": "+o.check.ID, uri, o)
+		sc := checkScenario("partner client: fault drills", o.check.Statement+" — "+name, uri, o)
 		if j > 0 {
 			sc.URI = uri + "/" + o.check.ID
 		}
