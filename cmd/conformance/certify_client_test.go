@@ -165,7 +165,9 @@ func TestCertifyClientUsage(t *testing.T) {
 	} {
 		f := newFakeCLI("", nil)
 		secretFile := filepath.Join(t.TempDir(), "secret")
-		if code := f.run(append([]string{"certify-client", "--addr", "127.0.0.1:0", "--secret-file", secretFile}, strings.Fields(tc.args)...)...); code != exitUsage {
+		// --duration bounds a run a regression would let start; a case's own flags come after and win.
+		args := []string{"certify-client", "--addr", "127.0.0.1:0", "--secret-file", secretFile, "--duration", "1s"}
+		if code := f.run(append(args, strings.Fields(tc.args)...)...); code != exitUsage {
 			t.Errorf("%s: exit %d, want 2", tc.args, code)
 		}
 		if !strings.Contains(f.errOut.String(), tc.stderr) || strings.Count(f.errOut.String(), "\n") != 1 {
