@@ -13,8 +13,9 @@ import (
 const APISuite = "api"
 
 // ClientSuite is evidence.Run.Suite for conformance certify-client: its
-// exchanges are a partner client's requests to the mock, so it gets the same
-// operation × answer matrix, read as what the client exercised.
+// exchanges are a partner client's requests to the mock, so instead of the
+// error catalogue and the drift (the mock's answers are the harness's own) it
+// gets a client coverage: operations and lifecycles exercised.
 const ClientSuite = "partner-client"
 
 // Build turns a run into the report document every artifact is rendered from.
@@ -39,10 +40,14 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 	attachAttempts(scenarios, run.Scenarios)
 	j := judge(run, scenarios, opts)
 	ops := s.Operations()
-	cov := coverage(ops, scenarios)
-	if run.Suite != "" && run.Suite != APISuite && run.Suite != ClientSuite {
+	cov, drifts := coverage(ops, scenarios), drift(ops, scenarios)
+	var client *ClientCoverage
+	if run.Suite != "" && run.Suite != APISuite {
 		cov = Coverage{Columns: []Column{}, Rows: []CoverageRow{},
 			Note: "The error catalogue is Tingee's API's; the " + run.Suite + " suite checks the partner's side instead."}
+	}
+	if run.Suite == ClientSuite {
+		client, drifts = clientCoverage(ops, scenarios), []Drift{}
 	}
 	doc := &Document{
 		Format:       Format,
@@ -55,7 +60,8 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Counts:       count(run),
 		Requirements: requirements(scenarios),
 		Coverage:     cov,
-		Drift:        drift(ops, scenarios),
+		Client:       client,
+		Drift:        drifts,
 		Latency:      latencies(scenarios),
 		Scenarios:    scenarios,
 	}

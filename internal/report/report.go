@@ -28,6 +28,8 @@
 //     under the verdict as not verified, with their reason.
 //
 // A run against the embedded mock is a rehearsal: Verdict.Rehearsal says so.
+// A certify-client run (ClientSuite) is none: its subject is the partner's
+// client, observed by the mock, and Verdict.Scope says what it certifies.
 //
 // # Redaction
 //
