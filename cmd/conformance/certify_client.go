@@ -163,10 +163,7 @@ func (s *certifySession) serve(ctx context.Context, c *cli, ln net.Listener) int
 	if err != nil {
 		return c.errorf(exitUsage, "certify-client: cannot write the report: %v", err)
 	}
-	code := exitFail // conformant, with or without warnings, is 0; anything else 1
-	if doc.Verdict.Result == report.Conformant || doc.Verdict.Result == report.ConformantWithWarnings {
-		code = exitOK
-	}
+	code := report.Judgement{Verdict: doc.Verdict}.ExitCode(false) // conformant, with or without warnings, is 0; anything else 1
 	certify.Summarize(c.stdout, doc)
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return code
