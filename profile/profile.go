@@ -18,8 +18,10 @@ import (
 
 // Profile is one API the harness checks.
 type Profile struct {
-	Name  string // the --profile value: tingee, ocb
-	Title string // the API's name in reports and usage: "Tingee Open API"
+	Name string // the --profile value: tingee, ocb
+	// Provider publishes the API ("Tingee", "OCB"); reports and usage call
+	// it "<Provider> Open API" (Title).
+	Provider string
 	// OpenAPI is the contract as written, hashed into every report.
 	OpenAPI []byte
 	// Contract parses OpenAPI with the profile's answer rules
@@ -45,7 +47,7 @@ func (p Profile) ReportOptions() (report.Options, error) {
 	if err != nil {
 		return report.Options{}, err
 	}
-	return report.Options{API: p.Title, ReplayNote: p.ReplayNote, Spec: contract, OpenAPI: p.OpenAPI, Features: p.Features}, nil
+	return report.Options{Provider: p.Provider, ReplayNote: p.ReplayNote, Spec: contract, OpenAPI: p.OpenAPI, Features: p.Features}, nil
 }
 
 // Target is one named environment of an API.
@@ -53,6 +55,9 @@ type Target struct {
 	Name    string // uat, live, sandbox
 	BaseURL string
 }
+
+// Title is the API's name: "Tingee Open API".
+func (p Profile) Title() string { return p.Provider + " Open API" }
 
 // CredentialsIn says whether getenv holds any of the profile's credential
 // variables (a mock then uses them rather than its test credentials).

@@ -72,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer os.RemoveAll(dir)
-	if err := report.Write(dir, result, report.Options{API: "Tingee Open API", Spec: sp, OpenAPI: doc, Features: harness.Features}); err != nil {
+	if err := report.Write(dir, result, report.Options{Provider: "Tingee", Spec: sp, OpenAPI: doc, Features: harness.Features}); err != nil {
 		fmt.Fprintf(stderr, "suitescale: report: %v\n", err)
 		return 2
 	}

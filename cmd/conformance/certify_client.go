@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"os"
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
@@ -33,18 +32,21 @@ type certifyFlags struct {
 	duration, slow, payEvery, retryInterval                  time.Duration
 }
 
+// certifyReportFlagsSynopsis are the report flags certify-client takes: all but --environment.
+const certifyReportFlagsSynopsis = `[--report-dir DIR] [--sign-key PATH] [--partner NAME] [--attested-by "Name, Title"]`
+
 // webhookCheckTimeout bounds the webhook-check run at the end of a certification.
 const webhookCheckTimeout = 5 * time.Minute
 
 // runCertifyClient serves the mock to a partner's code with a fresh test pair, grades every
 // request until SIGINT/SIGTERM or --duration, then writes the report bundle. Exit 0 CONFORMANT
-// (warnings or not), 1 anything else, 2 usage.
+// or CONFORMANT WITH WARNINGS, 1 anything else, 2 usage.
 func runCertifyClient(ctx context.Context, c *cli, args []string) int {
-	fs := c.flags("certify-client", "[--addr HOST:PORT] [--client-id ID] [--secret-file PATH] [--fixtures PATH] [--duration D] [--faults seed:N|random|OP#N=KIND,…] [--slow D] [--webhook-url URL] [--pay-every D] "+reportFlagsSynopsis)
+	fs := c.flags("certify-client", "[--addr HOST:PORT] [--client-id ID] [--secret-file PATH] [--fixtures PATH] [--duration D] [--faults seed:N|random|OP#N=KIND,…] [--slow D] [--webhook-url URL] [--pay-every D] "+certifyReportFlagsSynopsis)
 	var f certifyFlags
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
 	fs.StringVar(&f.clientID, "client-id", "", "the client id of the fresh test pair (default: a random one)")
-	fs.StringVar(&f.secretFile, "secret-file", "certify-client.secret", "where the fresh secret is written (mode 0600) for the partner's app to read; never printed")
+	fs.StringVar(&f.secretFile, "secret-file", "certify-client.secret", "where the fresh test secret is written (mode 0600) for the partner's app to read; never printed. A new file, or one certify-client wrote before (marked by PATH.certify-client): any other file is refused, never overwritten")
 	fs.StringVar(&f.fixtures, "fixtures", "", "fixtures file (default: the embedded "+mock.FixturesPath+")")
 	fs.DurationVar(&f.duration, "duration", 0, "stop observing after this long (default: at SIGINT/SIGTERM)")
 	fs.StringVar(&f.faults, "faults", "", "fault drills: seed:N, random (a seed is drawn and printed), or OP#N=KIND,… with KIND 97, 90, business, 500, 503, slow")
@@ -56,7 +58,7 @@ func runCertifyClient(ctx context.Context, c *cli, args []string) int {
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
-	if err := f.check(fs.Args()); err != nil {
+	if err := f.check(fs.Args(), rf.att.Environment); err != nil {
 		return c.errorf(exitUsage, "certify-client: %v", err)
 	}
 	secret, clientID, err := freshPair(f.clientID)
@@ -94,9 +96,9 @@ func runCertifyClient(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "certify-client: --addr %s: %v", f.addr, err)
 	}
-	if err := os.WriteFile(f.secretFile, secret, 0o600); err != nil {
+	if err := writeSecretFile(f.secretFile, secret); err != nil {
 		ln.Close()
-		return c.errorf(exitUsage, "certify-client: --secret-file: %v", err)
+		return c.errorf(exitUsage, "certify-client: %v", err)
 	}
 	target := "http://" + ln.Addr().String()
 	fmt.Fprintf(c.stdout, "certify-client: serving %s (client id %s; secret in %s)\n", target, clientID, f.secretFile)
@@ -162,11 +164,8 @@ func (s *certifySession) serve(ctx context.Context, c *cli, ln net.Listener) int
 	if err != nil {
 		return c.errorf(exitUsage, "certify-client: cannot write the report: %v", err)
 	}
-	code := exitFail // conformant, with or without warnings, is 0; anything else 1
-	if doc.Verdict.Result == report.Conformant || doc.Verdict.Result == report.ConformantWithWarnings {
-		code = exitOK
-	}
-	certify.Summarize(c.stdout, doc.Scenarios, doc.Verdict.Headline())
+	code := report.Judgement{Verdict: doc.Verdict}.ExitCode(false) // conformant, with or without warnings, is 0; anything else 1
+	certify.Summarize(c.stdout, doc)
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return code
 }
@@ -188,7 +187,9 @@ func payEvery(ctx context.Context, c *cli, o *certify.Observer, d time.Duration)
 }
 
 // check validates the flags before anything starts.
-func (f certifyFlags) check(rest []string) error {
+// env is --environment, which certify-client refuses: the client talked to the mock, so the bundle
+// attests no uat or production environment.
+func (f certifyFlags) check(rest []string, env string) error {
 	switch {
 	case len(rest) > 0:
 		return fmt.Errorf("unexpected argument %q", rest[0])
@@ -202,6 +203,11 @@ func (f certifyFlags) check(rest []string) error {
 		return fmt.Errorf("--webhook-retry-interval must be positive, got %s", f.retryInterval)
 	case f.secretFile == "":
 		return errors.New("--secret-file must name a file")
+	case env != "":
+		return fmt.Errorf("--environment %s: the partner's client is certified against the harness's mock, not against an environment; leave --environment out", env)
+	}
+	if err := checkSecretFile(f.secretFile); err != nil {
+		return err
 	}
 	if f.webhookURL != "" {
 		if u, err := url.Parse(f.webhookURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

@@ -158,11 +158,16 @@ func TestCertifyClientUsage(t *testing.T) {
 		{"--webhook-url localhost:9", "is not an http(s) URL"},
 		{"--duration -1s", "--duration must not be negative"},
 		{"--slow 0s", "--slow must be positive"},
-		{"--environment prod", "--environment must be uat or production"},
+		// The client talked to the mock: no environment to attest (review 10-15, B2; issue 10 §7).
+		{"--environment prod", "not against an environment"},
+		{"--environment uat", "not against an environment"},
+		{"--environment production", "not against an environment"},
 	} {
 		f := newFakeCLI("", nil)
 		secretFile := filepath.Join(t.TempDir(), "secret")
-		if code := f.run(append([]string{"certify-client", "--addr", "127.0.0.1:0", "--secret-file", secretFile}, strings.Fields(tc.args)...)...); code != exitUsage {
+		// --duration bounds a run a regression would let start; a case's own flags come after and win.
+		args := []string{"certify-client", "--addr", "127.0.0.1:0", "--secret-file", secretFile, "--duration", "1s"}
+		if code := f.run(append(args, strings.Fields(tc.args)...)...); code != exitUsage {
 			t.Errorf("%s: exit %d, want 2", tc.args, code)
 		}
 		if !strings.Contains(f.errOut.String(), tc.stderr) || strings.Count(f.errOut.String(), "\n") != 1 {
@@ -170,6 +175,108 @@ func TestCertifyClientUsage(t *testing.T) {
 		}
 		if _, err := os.Stat(secretFile); err == nil {
 			t.Errorf("%s: the secret file was written before the flags were checked", tc.args)
+		}
+	}
+}
+
+// An existing --secret-file certify-client did not write is refused (exit 2, one line) and left as
+// it was: elsewhere --secret-file names the partner's real secret (review 10-15, S2).
+func TestCertifyClientKeepsAForeignSecretFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tingee.secret")
+	if err := os.WriteFile(path, []byte("my-real-production-secret-123"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := newFakeCLI("", nil)
+	if code := f.run("certify-client", "--addr", "127.0.0.1:0", "--secret-file", path, "--duration", "1ms"); code != exitUsage {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	if !strings.Contains(f.errOut.String(), "exists and certify-client did not write it") || strings.Count(f.errOut.String(), "\n") != 1 {
+		t.Errorf("stderr %q, want one line naming the file", f.errOut.String())
+	}
+	if b, _ := os.ReadFile(path); string(b) != "my-real-production-secret-123" {
+		t.Fatalf("the file was changed: %q", b)
+	}
+}
+
+// A secret file certify-client wrote before is replaced by a fresh secret, mode 0600 even if its
+// mode was changed since; once its content is changed, it is no longer taken as certify-client's.
+func TestCertifyClientRewritesItsOwnSecretFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "certify.secret")
+	runOnce := func() int {
+		f := newFakeCLI("", nil)
+		return f.run("certify-client", "--addr", "127.0.0.1:0", "--secret-file", path, "--duration", "1ms", "--report-dir", t.TempDir())
+	}
+	if code := runOnce(); code == exitUsage {
+		t.Fatalf("first run: exit %d", code)
+	}
+	first, _ := os.ReadFile(path)
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code := runOnce(); code == exitUsage {
+		t.Fatalf("second run, own file: exit %d", code)
+	}
+	second, _ := os.ReadFile(path)
+	info, err := os.Stat(path)
+	if err != nil || bytes.Equal(first, second) || len(second) != 64 || info.Mode().Perm() != 0o600 {
+		t.Fatalf("second secret %d bytes, same as the first %v, mode %v (%v); want a fresh one, 0600", len(second), bytes.Equal(first, second), info.Mode().Perm(), err)
+	}
+	if err := os.WriteFile(path, []byte("edited-by-hand-secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code := runOnce(); code != exitUsage {
+		t.Fatalf("third run, file edited since: exit %d, want 2", code)
+	}
+}
+
+// One correct create-va signed in upper-case hex (CC-SIG-02, SHOULD): the console and every file
+// of the bundle say CONFORMANT WITH WARNINGS (exit 0); the bundle's banner says what it certifies
+// (the partner's client), not the mock rehearsal's "says nothing of any partner's implementation";
+// its coverage is the client's, not the target's error catalogue and drift (review 10-15, B1, B2, S5).
+func TestCertifyClientWarningsAndScopeReachTheBundle(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "bundle")
+	var out, errOut syncBuffer
+	base, id, secret, exit := startCertify(t, context.Background(), &out, &errOut, "--secret-file", filepath.Join(t.TempDir(), "secret"),
+		"--report-dir", dir, "--duration", "1s")
+	body := `{"accountType":"personal-account","bankBin":"970448","accountNumber":"0123456789"}`
+	req, _ := http.NewRequest(http.MethodPost, base+"/v1/create-va", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	signing.SetHeaders(req.Header, id, secret, []byte(body), time.Now())
+	req.Header.Set(signing.HeaderSignature, strings.ToUpper(req.Header.Get(signing.HeaderSignature)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if code := <-exit; code != exitOK {
+		t.Fatalf("exit %d, want 0; stderr %q\n%s", code, errOut.String(), out.String())
+	}
+	if !strings.Contains(out.String(), "verdict: CONFORMANT WITH WARNINGS\n") || !strings.Contains(out.String(), "WARNING CC-SIG-02 (unconfirmed)") {
+		t.Errorf("console:\n%s", out.String())
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for name, wants := range map[string][]string{
+		"report.json": {`"result": "CONFORMANT WITH WARNINGS"`, `"warnings": 1`, `"requirement": "CC-SIG-02"`, `"scope": "A certification of the partner's own client`, `"clientCoverage"`},
+		"summary.md":  {"# ✅ CONFORMANT WITH WARNINGS", "## Warnings", "**What this certifies.**", "## Client coverage", "| createVa | 1 | 1 | exercised |"},
+		"junit.xml":   {"WARNING (should-level, not a failure)"},
+		"report.html": {`<section id="warnings">`, "What this certifies.", "<h2>Client coverage</h2>"},
+	} {
+		text := read(name)
+		for _, want := range wants {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s lacks %q", name, want)
+			}
+		}
+		for _, unwanted := range []string{"says nothing of any bank's or partner's implementation", "Error-catalogue coverage", "Drift (sent by the target"} {
+			if strings.Contains(text, unwanted) {
+				t.Errorf("%s holds %q", name, unwanted)
+			}
 		}
 	}
 }

@@ -65,7 +65,7 @@ func dispatchTo(ctx context.Context, c *cli, p profile.Profile, name string, arg
 func profileUsage(w io.Writer) {
 	for _, name := range profiles.Names()[1:] {
 		p, _ := profiles.Lookup(name)
-		fmt.Fprintf(w, "with --profile %s (%s; default --profile %s):\n", p.Name, p.Title, profiles.Default().Name)
+		fmt.Fprintf(w, "with --profile %s (%s; default --profile %s):\n", p.Name, p.Title(), profiles.Default().Name)
 		for _, n := range commandNames(p) {
 			fmt.Fprintf(w, "  %-16s %s\n", n, offered[p.Name][n].summary)
 		}

@@ -14,8 +14,9 @@ import (
 const APISuite = "api"
 
 // ClientSuite is evidence.Run.Suite for conformance certify-client: its
-// exchanges are a partner client's requests to the mock, so it gets the same
-// operation × answer matrix, read as what the client exercised.
+// exchanges are a partner client's requests to the mock, so instead of the
+// error catalogue and the drift (the mock's answers are the harness's own) it
+// gets a client coverage: operations and lifecycles exercised.
 const ClientSuite = "partner-client"
 
 // Build turns a run into the report document every artifact is rendered from.
@@ -36,16 +37,20 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 	scenarios := maskScenarios(run.Scenarios)
 	attachAttempts(scenarios, run.Scenarios)
 	j := judge(run, scenarios, opts)
-	cov := coverage(s, scenarios)
-	if run.Suite != "" && run.Suite != APISuite && run.Suite != ClientSuite {
+	cov, drifts := coverage(s, scenarios), drift(s, scenarios)
+	var client *ClientCoverage
+	if run.Suite != "" && run.Suite != APISuite {
 		cov = Coverage{Columns: []Column{}, Rows: []CoverageRow{},
-			Note: "The error catalogue is " + opts.API + "'s; the " + run.Suite + " suite checks the partner's side instead."}
+			Note: "The error catalogue is " + opts.Provider + "'s API's; the " + run.Suite + " suite checks the partner's side instead."}
+	}
+	if run.Suite == ClientSuite {
+		client, drifts = clientCoverage(s, scenarios), []Drift{}
 	}
 	doc := &Document{
 		Format:       Format,
 		Run:          runInfo(run),
 		Tool:         tool,
-		API:          opts.API,
+		Provider:     opts.Provider,
 		ReplayNote:   opts.ReplayNote,
 		Spec:         specInfo(s, opts.OpenAPI, featuresSum),
 		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},
@@ -54,7 +59,8 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Counts:       count(run),
 		Requirements: requirements(scenarios),
 		Coverage:     cov,
-		Drift:        drift(s, scenarios),
+		Client:       client,
+		Drift:        drifts,
 		Latency:      latencies(scenarios),
 		Scenarios:    scenarios,
 	}

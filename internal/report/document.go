@@ -29,9 +29,9 @@ const RequirementWarning = "warning"
 
 // Document is report.json: everything every other artifact is rendered from.
 type Document struct {
-	// API is the API the run checked ("Tingee Open API"), for the titles;
-	// report.json names it through Spec.
-	API string `json:"-"`
+	// Provider publishes the API the run checked ("Tingee"), for the
+	// titles; report.json names the API through Spec.
+	Provider string `json:"-"`
 	// ReplayNote goes with every curl line (the profile's: the line is the
 	// request as sent, and its signature expires).
 	ReplayNote   string               `json:"-"`
@@ -45,6 +45,7 @@ type Document struct {
 	Counts       Counts               `json:"counts"`
 	Requirements []Requirement        `json:"requirements"`
 	Coverage     Coverage             `json:"coverage"`
+	Client       *ClientCoverage      `json:"clientCoverage,omitempty"` // certify-client: what the partner's client exercised
 	Drift        []Drift              `json:"drift"`
 	Latency      []latency.Operation  `json:"latency"`            // per operation, answered exchanges only
 	Baseline     *BaselineInfo        `json:"baseline,omitempty"` // --baseline: known deviations and what became of them
@@ -100,6 +101,8 @@ type Verdict struct {
 	Warnings []Warning `json:"warnings"`
 	// Rehearsal is set for a run against the mock: a rehearsal, not a certification.
 	Rehearsal string `json:"rehearsal,omitempty"`
+	// Scope is set for a certify-client run: what it certifies (the partner's client) and what not.
+	Scope string `json:"scope,omitempty"`
 	// Subset is the user's --tags filter: set, the run covered only part of
 	// the suite and is no certification of the whole (see Headline).
 	Subset string `json:"subset,omitempty"`

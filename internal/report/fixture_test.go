@@ -39,7 +39,7 @@ func testOptions(t *testing.T) Options {
 		t.Fatal(err)
 	}
 	return Options{
-		API: "Tingee Open API",
+		Provider: "Tingee",
 		ReplayNote: "Reproduces the request as sent. Its x-request-timestamp expires 10 minutes after sending and the " +
 			"client id and masked numbers are hidden: fill them in and re-sign (conformance sign --curl) before running it.",
 		Spec:    s,

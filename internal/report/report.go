@@ -29,6 +29,8 @@
 //     under the verdict as not verified, with their reason.
 //
 // A run against the embedded mock is a rehearsal: Verdict.Rehearsal says so.
+// A certify-client run (ClientSuite) is none: its subject is the partner's
+// client, observed by the mock, and Verdict.Scope says what it certifies.
 //
 // # Redaction
 //
@@ -64,9 +66,10 @@ import (
 // Options are what Write needs beyond the run itself. Partner, attester and
 // environment come from run.Attestation.
 type Options struct {
-	// API names the API the run checked, as the report's title says it
-	// ("Tingee Open API"): the profile's Title. Required.
-	API string
+	// Provider names who publishes the API the run checked ("Tingee"), as
+	// the report's title says it ("Tingee Open API conformance"): the
+	// profile's Provider. Required.
+	Provider string
 	// ReplayNote goes with every curl line of the report: how to replay a
 	// request whose signature expires (the profile's).
 	ReplayNote string
@@ -164,8 +167,8 @@ func render(doc *Document) ([]bundle.File, error) {
 // check refuses options missing what every report needs.
 func (o Options) check() error {
 	switch {
-	case o.API == "":
-		return errors.New("report: no API named (Options.API)")
+	case o.Provider == "":
+		return errors.New("report: no API named (Options.Provider)")
 	case o.Spec == nil || o.OpenAPI == nil:
 		return errors.New("report: no contract (Options.Spec and Options.OpenAPI)")
 	case o.Features == nil:
@@ -187,7 +190,7 @@ func scrubbed(doc *Document, scrub redact.Scrubber) (*Document, error) {
 	if err := json.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
-	out.API, out.ReplayNote = doc.API, doc.ReplayNote // not in report.json, so not in the copy
+	out.Provider, out.ReplayNote = doc.Provider, doc.ReplayNote // not in report.json, so not in the copy
 	scrub.Strings(&out)
 	return &out, nil
 }

@@ -17,9 +17,12 @@ const summaryFailures = 25
 // Full evidence stays in report.html.
 func renderSummary(doc *Document) ([]byte, error) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s %s — %s conformance\n\n", verdictMark(doc.Verdict.Result), mdText(doc.Verdict.Headline()), mdText(doc.API))
+	fmt.Fprintf(&b, "# %s %s — %s Open API conformance\n\n", verdictMark(doc.Verdict.Result), mdText(doc.Verdict.Headline()), mdText(doc.Provider))
 	if doc.Verdict.Rehearsal != "" {
 		fmt.Fprintf(&b, "> **Rehearsal.** %s\n\n", mdText(doc.Verdict.Rehearsal))
+	}
+	if doc.Verdict.Scope != "" {
+		fmt.Fprintf(&b, "> **What this certifies.** %s\n\n", mdText(doc.Verdict.Scope))
 	}
 	reasons := doc.Verdict.brief()
 	for _, r := range reasons.Shown {
@@ -68,20 +71,10 @@ func renderSummary(doc *Document) ([]byte, error) {
 			resultMark(r.Result), requirementResult(r)+waivedMark(r))
 	}
 
-	b.WriteString("\n## Error-catalogue coverage\n\n")
-	if doc.Coverage.Note != "" {
-		b.WriteString(mdText(doc.Coverage.Note) + "\n")
+	if doc.Client != nil {
+		writeClientCoverage(&b, doc.Client)
 	} else {
-		writeCoverageTable(&b, doc.Coverage)
-	}
-
-	b.WriteString("\n## Drift (sent by the target, not in the spec)\n\n")
-	if len(doc.Drift) == 0 {
-		b.WriteString("None seen.\n")
-	}
-	for _, d := range doc.Drift {
-		fmt.Fprintf(&b, "- `%s` %s: %s, expected %s (×%d, first in %s)\n",
-			d.Operation, mdText(d.Pointer), mdText(d.Got), mdText(d.Expected), d.Count, mdText(d.FirstSeen))
+		writeCatalogueAndDrift(&b, doc)
 	}
 
 	b.WriteString("\n## Latency per operation\n\n")
@@ -204,4 +197,48 @@ func writeCoverageTable(b *strings.Builder, cov Coverage) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+// writeCatalogueAndDrift writes the error-catalogue matrix and the drift the target sent.
+func writeCatalogueAndDrift(b *strings.Builder, doc *Document) {
+	b.WriteString("\n## Error-catalogue coverage\n\n")
+	if doc.Coverage.Note != "" {
+		b.WriteString(mdText(doc.Coverage.Note) + "\n")
+	} else {
+		writeCoverageTable(b, doc.Coverage)
+	}
+
+	b.WriteString("\n## Drift (sent by the target, not in the spec)\n\n")
+	if len(doc.Drift) == 0 {
+		b.WriteString("None seen.\n")
+	}
+	for _, d := range doc.Drift {
+		fmt.Fprintf(b, "- `%s` %s: %s, expected %s (×%d, first in %s)\n",
+			d.Operation, mdText(d.Pointer), mdText(d.Got), mdText(d.Expected), d.Count, mdText(d.FirstSeen))
+	}
+}
+
+// writeClientCoverage writes what a partner's client exercised: each operation of the contract
+// with its requests, and each lifecycle with how far the client took it.
+func writeClientCoverage(b *strings.Builder, cov *ClientCoverage) {
+	b.WriteString("\n## Client coverage (what the partner's client exercised; the rest is not certified)\n\n")
+	b.WriteString("| operation | requests | answered \"00\" | |\n|---|---|---|---|\n")
+	for _, op := range cov.Operations {
+		fmt.Fprintf(b, "| %s | %d | %d | %s |\n", mdCell(op.Operation), op.Requests, op.Answered00, exercised(op.Requests > 0))
+	}
+	b.WriteString("\n| lifecycle | stages reached | |\n|---|---|---|\n")
+	for _, lc := range cov.Lifecycles {
+		state := "✅ completed"
+		if !lc.Completed {
+			state = "⏭️ not completed, next: " + lc.Next
+		}
+		fmt.Fprintf(b, "| %s | %d of %d | %s |\n", mdCell(lc.Name), lc.Reached, lc.Stages, mdCell(state))
+	}
+}
+
+func exercised(yes bool) string {
+	if yes {
+		return "exercised"
+	}
+	return "not exercised"
 }

@@ -20,7 +20,10 @@ const rehearsalNote = "A rehearsal against the harness's own mock, not a certifi
 // headline, so that a partial run never reads as a whole certification.
 func decide(run evidence.Run, masked []Scenario, subset string) Verdict {
 	v := Verdict{Reasons: []string{}, NotVerified: []string{}, Warnings: []Warning{}, Subset: subset}
-	if run.Environment == EnvMock {
+	switch {
+	case run.Suite == ClientSuite: // its subject is the partner's client, which the mock observed
+		v.Scope = clientScope
+	case run.Environment == EnvMock:
 		v.Rehearsal = rehearsalNote
 	}
 	if run.CredentialsRejected != "" {
@@ -113,7 +116,8 @@ func (v Verdict) brief() briefReasons {
 // warningOf is a failed should-level scenario as a warning: its first step
 // error split into what was expected and what came back, and why it only warns.
 func warningOf(sc Scenario) Warning {
-	w := Warning{Requirement: sc.evidence().Requirement(), Scenario: sc.Name, URI: sc.URI, Source: sc.evidence().Source(), Why: sc.Warning}
+	id, _ := requirementOf(sc.Tags) // any suite's id (TG-…, CC-…), as the requirements table reads it
+	w := Warning{Requirement: id, Scenario: sc.Name, URI: sc.URI, Source: sc.evidence().Source(), Why: sc.Warning}
 	for _, st := range sc.Steps {
 		if st.Error != "" {
 			w.Expected, w.Got = splitExpectedGot(st.Error)

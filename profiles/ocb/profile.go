@@ -20,7 +20,7 @@ const Name = "ocb"
 func Profile() profile.Profile {
 	return profile.Profile{
 		Name:     Name,
-		Title:    "OCB Open API",
+		Provider: "OCB",
 		OpenAPI:  contract.OpenAPI,
 		Contract: contract.Load,
 		Features: suite.Features(),

@@ -26,7 +26,7 @@ const (
 func Profile() profile.Profile {
 	return profile.Profile{
 		Name:     Name,
-		Title:    "Tingee Open API",
+		Provider: "Tingee",
 		OpenAPI:  harness.OpenAPI,
 		Contract: contract.Load,
 		Features: harness.Features,

@@ -1,6 +1,7 @@
 package certify
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -20,9 +21,16 @@ const testClientID = "certify-test-client"
 
 var testSecret = []byte("certify-test-secret-0123456789")
 
-// certify serves an Observer with plan, lets client run against it and writes the bundle; it
-// returns the verdict and report.json. The flow's own error is returned for the caller to judge.
-func certify(t *testing.T, plan Plan, slow time.Duration, client func(c *sampleClient) error, setup func(c *sampleClient)) (report.Verdict, string, error) {
+// bundle is what certify wrote: the verdict, report.json and the folder of the whole bundle.
+type bundle struct {
+	v   report.Verdict
+	js  string
+	dir string
+}
+
+// certify serves an Observer with plan, lets client run against it and writes the bundle. The
+// flow's own error is returned for the caller to judge.
+func certify(t *testing.T, plan Plan, slow time.Duration, client func(c *sampleClient) error, setup func(c *sampleClient)) (bundle, error) {
 	t.Helper()
 	o, err := New(Config{ClientID: testClientID, Secret: testSecret, Plan: plan, Slow: slow})
 	if err != nil {
@@ -60,12 +68,13 @@ func certify(t *testing.T, plan Plan, slow time.Duration, client func(c *sampleC
 		t.Fatal("report.json holds the secret")
 	}
 	t.Logf("verdict: %s — %s", doc.Verdict.Headline(), strings.Join(doc.Verdict.Reasons, "; "))
-	return doc.Verdict, string(js), flowErr
+	return bundle{doc.Verdict, string(js), dir}, flowErr
 }
 
 // A correct client, /v1/<action> paths, completes both lifecycles: CONFORMANT (issue 15, done when).
 func TestCorrectClientIsConformant(t *testing.T) {
-	v, js, err := certify(t, Plan{}, 0, (*sampleClient).flow, nil)
+	b, err := certify(t, Plan{}, 0, (*sampleClient).flow, nil)
+	v, js := b.v, b.js
 	if err != nil {
 		t.Fatalf("the correct client's flow failed: %v", err)
 	}
@@ -85,13 +94,13 @@ func TestCorrectClientIsConformant(t *testing.T) {
 // A client signing as the official SDKs do — JSON.stringify body, "{}" for bodyless calls (sent as
 // "{}" on a POST), Vietnam time, /v1/bank/<action> — is CONFORMANT (notes: "Levels and sources", Paths).
 func TestSDKLikeClientIsConformant(t *testing.T) {
-	v, _, err := certify(t, Plan{}, 0, (*sampleClient).flow, func(c *sampleClient) {
+	b, err := certify(t, Plan{}, 0, (*sampleClient).flow, func(c *sampleClient) {
 		c.prefix, c.bodyForBodyless = "/v1/bank/", true
 	})
 	if err != nil {
 		t.Fatalf("the SDK-like client's flow failed: %v", err)
 	}
-	if v.Result != report.Conformant {
+	if v := b.v; v.Result != report.Conformant {
 		t.Fatalf("verdict %s, want %s: %v", v.Result, report.Conformant, v.Reasons)
 	}
 }
@@ -118,7 +127,8 @@ func TestBrokenClientsAreNotConformant(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			v, js, err := certify(t, tc.plan, tc.slow, (*sampleClient).flow, tc.setup)
+			b, err := certify(t, tc.plan, tc.slow, (*sampleClient).flow, tc.setup)
+			v, js := b.v, b.js
 			var stop errStop
 			if err != nil && !errors.As(err, &stop) {
 				t.Fatalf("the flow broke off unexpectedly: %v", err)
@@ -134,9 +144,12 @@ func TestBrokenClientsAreNotConformant(t *testing.T) {
 }
 
 // Broken SHOULDs warn and never fail: a body sent pretty-printed (signed as sent) and an
-// undocumented field stay CONFORMANT, with the warnings in the report (notes: "Levels and sources").
+// undocumented field give CONFORMANT WITH WARNINGS in every file of the bundle, each warning
+// with its requirement and source, and every graded check listed as a requirement with its level
+// and source (notes: "Levels and sources"; issue 10 §2; review 10-15, B1: the bundle said
+// CONFORMANT with counts.warnings 0 while the console warned).
 func TestShouldChecksOnlyWarn(t *testing.T) {
-	v, js, err := certify(t, Plan{}, 0, func(c *sampleClient) error {
+	b, err := certify(t, Plan{}, 0, func(c *sampleClient) error {
 		if err := c.flow(); err != nil {
 			return err
 		}
@@ -147,13 +160,42 @@ func TestShouldChecksOnlyWarn(t *testing.T) {
 	if err != nil && !errors.As(err, &stop) {
 		t.Fatal(err)
 	}
-	if v.Result != report.Conformant {
-		t.Fatalf("verdict %s, want %s: %v", v.Result, report.Conformant, v.Reasons)
+	if b.v.Result != report.ConformantWithWarnings {
+		t.Fatalf("verdict %s, want %s: %v", b.v.Result, report.ConformantWithWarnings, b.v.Reasons)
 	}
-	if !strings.Contains(js, "warning CC-BODY-03 (SHOULD, sdk") {
-		t.Errorf("report.json lacks the minified-JSON warning")
+	var doc report.Document
+	if err := json.Unmarshal([]byte(b.js), &doc); err != nil {
+		t.Fatal(err)
 	}
-	if !strings.Contains(js, "warning CC-BODY-02") {
-		t.Errorf("report.json lacks the undocumented-field warning")
+	warned := map[string]string{}
+	for _, w := range doc.Verdict.Warnings {
+		warned[w.Requirement] = w.Source
+	}
+	if doc.Verdict.Result != report.ConformantWithWarnings || doc.Counts.Warnings == 0 ||
+		warned["CC-BODY-03"] != "sdk" || warned["CC-BODY-02"] != "unconfirmed" {
+		t.Fatalf("report.json: %s, counts.warnings %d, warnings by requirement %v", doc.Verdict.Result, doc.Counts.Warnings, warned)
+	}
+	levels := map[string]string{}
+	for _, r := range doc.Requirements {
+		levels[r.ID] = r.Level + " " + r.Source
+	}
+	for id, want := range map[string]string{
+		"CC-PATH-01": "must doc", "CC-HDR-01": "must doc", "CC-TS-02": "must doc", "CC-SIG-01": "must doc",
+		"CC-SIG-02": "should unconfirmed", "CC-BODY-01": "must doc", "CC-BODY-03": "should sdk", "CC-DEL-01": "must doc",
+		"CC-FLT-05": "must doc", "CC-FLOW-01": "should doc", // docs/certify-client.md, "Levels and sources"
+	} {
+		if levels[id] != want {
+			t.Errorf("requirement %s: %q, want %q", id, levels[id], want)
+		}
+	}
+	for file, want := range map[string]string{
+		report.FileSummary: "# ✅ CONFORMANT WITH WARNINGS",
+		report.FileJUnit:   "WARNING (should-level, not a failure)",
+		report.FileHTML:    `<section id="warnings">`,
+	} {
+		data, err := os.ReadFile(filepath.Join(b.dir, file))
+		if err != nil || !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %q (%v)", file, want, err)
+		}
 	}
 }

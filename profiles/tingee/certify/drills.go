@@ -19,6 +19,7 @@ type drill struct {
 	fault    Fault
 	rec      *record // the request it answered; nil when the client never sent it
 	outcomes []outcome
+	notes    []string // the later calls that took an id rec would have given, graded on their own request
 }
 
 // drills grades the client's moves after each planned fault (o.mu held).
@@ -33,15 +34,17 @@ func (o *Observer) drills() []drill {
 			}
 		}
 		if d.rec != nil {
-			d.outcomes = nextMoves(d.rec, o.records[d.rec.n:])
+			d.outcomes, d.notes = nextMoves(d.rec, o.records[d.rec.n:])
 		}
 		out = append(out, d)
 	}
 	return out
 }
 
-// nextMoves grades what the client did after rec, given the requests that came after it.
-func nextMoves(rec *record, after []*record) []outcome {
+// nextMoves grades what the client did after rec, given the requests that came after it, and
+// notes the later calls that took an id rec would have given (CC-FLT-05 grades those on their own
+// request, so that a broken one counts once).
+func nextMoves(rec *record, after []*record) (out []outcome, notes []string) {
 	var next *record
 	readBetween := false
 	for _, r := range after {
@@ -51,7 +54,6 @@ func nextMoves(rec *record, after []*record) []outcome {
 		}
 		readBetween = readBetween || (r.op != "" && !slices.Contains(writes, r.op))
 	}
-	var out []outcome
 	switch rec.fault.Kind {
 	case Kind90:
 		out = append(out, resigned(rec, next))
@@ -73,14 +75,13 @@ func nextMoves(rec *record, after []*record) []outcome {
 	for _, r := range after { // the later calls that take an id rec would have given
 		if src, ok := issuer[r.op]; ok && src.op == rec.op {
 			for _, c := range r.outcomes {
-				if c.check == checkActsOnData {
-					c.detail = fmt.Sprintf("request #%d: %s", r.n, c.detail)
-					out = append(out, c)
+				if c.check == checkActsOnData && !c.ok {
+					notes = append(notes, fmt.Sprintf("%s broken by request #%d (graded there): %s", c.check.ID, r.n, c.detail))
 				}
 			}
 		}
 	}
-	return out
+	return out, notes
 }
 
 func resigned(rec, next *record) outcome {
@@ -96,16 +97,44 @@ func resigned(rec, next *record) outcome {
 
 func blindRepeat(rec, next *record, readBetween bool) outcome {
 	what := map[Kind]string{Kind500: "a 500", Kind503: "a 503", KindSlow: "a timeout"}[rec.fault.Kind]
+	check := blindCheck(rec.fault.Kind)
 	switch {
 	case next == nil:
-		return outcome{checkNoBlind, true, "did not repeat the write"}
+		return outcome{check, true, "did not repeat the write"}
 	case next.key() != rec.key():
-		return outcome{checkNoBlind, true, fmt.Sprintf("request #%d is another %s, not a repeat", next.n, rec.op)}
+		return outcome{check, true, fmt.Sprintf("request #%d is another %s, not a repeat", next.n, rec.op)}
 	case readBetween:
-		return outcome{checkNoBlind, true, fmt.Sprintf("read the state before repeating %s (request #%d)", rec.op, next.n)}
+		return outcome{check, true, fmt.Sprintf("read the state before repeating %s (request #%d)", rec.op, next.n)}
+	case rec.fault.Kind == Kind503:
+		return outcome{check, false, fmt.Sprintf("repeated %s (request #%d) blindly as request #%d after a 503: this drill carried nothing out, but a 503 that did would now be done twice",
+			rec.op, rec.n, next.n)}
 	}
-	return outcome{checkNoBlind, false, fmt.Sprintf("repeated %s (request #%d) blindly as request #%d after %s: the first was carried out or may have been, so the partner now risks doing it twice",
+	return outcome{check, false, fmt.Sprintf("repeated %s (request #%d) blindly as request #%d after %s: the first was carried out or may have been, so the partner now risks doing it twice",
 		rec.op, rec.n, next.n, what)}
+}
+
+// blindCheck is the check a blind repeat after kind breaks: MUST after a timeout or a 500, SHOULD
+// after a 503 (docs/certify-client.md, "Fault drills").
+func blindCheck(kind Kind) Check {
+	if kind == Kind503 {
+		return checkNoBlind503
+	}
+	return checkNoBlind
+}
+
+// drillCheck is the check a drill of f grades the client's next move on.
+func drillCheck(f Fault) Check {
+	switch {
+	case f.Kind == Kind90:
+		return checkResign
+	case f.Kind == Kind97:
+		return checkNoLoop97
+	case f.Kind == KindBusiness:
+		return checkActsOnData
+	case slices.Contains(writes, f.Op):
+		return blindCheck(f.Kind)
+	}
+	return checkBackoff
 }
 
 func backoff(rec, next *record) outcome {

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing/diagnose"
 	"github.com/tingee-conformance/harness/spec"
@@ -40,9 +42,7 @@ func canonicalPath(path string) string {
 func grade(s sent, contract *spec.Spec, clientID string, secret []byte) []outcome {
 	out := []outcome{}
 	add := func(c Check, ok bool, detail string) { out = append(out, outcome{c, ok, detail}) }
-	if s.op == "" {
-		add(checkPath, false, fmt.Sprintf("%s %s is no operation of the contract", s.method, s.path))
-	}
+	add(checkPath, s.op != "", fmt.Sprintf("%s %s is no operation of the contract", s.method, s.path))
 	missing := missingHeaders(s.header)
 	add(checkHeaders, len(missing) == 0, "missing: "+strings.Join(missing, ", "))
 	if id := s.header.Get(signing.HeaderClientID); id != "" {
@@ -137,7 +137,7 @@ func body(s sent, contract *spec.Spec) []outcome {
 		switch {
 		case strings.HasPrefix(f.Pointer, "/header/"): // the header checks above
 		default:
-			faults = append(faults, fmt.Sprintf("%s: expected %s, got %s", f.Pointer, f.Expected, f.Got))
+			faults = append(faults, bodyFault(f))
 		}
 	}
 	out = append(out, outcome{checkBody, len(faults) == 0, strings.Join(faults, "; ")})
@@ -145,11 +145,48 @@ func body(s sent, contract *spec.Spec) []outcome {
 		out = append(out, outcome{checkExtraFields, false, "undocumented: " + strings.Join(extras, ", ")})
 	}
 	if len(s.body) > 0 && json.Valid(s.body) {
-		var min bytes.Buffer
-		_ = json.Compact(&min, s.body)
-		out = append(out, outcome{checkMinified, bytes.Equal(min.Bytes(), s.body), "the body carries whitespace between its tokens"})
+		out = append(out, minified(s.body))
 	}
 	return out
+}
+
+// schemaKind is a type or format mismatch as the schema validator words it: "got number, want string".
+var schemaKind = regexp.MustCompile(`^got (.+), want (.+)$`)
+
+// bodyFault is one contract finding on the body, worded "want …, got …".
+func bodyFault(f evidence.Finding) string {
+	if m := schemaKind.FindStringSubmatch(f.Expected); m != nil {
+		return fmt.Sprintf("%s: want %s, got %s %s", f.Pointer, m[2], m[1], f.Got)
+	}
+	return fmt.Sprintf("%s: expected %s, got %s", f.Pointer, f.Expected, f.Got)
+}
+
+// minified checks that the body is as JSON.stringify writes it: no whitespace between tokens and
+// "/" not escaped as "\/" (PHP's json_encode default).
+func minified(body []byte) outcome {
+	var min bytes.Buffer
+	_ = json.Compact(&min, body)
+	switch {
+	case !bytes.Equal(min.Bytes(), body):
+		return outcome{checkMinified, false, "the body carries whitespace between its tokens"}
+	case escapesSlash(body):
+		return outcome{checkMinified, false, `the body escapes "/" as "\/" (PHP json_encode's default; JSON.stringify does not)`}
+	}
+	return outcome{checkMinified, true, ""}
+}
+
+// escapesSlash reports whether a valid JSON text holds the escape \/ (a backslash can only
+// appear inside strings, as the start of an escape).
+func escapesSlash(body []byte) bool {
+	for i := 0; i+1 < len(body); i++ {
+		if body[i] == '\\' {
+			if body[i+1] == '/' {
+				return true
+			}
+			i++ // skip the escaped character, so that \\/ is a backslash then a slash
+		}
+	}
+	return false
 }
 
 func queryPart(q string) string {

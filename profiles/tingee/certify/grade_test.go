@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 )
 
@@ -49,5 +50,30 @@ func TestCanonicalPath(t *testing.T) {
 		if got := canonicalPath(in); got != want {
 			t.Errorf("canonicalPath(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// CC-BODY-03 warns on what JSON.stringify never writes: whitespace between tokens and "\/"
+// (PHP json_encode's default escape; review 10-15, N8). A "\\/" is a backslash then a slash, which
+// JSON.stringify does write.
+func TestMinifiedIsAsJSONStringifyWrites(t *testing.T) {
+	for body, ok := range map[string]bool{
+		`{"url":"https://shop.example/cb"}`:    true,
+		`{"note":"a\\/b"}`:                     true,
+		`{"url":"https:\/\/shop.example\/cb"}`: false,
+		`{"url": "https://shop.example/cb"}`:   false,
+	} {
+		if got := minified([]byte(body)); got.ok != ok || got.check != checkMinified {
+			t.Errorf("%s: ok=%v (%s), want ok=%v", body, got.ok, got.detail, ok)
+		}
+	}
+}
+
+// A body field of the wrong type reads "want string, got number" (review 10-15, N5: it read
+// "expected got number, want string").
+func TestBodyFaultWording(t *testing.T) {
+	got := bodyFault(evidence.Finding{Pointer: "/mobile", Expected: "got number, want string", Got: "912345678"})
+	if want := "/mobile: want string, got number 912345678"; got != want {
+		t.Fatalf("%q, want %q", got, want)
 	}
 }

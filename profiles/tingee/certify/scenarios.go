@@ -16,17 +16,21 @@ import (
 // Suite names a certify-client run in the report (report.ClientSuite).
 const Suite = report.ClientSuite
 
-// Scenarios are the run's evidence: one scenario per request, per fault drill and per lifecycle.
-// Masking and scrubbing are the report's (internal/report).
+// Scenarios are the run's evidence, one scenario per check applied, each tagged with its check's
+// requirement id, level and source as a feature's scenario is, so that the report lists every
+// check as a requirement and a broken SHOULD is a warning: per request, one scenario per check
+// (its CC-PATH-01 scenario, certify-client:request/N, carries the exchange); per fault drill, one per
+// check of the client's next moves; one per lifecycle. Masking and scrubbing are the report's
+// (internal/report).
 func (o *Observer) Scenarios() []evidence.Scenario {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	var out []evidence.Scenario
 	for _, rec := range o.records {
-		out = append(out, rec.scenario())
+		out = append(out, rec.scenarios()...)
 	}
 	for i, d := range o.drills() {
-		out = append(out, d.scenario(i+1))
+		out = append(out, d.scenarios(i+1)...)
 	}
 	for i, l := range o.lifecycles() {
 		out = append(out, l.scenario(i+1))
@@ -34,107 +38,128 @@ func (o *Observer) Scenarios() []evidence.Scenario {
 	return out
 }
 
-func (rec *record) scenario() evidence.Scenario {
+// scenarios are the request's checks, one scenario each, named by the check's statement first so
+// that the report's requirement statement (the words its scenarios' names share) is the check's; the first (CC-PATH-01, always graded)
+// carries the exchange and the request's verdict line.
+func (rec *record) scenarios() []evidence.Scenario {
 	name := rec.op
 	if name == "" {
 		name = "no operation"
 	}
-	sc := evidence.Scenario{
-		Feature: "partner client: requests", Name: fmt.Sprintf("request #%d %s %s (%s)", rec.n, rec.method, rec.path, name),
-		URI: fmt.Sprintf("certify-client:request/%d", rec.n), Tags: []string{"@CC-REQ-01"},
-		Duration: rec.answeredAt.Sub(rec.at),
-	}
+	uri := fmt.Sprintf("certify-client:request/%d", rec.n)
+	duration := rec.answeredAt.Sub(rec.at)
 	x := evidence.Exchange{
 		Operation: rec.op, Method: rec.method, URL: rec.path + queryPart(rec.query), RequestHeader: rec.header,
-		RequestBody: rec.body, Status: rec.status, ResponseBody: rec.respBody, Duration: sc.Duration,
+		RequestBody: rec.body, Status: rec.status, ResponseBody: rec.respBody, Duration: duration,
 	}
 	if ts := rec.header.Get(signing.HeaderTimestamp); ts != "" {
 		x.StringToSignSHA256 = signing.StringToSignSHA256(ts, signing.BodyToSign(rec.body))
 	}
-	if rec.fault != nil {
-		sc.Observations = append(sc.Observations, "answered by the fault drill "+rec.fault.String()+" instead of the mock")
+	var out []evidence.Scenario
+	for i, o := range rec.outcomes {
+		sc := checkScenario("partner client: requests", fmt.Sprintf("%s — request #%d %s %s (%s)", o.check.Statement, rec.n, rec.method, rec.path, name), uri, o)
+		sent := evidence.Step{Keyword: "When ", Text: fmt.Sprintf("the client sends %s %s (request #%d)", rec.method, rec.path, rec.n), Status: evidence.Passed}
+		if i == 0 {
+			sent.Exchanges, sc.Duration = []evidence.Exchange{x}, duration
+			if rec.fault != nil {
+				sc.Observations = append(sc.Observations, "answered by the fault drill "+rec.fault.String()+" instead of the mock")
+			}
+			if !rec.gaveUpAt.IsZero() {
+				sc.Observations = append(sc.Observations, fmt.Sprintf("the client hung up after %s, before the late answer", rec.gaveUpAt.Sub(rec.at).Round(1e6)))
+			}
+			sc.Observations = append(sc.Observations, "verdict: "+rec.line())
+		} else {
+			sc.URI = uri + "/" + o.check.ID
+			sent.Text += ", its exchange in " + uri
+		}
+		sc.Steps = append([]evidence.Step{sent}, sc.Steps...)
+		out = append(out, sc)
 	}
-	if !rec.gaveUpAt.IsZero() {
-		sc.Observations = append(sc.Observations, fmt.Sprintf("the client hung up after %s, before the late answer", rec.gaveUpAt.Sub(rec.at).Round(1e6)))
+	return out
+}
+
+// checkScenario is one check applied to one thing the client did: failed on a broken MUST, failed
+// at should level (a warning, with why) on a broken SHOULD, else passed.
+func checkScenario(feature, name, uri string, o outcome) evidence.Scenario {
+	st := evidence.Step{Keyword: "Then ", Text: o.check.label(), Status: evidence.Passed}
+	sc := evidence.Scenario{Feature: feature, Name: name, URI: uri, Tags: o.check.tags(), Status: evidence.Passed}
+	if o.check.Level == Should {
+		sc.Warning = "SHOULD, " + o.check.Source + ": " + o.check.Basis
 	}
-	steps, status, notes := outcomeSteps(rec.outcomes)
-	sc.Steps = append([]evidence.Step{{Keyword: "When ", Text: fmt.Sprintf("the client sends %s %s", rec.method, rec.path), Status: status, Exchanges: []evidence.Exchange{x}}}, steps...)
-	sc.Status = status
-	sc.Observations = append(sc.Observations, notes...)
-	sc.Observations = append(sc.Observations, "verdict: "+rec.line())
+	if !o.ok {
+		st.Status, st.Error, sc.Status = evidence.Failed, o.detail, evidence.Failed
+	} else if o.detail != "" {
+		sc.Observations = append(sc.Observations, o.detail)
+	}
+	sc.Steps = []evidence.Step{st}
 	return sc
 }
 
-// warningPrefix starts the observation of a broken SHOULD.
-const warningPrefix = "warning "
-
-// Summarize prints what a partner reads first, from the report's masked scenarios: the counts,
-// every broken MUST of every failed scenario (not only the first), every scenario not verified
-// with its reason, every warning, and the verdict with the number of warnings.
-func Summarize(w io.Writer, scenarios []report.Scenario, verdict string) {
-	counts := map[string]int{}
-	var warnings []string
-	for _, sc := range scenarios {
-		counts[sc.Status]++
-		for _, o := range sc.Observations {
-			if strings.HasPrefix(o, warningPrefix) {
-				warnings = append(warnings, sc.Name+": "+o)
-			}
-		}
+// Summarize prints what a partner reads first, from the report the bundle was written from (one
+// verdict: the report's): the counts, every failed scenario with its broken check, every scenario
+// not verified with its reason, every warning, and the verdict.
+func Summarize(w io.Writer, doc *report.Document) {
+	c := doc.Counts.Scenarios
+	warned := map[string]bool{}
+	for _, wn := range doc.Verdict.Warnings {
+		warned[wn.URI] = true
 	}
-	fmt.Fprintf(w, "\n%d scenarios: %d passed, %d failed, %d not verified\n", len(scenarios), counts[evidence.Passed], counts[evidence.Failed], counts[evidence.Skipped])
-	for _, sc := range scenarios {
-		switch sc.Status {
-		case evidence.Failed:
+	fmt.Fprintf(w, "\n%d scenarios: %d passed, %d failed, %d warned, %d not verified\n", c.Total, c.Passed, c.Failed, c.Warned, c.Skipped)
+	for _, sc := range doc.Scenarios {
+		switch {
+		case warned[sc.URI]: // listed under the warnings below
+		case sc.Status == evidence.Failed:
 			fmt.Fprintf(w, "  FAILED %s  %s\n", sc.URI, sc.Name)
 			for _, st := range sc.Steps {
 				if st.Error != "" {
 					fmt.Fprintf(w, "      %s: %s\n", strings.SplitN(st.Text, " ", 2)[0], st.Error)
 				}
 			}
-		case evidence.Skipped:
+		case sc.Status == evidence.Skipped:
 			fmt.Fprintf(w, "  NOT VERIFIED %s  %s: %s\n", sc.URI, sc.Name, sc.SkipReason)
 		}
 	}
-	for _, warning := range warnings {
-		fmt.Fprintf(w, "  WARNING %s\n", warning)
+	for _, wn := range doc.Verdict.Warnings {
+		fmt.Fprintf(w, "  WARNING %s (%s) %s: %s\n", wn.Requirement, wn.Source, wn.Scenario, wn.Expected)
 	}
-	fmt.Fprintf(w, "verdict: %s (%d warning(s))\n", verdict, len(warnings))
+	fmt.Fprintf(w, "verdict: %s\n", doc.Verdict.Headline())
 }
 
-// outcomeSteps are one step per check; the scenario fails on a broken MUST, a broken SHOULD is a warning.
-func outcomeSteps(outcomes []outcome) (steps []evidence.Step, status string, warnings []string) {
-	status = evidence.Passed
-	for _, o := range outcomes {
-		st := evidence.Step{Keyword: "Then ", Text: fmt.Sprintf("%s [%s · %s] %s", o.check.ID, o.check.Level, o.check.Source, o.check.Statement), Status: evidence.Passed}
-		switch {
-		case o.broken():
-			st.Status, st.Error, status = evidence.Failed, o.detail, evidence.Failed
-		case o.warns():
-			warnings = append(warnings, fmt.Sprintf("%s%s (SHOULD, %s): %s", warningPrefix, o.check.ID, o.check.Source, o.detail))
-		}
-		steps = append(steps, st)
-	}
-	return steps, status, warnings
-}
-
-func (d drill) scenario(i int) evidence.Scenario {
-	sc := evidence.Scenario{Feature: "partner client: fault drills", Name: "fault drill " + d.fault.String(),
-		URI: fmt.Sprintf("certify-client:drill/%d", i), Tags: []string{"@CC-FLT-01"}}
+// scenarios are the drill's checks of the client's next moves, one scenario each; a drill the
+// client never reached is not verified.
+func (d drill) scenarios(i int) []evidence.Scenario {
+	uri := fmt.Sprintf("certify-client:drill/%d", i)
+	name := "fault drill " + d.fault.String()
+	check := drillCheck(d.fault)
 	if d.rec == nil {
-		sc.Status, sc.SkipReason = evidence.Skipped, fmt.Sprintf("the client never sent request #%d to %s", d.fault.Nth, d.fault.Op)
-		return sc
+		sc := evidence.Scenario{Feature: "partner client: fault drills", Name: check.Statement + " — " + name, URI: uri, Tags: check.tags(),
+			Status: evidence.Skipped, SkipReason: fmt.Sprintf("the client never sent request #%d to %s", d.fault.Nth, d.fault.Op)}
+		return []evidence.Scenario{sc}
 	}
-	steps, status, notes := outcomeSteps(d.outcomes)
-	sc.Steps = append([]evidence.Step{{Keyword: "Given ", Text: fmt.Sprintf("request #%d (%s) was answered %s", d.rec.n, d.fault.Op, d.rec.code()), Status: evidence.Passed}}, steps...)
-	sc.Status, sc.Observations = status, notes
-	return sc
+	given := evidence.Step{Keyword: "Given ", Text: fmt.Sprintf("request #%d (%s) was answered %s", d.rec.n, d.fault.Op, d.rec.code()), Status: evidence.Passed}
+	if len(d.outcomes) == 0 { // a business error: what the client did next is graded on its own requests
+		sc := evidence.Scenario{Feature: "partner client: fault drills", Name: check.Statement + " — " + name, URI: uri, Tags: check.tags(), Status: evidence.Passed,
+			Steps:        []evidence.Step{given, {Keyword: "Then ", Text: "the calls that take an id from its answer are graded on their own requests (" + check.ID + ")", Status: evidence.Passed}},
+			Observations: d.notes}
+		return []evidence.Scenario{sc}
+	}
+	var out []evidence.Scenario
+	for j, o := range d.outcomes {
+		sc := checkScenario("partner client: fault drills", o.check.Statement+" — "+name, uri, o)
+		if j > 0 {
+			sc.URI = uri + "/" + o.check.ID
+		}
+		sc.Steps = append([]evidence.Step{given}, sc.Steps...)
+		sc.Observations = append(sc.Observations, d.notes...)
+		out = append(out, sc)
+	}
+	return out
 }
 
 func (l lifecycle) scenario(i int) evidence.Scenario {
-	sc := evidence.Scenario{Feature: "partner client: lifecycles", Name: "lifecycle " + l.name,
-		URI: fmt.Sprintf("certify-client:lifecycle/%d", i), Tags: []string{"@" + checkLifecycle.ID}, Status: evidence.Passed,
-		Observations: []string{fmt.Sprintf("%s [%s · %s]: %s", checkLifecycle.ID, checkLifecycle.Level, checkLifecycle.Source, checkLifecycle.Statement)}}
+	sc := evidence.Scenario{Feature: report.ClientLifecycles, Name: "lifecycle " + l.name,
+		URI: fmt.Sprintf("certify-client:lifecycle/%d", i), Tags: checkLifecycle.tags(), Status: evidence.Passed,
+		Observations: []string{checkLifecycle.label()}}
 	for j, stage := range l.stages {
 		st := evidence.Step{Keyword: "Then ", Text: stage, Status: evidence.Passed}
 		if j >= l.reached {
@@ -164,7 +189,7 @@ func WebhookScenarios(attempts []webhook.Attempt) []evidence.Scenario {
 	var out []evidence.Scenario
 	for i, id := range order {
 		sc := evidence.Scenario{Feature: "partner client: webhooks delivered", Name: fmt.Sprintf("webhook %d delivered to the partner's receiver", i+1),
-			URI: fmt.Sprintf("certify-client:webhook/%d", i+1), Tags: []string{"@" + checkWebhook.ID}, Status: evidence.Failed}
+			URI: fmt.Sprintf("certify-client:webhook/%d", i+1), Tags: checkWebhook.tags(), Status: evidence.Failed}
 		var errs []string
 		for _, a := range byID[id] {
 			x := evidence.Exchange{Method: http.MethodPost, URL: a.URL, RequestBody: a.Body, Status: a.Status, Duration: msDuration(a.DurationMS)}
@@ -183,7 +208,7 @@ func WebhookScenarios(attempts []webhook.Attempt) []evidence.Scenario {
 		if sc.Status == evidence.Failed && !answeredWrongly(byID[id]) {
 			sc.Status, sc.SkipReason = evidence.Skipped, "still being delivered when the run ended: no answer from the receiver yet, retries pending"
 		} else if sc.Status == evidence.Failed {
-			sc.Observations = append(sc.Observations, fmt.Sprintf("%s [%s · %s]: never acknowledged (%s)", checkWebhook.ID, checkWebhook.Level, checkWebhook.Source, strings.Join(errs, "; ")))
+			sc.Observations = append(sc.Observations, fmt.Sprintf("%s: never acknowledged (%s)", checkWebhook.label(), strings.Join(errs, "; ")))
 		} else {
 			for j := range sc.Steps { // a retry got through: Tingee's retries did their job
 				if sc.Steps[j].Status == evidence.Failed {
