@@ -32,6 +32,9 @@ type Document struct {
 	// Provider publishes the API the run checked ("Tingee"), for the
 	// titles; report.json names the API through Spec.
 	Provider string `json:"-"`
+	// SuccessCode is the code of a success under the contract's answer
+	// rules (spec.AnswerRules), for the client coverage's heading.
+	SuccessCode string `json:"-"`
 	// ReplayNote goes with every curl line (the profile's: the line is the
 	// request as sent, and its signature expires).
 	ReplayNote   string               `json:"-"`

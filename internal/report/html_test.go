@@ -190,3 +190,16 @@ func TestLatencyShownInEveryOutput(t *testing.T) {
 		}
 	}
 }
+
+// The client coverage's heading names the success code of the contract's
+// answer rules, as it did when it was written in for Tingee's "00".
+func TestClientCoverageHeadingNamesTheSuccessCode(t *testing.T) {
+	doc := &Document{SuccessCode: "00", Client: &ClientCoverage{Operations: []OperationUse{{Operation: "getBanks", Requests: 1}}}}
+	html, err := renderHTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), `<th>Answered "00"</th>`) {
+		t.Errorf("report.html lacks the heading Answered \"00\"")
+	}
+}

@@ -190,7 +190,7 @@ func scrubbed(doc *Document, scrub redact.Scrubber) (*Document, error) {
 	if err := json.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
-	out.Provider, out.ReplayNote = doc.Provider, doc.ReplayNote // not in report.json, so not in the copy
+	out.Provider, out.ReplayNote, out.SuccessCode = doc.Provider, doc.ReplayNote, doc.SuccessCode // not in report.json, so not in the copy
 	scrub.Strings(&out)
 	return &out, nil
 }
