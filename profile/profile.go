@@ -2,9 +2,11 @@
 // Profile value, made by the API's own package under profiles/ (Tingee's,
 // OCB's), and the Registry cmd/conformance picks one from with --profile.
 // Which commands a profile offers is cmd/conformance's table: commands parse
-// flags, and only cmd/ does.
+// flags, and only cmd/ does; so are its signer, mock and suite built there,
+// from the profile's own packages, since each takes what only that API has
+// (Tingee's pair, fixtures and OTPs; OCB's app, packages and rehearsals).
 // The generic packages (spec, steps, internal/…) are handed the parts they
-// need; none of them imports a profile.
+// need; none of them imports a profile (internal/archtest holds it so).
 package profile
 
 import (
@@ -36,7 +38,7 @@ type Profile struct {
 	// request whose signature expires.
 	ReplayNote string
 	// Credentials are the environment variables the profile reads its
-	// credentials from (each also has a flag), for help and error messages.
+	// credentials from (each also has a flag).
 	Credentials []string
 }
 
