@@ -6,6 +6,7 @@ package evidence
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -131,15 +132,30 @@ func (s Scenario) Warned() bool {
 // Flaky says whether the scenario failed, then passed when run again.
 func (s Scenario) Flaky() bool { return s.Status == Passed && len(s.Attempts) > 0 }
 
-// Requirement is the requirement the scenario checks: its first @TG-… tag
-// without the @, or "" when it has none.
+// Requirement is the requirement the scenario checks: its first
+// requirement tag (RequirementID) without the @, or "" when it has none.
 func (s Scenario) Requirement() string {
 	for _, t := range s.Tags {
-		if strings.HasPrefix(t, "@TG-") {
-			return t[1:]
+		if id, ok := RequirementID(t); ok {
+			return id
 		}
 	}
 	return ""
+}
+
+// requirementTag is a requirement id: a profile's or suite's prefix, any
+// middle parts, a number (@TG-SIG-01, @CC-HDR-02, @OCB-TOK-01, @PF-6-01).
+var requirementTag = regexp.MustCompile(`^@?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]+)$`)
+
+// RequirementID reads a tag as a requirement id, with or without its @: the
+// one way every suite's tags (Tingee's @TG-…, certify-client's CC-…, OCB's
+// @OCB-…) are read, by the evidence, the report and the plan.
+func RequirementID(tag string) (string, bool) {
+	m := requirementTag.FindStringSubmatch(tag)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
 }
 
 // Attestation is who vouches for a run, from --partner, --attested-by and --environment.

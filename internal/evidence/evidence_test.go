@@ -2,7 +2,10 @@ package evidence
 
 import "testing"
 
-func TestRequirementIsTheFirstTGTag(t *testing.T) {
+// Every suite's requirement tags read one way (issue 11): Tingee's @TG-…,
+// certify-client's CC-… (tags without @), OCB's @OCB-…; level, source and
+// doc tags are not requirements.
+func TestRequirementIsTheFirstRequirementTag(t *testing.T) {
 	cases := []struct {
 		tags []string
 		want string
@@ -10,6 +13,9 @@ func TestRequirementIsTheFirstTGTag(t *testing.T) {
 		{[]string{"@doc-6.2.2", "@TG-SIG-01", "@TG-SIG-02", "@uat-safe"}, "TG-SIG-01"},
 		{[]string{"@doc-6.2.2", "@uat-safe"}, ""},
 		{nil, ""},
+		{[]string{"@should", "CC-HDR-04"}, "CC-HDR-04"},
+		{[]string{"@must", "@src-obs", "@OCB-TOK-01"}, "OCB-TOK-01"},
+		{[]string{"@mock-only", "@src-unconfirmed", "@webhook-receiver", "@tg-sig-01"}, ""},
 	}
 	for _, tc := range cases {
 		if got := (Scenario{Tags: tc.tags}).Requirement(); got != tc.want {

@@ -11,8 +11,7 @@ import (
 )
 
 var (
-	requirementTag = regexp.MustCompile(`^@?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]+)$`) // @TG-SIG-01
-	docTag         = regexp.MustCompile(`^@?doc-(.+)$`)                               // @doc-6.2.2
+	docTag = regexp.MustCompile(`^@?doc-(.+)$`) // @doc-6.2.2
 )
 
 // untagged groups scenarios that carry no requirement tag.
@@ -139,8 +138,8 @@ func splitNumber(id string) (string, int) {
 func requirementOf(tags []string) (id, doc string) {
 	id = untagged
 	for _, t := range tags {
-		if m := requirementTag.FindStringSubmatch(t); m != nil && id == untagged {
-			id = m[1]
+		if r, ok := evidence.RequirementID(t); ok && id == untagged {
+			id = r
 		}
 		if m := docTag.FindStringSubmatch(t); m != nil && doc == "" {
 			doc = strings.TrimSpace(m[1])

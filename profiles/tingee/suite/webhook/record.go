@@ -112,7 +112,7 @@ func (r *recorder) interrupted(s *evidence.Scenario) {
 	}
 }
 
-// ruleOf is the requirement a scenario checks: its @TG-… tag, without the @.
+// ruleOf is the requirement a scenario checks: its requirement tag, without the @.
 func ruleOf(s evidence.Scenario) string {
 	if r := s.Requirement(); r != "" {
 		return r
