@@ -65,7 +65,7 @@ func runCertifyClient(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "certify-client: %v", err)
 	}
-	if err := rf.check(secret); err != nil {
+	if err := rf.check(reportSecret{"the secret token", secret}); err != nil {
 		return c.errorf(exitUsage, "certify-client: %v", err)
 	}
 	var fx *fixtures.File
@@ -160,7 +160,7 @@ func (s *certifySession) serve(ctx context.Context, c *cli, ln net.Listener) int
 		r.Scenarios = append(r.Scenarios, res.Run.Scenarios...)
 		r.NotRun = append(r.NotRun, res.Run.NotRun...)
 	}
-	dir, doc, err := s.rf.write(tingee.Profile(), r, "", s.secret, nil)
+	dir, doc, err := s.rf.write(tingee.Profile(), r, "", nil)
 	if err != nil {
 		return c.errorf(exitUsage, "certify-client: cannot write the report: %v", err)
 	}

@@ -2,14 +2,16 @@ package main
 
 import (
 	"context"
+	"crypto/x509"
 	"fmt"
-	"path/filepath"
-	"strings"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/runner"
+	"github.com/tingee-conformance/harness/internal/tagexpr"
+	"github.com/tingee-conformance/harness/internal/term"
 	"github.com/tingee-conformance/harness/profiles/ocb"
-	"github.com/tingee-conformance/harness/profiles/ocb/bundle"
+	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
 	"github.com/tingee-conformance/harness/profiles/ocb/suite"
 )
@@ -18,21 +20,25 @@ func init() {
 	ocbCommands["run"] = command{summary: "run the OCB suite against the embedded OCB mock, sandbox, live or a URL", run: runOCBSuite}
 }
 
-// runOCBSuite runs profiles/ocb/suite against a target and writes its bundle.
-// Exit 0 every @must passed, 1 one failed, 2 usage, 3 unreachable.
+// runOCBSuite runs profiles/ocb/suite against a target through
+// internal/runner and writes the report bundle (internal/report), as Tingee's
+// run does. The exit code is the verdict's (report.Judgement.ExitCode: 0
+// CONFORMANT, with warnings too unless --strict; 1 NOT CONFORMANT or
+// INCOMPLETE), or 2 usage or CREDENTIALS REJECTED, 3 the target could not be reached.
 func runOCBSuite(ctx context.Context, c *cli, args []string) int {
-	fs := c.flags("run --profile ocb", "[--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--tags EXPR] [--format progress|pretty] [--seed N] [--timeout D] "+
-		"[--report-dir DIR] [--probes F] [--unknown-account N] [--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F]")
-	target := fs.String("target", "mock", "mock (the embedded OCB mock), sandbox, live, or a base URL")
+	fs := c.flags("run --profile ocb", "[--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--tags EXPR] [--format progress|pretty] [--seed N] [--timeout D] [--strict] "+
+		"[--probes F] [--unknown-account N] [--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F] "+reportFlagsSynopsis)
+	target := fs.String("target", runner.EnvMock, "mock (the embedded OCB mock), sandbox, live, or a base URL")
 	allowLive := fs.Bool("allow-live", false, "allow --target live")
-	tags := fs.String("tags", "", "run only the scenarios matching this godog tag expression, e.g. '@must'")
-	format := fs.String("format", "progress", "progress or pretty (godog's)")
+	tags := fs.String("tags", "", "run only the scenarios matching this tag expression, godog's or Cucumber's, e.g. '@must'")
+	format := fs.String("format", "progress", "progress or pretty")
 	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
 	timeout := fs.Duration("timeout", 30*time.Second, "per request")
-	reportDir := fs.String("report-dir", "", "where the bundle goes (default reports/ocb-<time>/)")
+	strict := fs.Bool("strict", false, "exit 1 when should-level checks warned (CONFORMANT WITH WARNINGS)")
 	probes := fs.String("probes", "", "per package, the operation to read (default: profiles/ocb/packages/packages.yaml)")
 	unknown := fs.String("unknown-account", "0000000000", "an account number the target does not know (the 417 scenario)")
 	cf := addOCBCredFlags(fs, c.getenv)
+	rf := addReportFlags(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -43,15 +49,20 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: %v", runner.CheckFormat(*format))
 	case *timeout <= 0:
 		return c.errorf(exitUsage, "run: --timeout must be positive")
-	case *target == "live" && !*allowLive:
-		return c.errorf(exitUsage, "run: --target live is refused without --allow-live")
 	}
-	_, base, err := resolveTarget(ocb.Profile(), *target)
+	if _, err := tagexpr.Parse(*tags); err != nil {
+		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
+	}
+	p := ocb.Profile()
+	env, base, err := resolveTarget(p, *target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if _, err := suite.Tags(*tags, base == ""); err != nil {
-		return c.errorf(exitUsage, "run: --tags: %v", err)
+	if err := runner.CheckLive(env, *allowLive); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	if rf.att.Environment != "" && env == runner.EnvMock {
+		return c.errorf(exitUsage, "run: --environment %s: a run of the embedded mock is a rehearsal and certifies nothing", rf.att.Environment)
 	}
 	pk, err := loadProbes(*probes)
 	if err != nil {
@@ -61,30 +72,52 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	o := suite.Options{App: cr, Packages: pk, UnknownAccount: *unknown, Tags: *tags, Format: *format,
-		Seed: *seed, Timeout: *timeout, Out: c.stdout, BaseURL: base}
+	if err := rf.check(ocbSecrets(cr)...); err != nil { // before the run, not after it
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	o := suite.Options{App: cr, Packages: pk, UnknownAccount: *unknown}
 	if base == "" {
+		o.MockApps = mockApps()
 		stop, url, err := serveLoopback("embedded OCB mock", mock.New(mock.Config{Packages: pk}))
 		if err != nil {
 			return c.errorf(exitUsage, "run: %v", err)
 		}
 		defer stop()
-		o.BaseURL, o.MockApps = url, mockApps()
+		base = url
 	}
-	res, code := suite.Run(ctx, o)
-	fmt.Fprintf(c.stdout, "seed %d; %s\n", res.Seed, tally(res))
-	if code == suite.ExitConfig {
-		return c.errorf(exitUsage, "run: no scenario ran (check --tags)")
+	contract, err := p.Contract()
+	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
 	}
-	dir := *reportDir
-	if dir == "" {
-		dir = filepath.Join("reports", "ocb-"+time.Now().UTC().Format("20060102-150405"))
+	run, code := runner.Run(ctx, runner.Options{
+		BaseURL: base, Environment: env, AllowLive: *allowLive, ClientID: cr.ClientID,
+		Suite: suite.Suite(o), Spec: contract, Features: p.Features, Subset: *tags,
+		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr, Strict: *strict,
+		Terminal: term.Redraws(c.stdout, c.getenv), Colour: term.Colour(c.stdout, c.getenv),
+	})
+	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
+		return exitUsage // refused before the run: there is nothing to report
 	}
-	if err := bundle.Write(dir, "results", res, runSummary(*target, res), cr.ClientSecret, cr.Password); err != nil {
-		return c.errorf(exitUsage, "run: cannot write the bundle: %v", err)
+	dir, _, err := rf.write(p, run, *tags, nil)
+	if err != nil {
+		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}
 	fmt.Fprintf(c.stdout, "report: %s\n", dir)
 	return code
+}
+
+// ocbSecrets are what an OCB bundle is scrubbed of: the client secret, the
+// API user's password, and the private key (its PKCS #8 form, as a JSON
+// encoding of its bytes would show it). Tokens are redacted where they are
+// recorded (profiles/ocb/suite, package mask).
+func ocbSecrets(cr creds.Credentials) []reportSecret {
+	out := []reportSecret{{"the client secret (" + creds.EnvClientSecret + ")", cr.ClientSecret}, {"the password (" + creds.EnvPassword + ")", cr.Password}}
+	if cr.Key != nil {
+		if der, err := x509.MarshalPKCS8PrivateKey(cr.Key); err == nil {
+			out = append(out, reportSecret{"the private key", credentials.Secret(der)})
+		}
+	}
+	return out
 }
 
 // mockApps are the embedded mock's test apps by alias, for @mock-only scenarios.
@@ -94,22 +127,4 @@ func mockApps() map[string]suite.App {
 		apps[a.Alias] = mockAppCredentials(a)
 	}
 	return apps
-}
-
-func tally(r suite.Result) string {
-	n := map[string]int{}
-	for _, s := range r.Scenarios {
-		n[s.Status]++
-	}
-	return fmt.Sprintf("%d scenarios: %d passed, %d failed (@must), %d warned (@should)", len(r.Scenarios), n["passed"], n["failed"], n["warned"])
-}
-
-// runSummary is the bundle's summary.md.
-func runSummary(target string, r suite.Result) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# OCB conformance run\n\nTarget: %s  \nSeed: %d  \n%s\n\n| status | level | source | scenario |\n|---|---|---|---|\n", target, r.Seed, tally(r))
-	for _, s := range r.Scenarios {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", s.Status, s.Level, s.Source, strings.ReplaceAll(s.Name, "|", "/"))
-	}
-	return b.String()
 }

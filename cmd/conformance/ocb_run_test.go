@@ -10,18 +10,71 @@ import (
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
 )
 
+// OCB's run writes internal/report's bundle (issue 12, item 4: the same
+// bundle, verdicts and exit codes as Tingee's), signed with --sign-key, which
+// verify-report accepts; its texts are OCB's, with no Tingee column.
 func TestOCBRunAgainstTheEmbeddedMock(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "bundle")
+	prefix := keygen(t)
 	f := newFakeCLI("", nil)
-	if code := f.run("run", "--profile", "ocb", "--report-dir", dir, "--tags", "@OCB-SIG-02,@OCB-SIG-04,@OCB-TOK-05"); code != exitOK {
+	if code := f.run("run", "--profile", "ocb", "--report-dir", dir, "--sign-key", prefix+".key", "--tags", "@OCB-SIG-02,@OCB-SIG-04,@OCB-TOK-05"); code != exitOK {
 		t.Fatalf("exit %d: %s %s", code, f.out.String(), f.errOut.String())
 	}
-	if !strings.Contains(f.out.String(), "12 scenarios: 12 passed") {
+	if !strings.Contains(f.out.String(), "12 scenarios: 12 passed") || !strings.Contains(f.out.String(), "verdict: CONFORMANT") {
 		t.Errorf("stdout %s", f.out.String())
 	}
-	summary, err := os.ReadFile(filepath.Join(dir, "summary.md"))
-	if err != nil || !strings.Contains(string(summary), "| passed | must | obs |") {
-		t.Errorf("summary: %v %s", err, summary)
+	for _, name := range []string{"report.json", "report.html", "summary.md", "junit.xml", "cucumber.json", "manifest.json", "manifest.sig"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	summary, _ := os.ReadFile(filepath.Join(dir, "summary.md"))
+	html, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+	for _, want := range []string{"CONFORMANT", "OCB Open API conformance", "Rehearsal", "| OCB-SIG-02 | must | obs |"} {
+		if !strings.Contains(string(summary), want) {
+			t.Errorf("summary.md lacks %q", want)
+		}
+	}
+	for _, doc := range []string{string(summary), string(html)} {
+		if strings.Contains(doc, "Tingee") || strings.Contains(doc, "conformance-test-password") {
+			t.Errorf("a Tingee text or the password in the bundle")
+		}
+	}
+	v := newFakeCLI("", nil)
+	if code := v.run("verify-report", dir, "--pub", prefix+".pub"); code != exitOK {
+		t.Errorf("verify-report exit %d: %s %s", code, v.out.String(), v.errOut.String())
+	}
+}
+
+// A wrong client secret: CREDENTIALS REJECTED, exit 2, and a bundle saying so.
+func TestOCBRunWrongSecret(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "bundle")
+	secret := filepath.Join(t.TempDir(), "secret")
+	os.WriteFile(secret, []byte("ffffffffffffffffffffffffffffffff"), 0o600)
+	f := newFakeCLI("", nil)
+	if code := f.run("run", "--profile", "ocb", "--report-dir", dir, "--client-secret-file", secret); code != exitUsage {
+		t.Fatalf("exit %d, want 2: %s %s", code, f.out.String(), f.errOut.String())
+	}
+	summary, _ := os.ReadFile(filepath.Join(dir, "summary.md"))
+	if !strings.Contains(string(summary), "CREDENTIALS REJECTED") || !strings.Contains(f.errOut.String(), "invalid_client") {
+		t.Errorf("summary %s\nstderr %s", summary, f.errOut.String())
+	}
+	if strings.Contains(string(summary)+f.out.String()+f.errOut.String(), "ffffffffffffffffffffffffffffffff") {
+		t.Error("the secret in the output")
+	}
+}
+
+// Two runs in the same second write two folders (the run id's random part).
+func TestOCBRunsNeverShareAFolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for range 2 {
+		f := newFakeCLI("", nil)
+		if code := f.run("run", "--profile", "ocb", "--tags", "@OCB-TOK-01"); code != exitOK {
+			t.Fatalf("exit %d: %s %s", code, f.out.String(), f.errOut.String())
+		}
+	}
+	if entries, err := os.ReadDir("reports"); err != nil || len(entries) != 2 {
+		t.Errorf("reports/: %d folders, %v; want 2", len(entries), err)
 	}
 }
 

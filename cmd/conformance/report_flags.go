@@ -27,6 +27,14 @@ type reportFlags struct {
 	keyPath string
 	key     ed25519.PrivateKey
 	att     evidence.Attestation
+	secrets []credentials.Secret // what check was given: the bundle is scrubbed of each
+}
+
+// reportSecret is a secret the bundle is scrubbed of, named as the user
+// knows it ("the secret token", "the client secret").
+type reportSecret struct {
+	name  string
+	value credentials.Secret
 }
 
 // addReportFlags registers --report-dir, --sign-key, --partner, --attested-by
@@ -41,15 +49,18 @@ func addReportFlags(fs *flag.FlagSet) *reportFlags {
 	return r
 }
 
-// check validates the parsed flags, the secret the report must be scrubbed
-// of, loads the signing key and proves the report folder writable: all before the run, so that a mistake costs
+// check validates the parsed flags, the secrets the report must be scrubbed
+// of (kept for write), loads the signing key and proves the report folder writable: all before the run, so that a mistake costs
 // an exit 2 at once rather than the report at the end.
-func (r *reportFlags) check(secret credentials.Secret) error {
+func (r *reportFlags) check(secrets ...reportSecret) error {
 	if e := r.att.Environment; e != "" && e != "uat" && e != "production" {
 		return fmt.Errorf("--environment must be uat or production, got %q", e)
 	}
-	if err := redact.CheckSecret(secret); err != nil {
-		return fmt.Errorf("the secret token: %w", err)
+	for _, s := range secrets {
+		if err := redact.CheckSecret(s.value); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		r.secrets = append(r.secrets, s.value)
 	}
 	if r.keyPath != "" {
 		key, err := bundle.LoadPrivateKey(r.keyPath)
@@ -130,10 +141,10 @@ func cause(err error) error {
 }
 
 // write attests run, made with profile p, and writes its bundle into
-// --report-dir, default reports/<run id>/. subset is the user's --tags, shown
-// with the verdict; known (--baseline, may be nil) waives the failures its
-// live entries name.
-func (r *reportFlags) write(p profile.Profile, run evidence.Run, subset string, secret credentials.Secret, known *baseline.File) (dir string, doc *report.Document, err error) {
+// --report-dir, default reports/<run id>/, scrubbed of the secrets check was
+// given. subset is the user's --tags, shown with the verdict; known
+// (--baseline, may be nil) waives the failures its live entries name.
+func (r *reportFlags) write(p profile.Profile, run evidence.Run, subset string, known *baseline.File) (dir string, doc *report.Document, err error) {
 	run.Attestation = r.att
 	dir = r.dir
 	if dir == "" {
@@ -143,7 +154,7 @@ func (r *reportFlags) write(p profile.Profile, run evidence.Run, subset string, 
 	if err != nil {
 		return dir, nil, err
 	}
-	o.SignKey, o.Subset, o.Secrets, o.Baseline = r.key, subset, []credentials.Secret{secret}, known
+	o.SignKey, o.Subset, o.Secrets, o.Baseline = r.key, subset, r.secrets, known
 	doc, err = report.WriteDocument(dir, run, o)
 	return dir, doc, err
 }

@@ -112,7 +112,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if err := rf.check(creds.Secret); err != nil { // before the run, not after it
+	if err := rf.check(reportSecret{"the secret token", creds.Secret}); err != nil { // before the run, not after it
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if *dryRun {
@@ -143,7 +143,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, _, err := rf.write(tg, run, subset, creds.Secret, nf.baseline) // judged as the runner judged it: the same verdict
+	dir, _, err := rf.write(tg, run, subset, nf.baseline) // judged as the runner judged it: the same verdict
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}

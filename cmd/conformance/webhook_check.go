@@ -53,7 +53,7 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: %v", err)
 	}
-	if err := rf.check(creds.Secret); err != nil {
+	if err := rf.check(reportSecret{"the secret token", creds.Secret}); err != nil {
 		return c.errorf(exitUsage, "webhook-check: %v", err)
 	}
 	out := mask.Writer{W: c.stdout, M: &mask.Masker{}} // what the report masks, the console masks
@@ -73,7 +73,7 @@ func runWebhookCheck(ctx context.Context, c *cli, args []string) int {
 		code, lastError = exitUnreachable, "nothing answered at "+*target
 	}
 	runner.Summarize(out, res.Run, j, code, lastError)
-	dir, _, err := rf.write(tingee.Profile(), res.Run, *tags, creds.Secret, nil)
+	dir, _, err := rf.write(tingee.Profile(), res.Run, *tags, nil)
 	if err != nil {
 		return c.errorf(exitUsage, "webhook-check: cannot write the report: %v", err)
 	}

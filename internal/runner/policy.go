@@ -22,7 +22,7 @@ const (
 // as godog filters and narrows it to what the environment allows: a live
 // target only ever runs @uat-safe scenarios, never @destructive or
 // @needs-otp; @mock-only needs the mock's control endpoints, absent from UAT
-// and live. excluded is the suite's own narrowing (steps.Suite.Excluded).
+// (or a sandbox) and live. excluded is the suite's own narrowing (steps.Suite.Excluded).
 func tagsFor(env string, allowLive bool, user, excluded string) (string, error) {
 	expr, err := tagexpr.Godog(user) // Cucumber's syntax too; a syntax error is refused before godog panics on it
 	if err != nil {
@@ -35,12 +35,12 @@ func tagsFor(env string, allowLive bool, user, excluded string) (string, error) 
 			return "", err
 		}
 		return steps.TagFilter(user, TagUATSafe, "~"+TagDestructive, "~"+TagNeedsOTP, "~"+TagMockOnly, excluded), nil
-	case EnvUAT:
+	case EnvUAT, EnvSandbox:
 		return steps.TagFilter(user, "~"+TagMockOnly, excluded), nil
 	case EnvMock, EnvURL:
 		return steps.TagFilter(user, excluded), nil
 	}
-	return "", fmt.Errorf("environment %q: want mock, uat, live or url", env)
+	return "", fmt.Errorf("environment %q: want mock, uat, sandbox, live or url", env)
 }
 
 // CheckFormat refuses an output format the runner does not print.

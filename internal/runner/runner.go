@@ -44,16 +44,17 @@ var errNoFeatures = errors.New("no features (Options.Features)")
 
 // Environments a target is run as.
 const (
-	EnvMock = "mock"
-	EnvUAT  = "uat"
-	EnvLive = "live"
-	EnvURL  = "url"
+	EnvMock    = "mock"
+	EnvUAT     = "uat"
+	EnvSandbox = "sandbox" // a profile's test gateway (OCB's), run as uat is
+	EnvLive    = "live"
+	EnvURL     = "url"
 )
 
 // Options configure one run.
 type Options struct {
 	BaseURL     string
-	Environment string        // mock | uat | live | url
+	Environment string        // mock | uat | sandbox | live | url
 	AllowLive   bool          // --allow-live: without it a live run is refused
 	Signer      client.Signer // signs every request
 	ClientID    string        // the client id the signer sends, recorded masked

@@ -98,8 +98,12 @@ func PasswordForm(clientID string, clientSecret credentials.Secret, username str
 
 // Token posts a form to the token endpoint.
 func (c *Client) Token(ctx context.Context, form url.Values) (Answer, error) {
-	h := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}, "Accept": {"application/json"}}
-	return c.Do(ctx, http.MethodPost, TokenPath, h, []byte(form.Encode()))
+	return c.Do(ctx, http.MethodPost, TokenPath, TokenHeader(), []byte(form.Encode()))
+}
+
+// TokenHeader is the token request's header: a form, answered in JSON [obs].
+func TokenHeader() http.Header {
+	return http.Header{"Content-Type": {"application/x-www-form-urlencoded"}, "Accept": {"application/json"}}
 }
 
 // AccessToken is access_token of a 200 token answer, "" otherwise.

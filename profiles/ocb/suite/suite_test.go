@@ -8,10 +8,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/evidence"
+	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
+	"github.com/tingee-conformance/harness/profiles/ocb/contract"
 	"github.com/tingee-conformance/harness/profiles/ocb/jws"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
 	"github.com/tingee-conformance/harness/profiles/ocb/packages"
@@ -27,13 +33,26 @@ func appOf(a mock.App) suite.App {
 	}
 }
 
-func options(base string, out *bytes.Buffer) suite.Options {
+// options are the suite's options against an OCB mock: its test app, and its apps for @mock-only.
+func options() suite.Options {
 	fx := mock.DefaultFixtures()
 	apps := map[string]suite.App{}
 	for _, a := range fx.Apps {
 		apps[a.Alias] = appOf(a)
 	}
-	return suite.Options{BaseURL: base, App: appOf(fx.Apps[0]), MockApps: apps, Out: out, Seed: 1}
+	return suite.Options{App: appOf(fx.Apps[0]), MockApps: apps}
+}
+
+// run runs the suite as conformance run --profile ocb does: through
+// internal/runner, judged by report.Judge.
+func run(t *testing.T, base string, o suite.Options, tags string, out *bytes.Buffer) (evidence.Run, int) {
+	t.Helper()
+	sp, err := contract.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return runner.Run(context.Background(), runner.Options{BaseURL: base, Environment: runner.EnvURL, Suite: suite.Suite(o), Spec: sp,
+		Features: suite.Features(), Tags: tags, Seed: 1, Timeout: 10 * time.Second, Out: out})
 }
 
 // The whole suite passes against the OCB mock, every @must and every @should.
@@ -41,16 +60,16 @@ func TestSuiteAgainstTheMock(t *testing.T) {
 	srv := httptest.NewServer(mock.New(mock.Config{}))
 	defer srv.Close()
 	var out bytes.Buffer
-	res, code := suite.Run(context.Background(), options(srv.URL, &out))
-	if code != suite.ExitOK {
+	res, code := run(t, srv.URL, options(), "", &out)
+	if code != runner.ExitOK {
 		t.Fatalf("exit %d\n%s", code, out.String())
 	}
 	if len(res.Scenarios) < 35 {
 		t.Errorf("%d scenarios ran", len(res.Scenarios))
 	}
 	for _, s := range res.Scenarios {
-		if s.Status != "passed" {
-			t.Errorf("%s: %s %s", s.Name, s.Status, s.Error)
+		if s.Status != evidence.Passed {
+			t.Errorf("%s: %s", s.Name, s.Status)
 		}
 	}
 }
@@ -60,18 +79,21 @@ func TestMockOnlyScenariosNeedTheMock(t *testing.T) {
 	srv := httptest.NewServer(mock.New(mock.Config{}))
 	defer srv.Close()
 	var out bytes.Buffer
-	o := options(srv.URL, &out)
+	o := options()
 	o.MockApps = nil
-	res, code := suite.Run(context.Background(), o)
-	if code != suite.ExitOK {
+	res, code := run(t, srv.URL, o, "", &out)
+	if code != runner.ExitOK {
 		t.Fatalf("exit %d\n%s", code, out.String())
 	}
 	for _, s := range res.Scenarios {
 		for _, tag := range s.Tags {
-			if tag == "@mock-only" {
+			if tag == suite.TagMockOnly {
 				t.Errorf("%s ran", s.Name)
 			}
 		}
+	}
+	if len(res.Scenarios) == 0 {
+		t.Error("nothing ran")
 	}
 }
 
@@ -91,11 +113,12 @@ func TestSuiteCatchesALenientTarget(t *testing.T) {
 	srv := httptest.NewServer(lenient)
 	defer srv.Close()
 	var out bytes.Buffer
-	o := options(srv.URL, &out)
-	o.Tags = "@OCB-SIG-02,@OCB-SIG-04,@OCB-ENV-04"
-	res, code := suite.Run(context.Background(), o)
-	if code != suite.ExitFail {
-		t.Fatalf("exit %d, want %d", code, suite.ExitFail)
+	res, code := run(t, srv.URL, options(), "@OCB-SIG-02,@OCB-SIG-04,@OCB-ENV-04", &out)
+	if code != runner.ExitFail {
+		t.Fatalf("exit %d, want %d", code, runner.ExitFail)
+	}
+	if j := report.Judge(res, report.Options{}); j.Verdict.Result != report.NotConformant {
+		t.Errorf("verdict %s, want %s", j.Verdict.Result, report.NotConformant)
 	}
 	failed, warned := count(res)
 	if failed != 5 || warned != 7 {
@@ -103,13 +126,14 @@ func TestSuiteCatchesALenientTarget(t *testing.T) {
 	}
 }
 
-func count(res suite.Result) (failed, warned int) {
+// count: must-level failures, and should-level ones (warnings).
+func count(res evidence.Run) (failed, warned int) {
 	for _, s := range res.Scenarios {
-		switch s.Status {
-		case "failed":
-			failed++
-		case "warned":
+		switch {
+		case s.Warned():
 			warned++
+		case s.Status == evidence.Failed:
+			failed++
 		}
 	}
 	return failed, warned
@@ -145,10 +169,8 @@ func TestHeaderMistakesOnlyWarn(t *testing.T) {
 	})
 	defer srv.Close()
 	var out bytes.Buffer
-	o := options(srv.URL, &out)
-	o.Tags = "@OCB-SIG-01,@OCB-SIG-02,@OCB-SIG-04"
-	res, code := suite.Run(context.Background(), o)
-	if code != suite.ExitOK {
+	res, code := run(t, srv.URL, options(), "@OCB-SIG-01,@OCB-SIG-02,@OCB-SIG-04", &out)
+	if code != runner.ExitOK {
 		t.Fatalf("exit %d, want 0\n%s", code, out.String())
 	}
 	if failed, warned := count(res); failed != 0 || warned != 6 {
@@ -180,9 +202,7 @@ func TestTokenErrorsRFC6749Allows(t *testing.T) {
 	})
 	defer srv.Close()
 	var out bytes.Buffer
-	o := options(srv.URL, &out)
-	o.Tags = "@OCB-TOK-03"
-	if _, code := suite.Run(context.Background(), o); code != suite.ExitOK {
+	if _, code := run(t, srv.URL, options(), "@OCB-TOK-03", &out); code != runner.ExitOK {
 		t.Fatalf("exit %d, want 0\n%s", code, out.String())
 	}
 }
@@ -203,16 +223,15 @@ func TestAccountsProbeAnswer417(t *testing.T) {
 	})
 	defer srv.Close()
 	var out bytes.Buffer
-	o := options(srv.URL, &out)
-	o.Tags = "@OCB-ENV-01,@OCB-PKG-01"
-	if _, code := suite.Run(context.Background(), o); code != suite.ExitOK {
+	o := options()
+	if _, code := run(t, srv.URL, o, "@OCB-ENV-01,@OCB-PKG-01", &out); code != runner.ExitOK {
 		t.Fatalf("placeholder account: exit %d, want 0\n%s", code, out.String())
 	}
 	own := packages.Default()
 	own[0].Data = map[string]any{"accountNumbers": []any{"9704000000001"}}
 	o.Packages = own
-	res, code := suite.Run(context.Background(), o)
-	if failed, _ := count(res); code != suite.ExitFail || failed != 1 {
+	res, code := run(t, srv.URL, o, "@OCB-ENV-01,@OCB-PKG-01", &out)
+	if failed, _ := count(res); code != runner.ExitFail || failed != 1 {
 		t.Errorf("own account answered 417: exit %d, %d failed; want OCB-ENV-01 failed", code, failed)
 	}
 }
@@ -225,15 +244,16 @@ func TestTagsAgainstARealTarget(t *testing.T) {
 	defer srv.Close()
 	for _, tags := range []string{"@must", "@OCB-TOK-03", "@src-oauth or @OCB-TOK-01", "not @should"} {
 		var out bytes.Buffer
-		o := options(srv.URL, &out)
-		o.MockApps, o.Tags = nil, tags
-		res, code := suite.Run(context.Background(), o)
-		if code != suite.ExitOK || len(res.Scenarios) == 0 {
+		o := options()
+		o.MockApps = nil
+		res, code := run(t, srv.URL, o, tags, &out)
+		if code != runner.ExitOK || len(res.Scenarios) == 0 {
 			t.Errorf("--tags %q: exit %d, %d scenarios\n%s", tags, code, len(res.Scenarios), out.String())
 		}
 	}
-	if _, err := suite.Tags("@a and (", false); err == nil {
-		t.Error("a broken expression was accepted")
+	var out bytes.Buffer
+	if res, code := run(t, srv.URL, options(), "@a and (", &out); code != runner.ExitConfig || len(res.Scenarios) != 0 {
+		t.Errorf("a broken expression: exit %d, %d scenarios", code, len(res.Scenarios))
 	}
 }
 
@@ -249,9 +269,7 @@ func TestFailuresKeepNoToken(t *testing.T) {
 	})
 	defer srv.Close()
 	var out bytes.Buffer
-	o := options(srv.URL, &out)
-	o.Tags = "@OCB-TOK-03"
-	res, _ := suite.Run(context.Background(), o)
+	res, _ := run(t, srv.URL, options(), "@OCB-TOK-03", &out)
 	js, _ := json.Marshal(res)
 	if strings.Contains(out.String()+string(js), "TOPSECRET") || !strings.Contains(string(js), "token redacted") {
 		t.Errorf("output %s\nresult %s", out.String(), js)
@@ -260,9 +278,79 @@ func TestFailuresKeepNoToken(t *testing.T) {
 
 func TestUnreachableTarget(t *testing.T) {
 	var out bytes.Buffer
-	o := options("http://127.0.0.1:1", &out)
-	o.Tags = "@OCB-TOK-01"
-	if _, code := suite.Run(context.Background(), o); code != suite.ExitUnreachable {
-		t.Errorf("exit %d, want %d", code, suite.ExitUnreachable)
+	if _, code := run(t, "http://127.0.0.1:1", options(), "@OCB-TOK-01", &out); code != runner.ExitUnreachable {
+		t.Errorf("exit %d, want %d\n%s", code, runner.ExitUnreachable, out.String())
+	}
+}
+
+// counting serves the OCB mock and counts the requests it gets.
+func counting(n *atomic.Int32) *httptest.Server {
+	m := mock.New(mock.Config{})
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		m.ServeHTTP(w, r)
+	}))
+}
+
+// A wrong client secret or password ends the run CREDENTIALS REJECTED (exit
+// 2) after the one token request of the credentials probe: RFC 6749 §5.2's
+// invalid_client (401 from the mock) and invalid_grant (400).
+func TestWrongCredentialsAreRejectedAfterOneRequest(t *testing.T) {
+	for name, wrong := range map[string]func(*suite.App){
+		"secret":   func(a *suite.App) { a.ClientSecret = credentials.Secret("ffffffffffffffffffffffffffffffff") },
+		"password": func(a *suite.App) { a.Password = credentials.Secret("not-the-password") },
+	} {
+		var n atomic.Int32
+		srv := counting(&n)
+		o := options()
+		wrong(&o.App)
+		var out bytes.Buffer
+		res, code := run(t, srv.URL, o, "", &out)
+		srv.Close()
+		if code != runner.ExitConfig || res.CredentialsRejected == "" || n.Load() != 1 {
+			t.Errorf("wrong %s: exit %d, %d requests, rejected %q; want exit 2 after 1 request\n%s", name, code, n.Load(), res.CredentialsRejected, out.String())
+		}
+		if j := report.Judge(res, report.Options{}); j.Verdict.Result != report.CredentialsRejected {
+			t.Errorf("wrong %s: verdict %s", name, j.Verdict.Result)
+		}
+		if js, _ := json.Marshal(res); strings.Contains(string(js)+out.String(), "conformance-test-password") || strings.Contains(string(js), "not-the-password") {
+			t.Errorf("wrong %s: a secret in the evidence or the output", name)
+		}
+	}
+}
+
+// A failure of a @should scenario only (OCB-TOK-02: RFC 6749 §5.1's
+// token_type and expires_in, not in OCB's observed answer) is CONFORMANT
+// WITH WARNINGS: exit 0, and 1 with --strict (report.Judge's rule).
+func TestShouldOnlyFailureWarns(t *testing.T) {
+	srv := intercept(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != client.TokenPath || r.ParseForm() != nil || r.PostForm.Get("client_secret") != mock.TestApp().ClientSecret {
+			return false
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"access_token":"TOPSECRETACCESSTOKEN42"}`))
+		return true
+	})
+	defer srv.Close()
+	sp, err := contract.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for strict, want := range map[bool]int{false: runner.ExitOK, true: runner.ExitFail} {
+		var out bytes.Buffer
+		res, code := runner.Run(context.Background(), runner.Options{BaseURL: srv.URL, Environment: runner.EnvURL, Suite: suite.Suite(options()), Spec: sp,
+			Features: suite.Features(), Tags: "@OCB-TOK-01,@OCB-TOK-02", Seed: 1, Out: &out, Strict: strict})
+		if code != want {
+			t.Errorf("strict %v: exit %d, want %d\n%s", strict, code, want, out.String())
+		}
+		if failed, warned := count(res); failed != 0 || warned != 1 {
+			t.Errorf("strict %v: %d failed, %d warned; want OCB-TOK-02 warned", strict, failed, warned)
+		}
+		if j := report.Judge(res, report.Options{}); j.Verdict.Result != report.ConformantWithWarnings {
+			t.Errorf("verdict %s", j.Verdict.Result)
+		}
+		if strings.Contains(out.String(), "TOPSECRET") {
+			t.Error("the token on the console")
+		}
 	}
 }

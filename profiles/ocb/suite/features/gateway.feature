@@ -4,7 +4,7 @@ Feature: OCB gateway answers (IBM API Connect)
   Background:
     Given the partner's app holds a token
 
-  @must @src-apic @OCB-GW-01
+  @must @src-apic @OCB-GW-01 @uat-safe
   Scenario Outline: the gateway refuses a call before the backend
     When a signed read of the "accounts" package is sent with <mistake>
     Then the answer is <status>
@@ -16,7 +16,7 @@ Feature: OCB gateway answers (IBM API Connect)
       | the path /v1/no-such-api       | 404    |
       | the method GET                 | 405    |
 
-  @should @src-apic @OCB-GW-02
+  @should @src-apic @OCB-GW-02 @uat-safe
   Scenario: the gateway's refusal has API Connect's body
     Only a warning: this body is what API Connect gateways have been seen to send [apic]; a gateway may customise it.
     When a signed read of the "accounts" package is sent with an unknown X-IBM-Client-Id

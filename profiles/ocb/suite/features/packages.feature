@@ -12,12 +12,12 @@ Feature: OCB packages — one read per package (guide step 7)
     Then the call reached OCB's backend
     And the answer matches the contract
 
-    @must @src-obs @OCB-PKG-01
+    @must @src-obs @OCB-PKG-01 @uat-safe
     Examples: the package with a public path
       | package  |
       | accounts |
 
-    @should @src-unconfirmed @OCB-PKG-02
+    @should @src-unconfirmed @OCB-PKG-02 @uat-safe
     Examples: packages whose paths come from the probes file
       | package  |
       | transfer |

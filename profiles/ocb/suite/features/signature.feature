@@ -11,12 +11,12 @@ Feature: OCB X-Signature — detached JWS, RS256, over the exact body bytes
   Background:
     Given the partner's app holds a token
 
-  @must @src-obs @OCB-SIG-01
+  @must @src-obs @OCB-SIG-01 @uat-safe
   Scenario: a correctly signed call is accepted
     When a signed read of the "accounts" package is sent
     Then the call reached OCB's backend
 
-  @must @src-obs @OCB-SIG-02
+  @must @src-obs @OCB-SIG-02 @uat-safe
   Scenario Outline: a call whose signature cannot verify is refused
     When a signed read of the "accounts" package is sent with <mistake>
     Then the call is refused
@@ -29,7 +29,7 @@ Feature: OCB X-Signature — detached JWS, RS256, over the exact body bytes
       | the protected header {"alg":"PS256"}       |
       | no X-Signature                             |
 
-  @should @src-unconfirmed @OCB-SIG-04
+  @should @src-unconfirmed @OCB-SIG-04 @uat-safe
   Scenario Outline: a call whose headers are written wrongly is refused
     Only a warning: the notes say only that the partner sends these headers [obs]; that OCB verifies with
     the certificate sent (not the one registered for the app), requires it, parses it strictly, or decodes
@@ -46,7 +46,7 @@ Feature: OCB X-Signature — detached JWS, RS256, over the exact body bytes
       | no X-Client-Certificate                      |
       | a PEM-armoured X-Client-Certificate          |
 
-  @should @src-unconfirmed @OCB-SIG-03
+  @should @src-unconfirmed @OCB-SIG-03 @uat-safe
   Scenario: a refused signature is answered as a 417 error
     Only a warning: OCB's answer to a refused signature is not public [?].
     When a signed read of the "accounts" package is sent with the body changed after signing
