@@ -4,11 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/profiles/ocb"
-	"github.com/tingee-conformance/harness/profiles/ocb/bundle"
 	"github.com/tingee-conformance/harness/profiles/ocb/client"
 	"github.com/tingee-conformance/harness/profiles/ocb/preflight"
 )
@@ -20,23 +19,24 @@ func init() {
 	}}
 }
 
-// runOCBPreflight prints the onboarding checklist and writes its bundle.
+// runOCBPreflight prints the onboarding checklist and writes its report
+// bundle (internal/report, each checklist line a scenario: Result.Evidence).
 // Exit 0 no step failed (warnings and steps not checked yet included), 1 a
 // step failed, 2 unusable input found before any request (a flag, a file, the
 // two keys missing, live without --allow-live), 3 the target could not be
 // reached (the bundle is written with the steps checked so far).
 func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
-	fs := c.flags("preflight --profile ocb", "[--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--lang vi|en|both] [--report-dir DIR] "+
+	fs := c.flags("preflight --profile ocb", "[--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--lang vi|en|both] "+
 		"[--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F] [--probes F] [--expect-redirect-url URL] "+
-		"[mock rehearsal: --unsubscribed PKG[,PKG] --unapproved --redirect-url URL]")
+		"[mock rehearsal: --unsubscribed PKG[,PKG] --unapproved --redirect-url URL] "+reportFlagsSynopsis)
 	target := fs.String("target", "mock", "mock (the embedded OCB mock, rehearsal), sandbox, live, or a base URL")
 	allowLive := fs.Bool("allow-live", false, "allow --target live")
 	lang := fs.String("lang", preflight.LangBoth, "language of the checklist: vi, en or both")
-	reportDir := fs.String("report-dir", "", "where the bundle goes (default reports/preflight-<time>/)")
 	expect := fs.String("expect-redirect-url", preflight.MISARedirectURL, "the redirect URL step 5 registers")
 	timeout := fs.Duration("timeout", 30*time.Second, "per request")
 	cf := addOCBCredFlags(fs, c.getenv)
 	mf := addOCBMockFlags(fs)
+	rf := addReportFlags(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -50,7 +50,7 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 	case *target == "live" && !*allowLive:
 		return c.errorf(exitUsage, "preflight: --target live is refused without --allow-live")
 	}
-	_, base, err := resolveTarget(ocb.Profile(), *target)
+	env, base, err := resolveTarget(ocb.Profile(), *target)
 	if err != nil {
 		return c.errorf(exitUsage, "preflight: %v", err)
 	}
@@ -65,6 +65,13 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "preflight: %v", err)
 	}
+	if rf.att.Environment != "" && base == "" {
+		return c.errorf(exitUsage, "preflight: --environment %s: a preflight of the embedded mock is a rehearsal and certifies nothing", rf.att.Environment)
+	}
+	if err := rf.check(ocbSecrets(cr)...); err != nil { // before any request
+		return c.errorf(exitUsage, "preflight: %v", err)
+	}
+	start := time.Now()
 	shown := *target
 	if base == "" {
 		stop, url, err := serveLoopback("embedded OCB mock", h)
@@ -78,12 +85,10 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 		Credentials: cr, Packages: probes, RedirectURL: *expect,
 	})
 	preflight.Render(c.stdout, res, *lang)
-	dir := *reportDir
-	if dir == "" {
-		dir = filepath.Join("reports", "preflight-"+res.At.Format("20060102-150405"))
-	}
-	if err := bundle.Write(dir, "preflight", res, preflight.Summary(res), cr.ClientSecret, cr.Password); err != nil {
-		return c.errorf(exitUsage, "preflight: cannot write the bundle: %v", err)
+	run := res.Evidence("preflight-"+evidence.NewRunID(start), start, time.Now(), env)
+	dir, _, werr := rf.write(ocb.Profile(), run, "", nil)
+	if werr != nil {
+		return c.errorf(exitUsage, "preflight: cannot write the bundle: %v", werr)
 	}
 	fmt.Fprintf(c.stdout, "%s: %s\n", preflight.ReportWord(*lang), dir)
 	var unreachable preflight.ErrUnreachable

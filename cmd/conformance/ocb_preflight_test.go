@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,8 +53,11 @@ func TestOCBPreflightExitCodes(t *testing.T) {
 		}
 		if c.want != exitUsage {
 			summary, err := os.ReadFile(filepath.Join(dir, "summary.md"))
-			if err != nil || !strings.Contains(string(summary), "step 6") {
+			if err != nil || !strings.Contains(string(summary), "OCB-STEP-") {
 				t.Errorf("%s: bundle summary: %v", c.name, err)
+			}
+			if v := newFakeCLI("", nil); v.run("verify-report", dir) != exitOK {
+				t.Errorf("%s: verify-report refused the bundle: %s", c.name, v.out.String())
 			}
 		}
 	}
@@ -71,5 +76,53 @@ func TestPreflightIsOCBOnly(t *testing.T) {
 	f := newFakeCLI("", nil)
 	if code := f.run("preflight"); code != exitUsage || !strings.Contains(f.errOut.String(), "--profile ocb") {
 		t.Errorf("exit %d, stderr %q", code, f.errOut.String())
+	}
+}
+
+// The preflight's bundle is internal/report's: each checklist line a
+// scenario (its guide step the requirement), a verdict, a signed manifest
+// verify-report accepts; the console checklist stays bilingual. Two
+// preflights in the same second write two folders (the run id's random part).
+func TestOCBPreflightBundle(t *testing.T) {
+	t.Chdir(t.TempDir())
+	prefix := keygen(t)
+	for range 2 {
+		f := newFakeCLI("", nil)
+		if code := f.run("preflight", "--profile", "ocb", "--unsubscribed", "saving", "--sign-key", prefix+".key"); code != exitFail {
+			t.Fatalf("exit %d, want 1: %s", code, f.errOut.String())
+		}
+		if !strings.Contains(f.out.String(), "✗ [step 7]") || !strings.Contains(f.out.String(), "cần làm: Bước 7") {
+			t.Errorf("console checklist:\n%s", f.out.String())
+		}
+	}
+	entries, err := os.ReadDir("reports")
+	if err != nil || len(entries) != 2 {
+		t.Fatalf("reports/: %d folders, %v; want 2", len(entries), err)
+	}
+	dir := filepath.Join("reports", entries[0].Name())
+	v := newFakeCLI("", nil)
+	if code := v.run("verify-report", dir, "--pub", prefix+".pub"); code != exitOK {
+		t.Errorf("verify-report exit %d: %s", code, v.out.String())
+	}
+	var doc struct {
+		Verdict struct {
+			Result string `json:"result"`
+		} `json:"verdict"`
+		Requirements []struct {
+			ID     string `json:"id"`
+			Result string `json:"result"`
+		} `json:"requirements"`
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Verdict.Result != "NOT CONFORMANT" || !slices.ContainsFunc(doc.Requirements, func(r struct {
+		ID     string `json:"id"`
+		Result string `json:"result"`
+	}) bool {
+		return r.ID == "OCB-STEP-7" && r.Result == "failed"
+	}) {
+		t.Errorf("verdict %q, requirements %+v; want NOT CONFORMANT with OCB-STEP-7 failed", doc.Verdict.Result, doc.Requirements)
 	}
 }

@@ -5,6 +5,8 @@
 package evidence
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"net/http"
 	"regexp"
 	"strings"
@@ -163,6 +165,14 @@ type Attestation struct {
 	Partner     string `json:"partner,omitempty"`
 	AttestedBy  string `json:"attestedBy,omitempty"`
 	Environment string `json:"environment,omitempty"` // uat | production
+}
+
+// NewRunID names a run started at t: the second, UTC, and three random
+// bytes, so that two runs in the same second never share a report folder.
+func NewRunID(t time.Time) string {
+	b := make([]byte, 3)
+	rand.Read(b)
+	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b)
 }
 
 // Run is a whole conformance run, as the report is written from it.

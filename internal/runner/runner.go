@@ -5,8 +5,6 @@ package runner
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -91,7 +89,7 @@ type Options struct {
 // Run runs the suite. Its Run is complete even when the exit code is not 0;
 // it holds no scenario when the options were refused before the run.
 func Run(ctx context.Context, o Options) (evidence.Run, int) {
-	run := evidence.Run{ID: newRunID(time.Now()), Suite: "api", Start: time.Now(), Target: client.ShownURL(o.BaseURL), Environment: o.Environment,
+	run := evidence.Run{ID: evidence.NewRunID(time.Now()), Suite: "api", Start: time.Now(), Target: client.ShownURL(o.BaseURL), Environment: o.Environment,
 		ClientIDMasked: credentials.MaskID(o.ClientID)}
 	out, errOut := o.Out, o.Err
 	if out == nil {
@@ -269,10 +267,4 @@ func everySkipped(run evidence.Run) bool {
 		}
 	}
 	return true
-}
-
-func newRunID(t time.Time) string {
-	b := make([]byte, 3)
-	rand.Read(b)
-	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b)
 }

@@ -98,14 +98,3 @@ func (r Result) counts() map[Status]int {
 	}
 	return n
 }
-
-// Summary is the bundle's summary.md: the checklist in both languages.
-func Summary(r Result) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# OCB onboarding preflight\n\nTarget: %s  \nClient id: %s  \nAt: %s\n\n```\n",
-		r.Target, r.ClientID, r.At.Format("2006-01-02 15:04:05 UTC"))
-	Render(&b, r, LangBoth)
-	b.WriteString("```\n\nSources: [seed] OCB's registration guide; [obs] a working public integration; " +
-		"[apic] IBM API Connect's documentation; [oauth] RFC 6749/9126/7636; [?] unconfirmed (only warns).\n")
-	return b.String()
-}
