@@ -178,11 +178,11 @@ func NewRunID(t time.Time) string {
 // Run is a whole conformance run, as the report is written from it.
 type Run struct {
 	ID             string         `json:"id"`
-	Suite          string         `json:"suite"` // "api" (conformance run) or "webhook-receiver"
+	Suite          string         `json:"suite"` // "api" (conformance run), "webhook-receiver", "partner-client", "preflight"
 	Start          time.Time      `json:"start"`
 	End            time.Time      `json:"end"`
 	Target         string         `json:"target"`      // base URL
-	Environment    string         `json:"environment"` // mock | uat | live | url
+	Environment    string         `json:"environment"` // mock | uat | sandbox | live | url
 	ClientIDMasked string         `json:"clientId"`
 	Seed           int64          `json:"seed"`
 	Tags           string         `json:"tags,omitempty"`

@@ -64,25 +64,19 @@ func Check(ctx context.Context, cfg Config) (Result, error) {
 		return Result{}, errors.New("webhook check: a URL and a secret are required")
 	}
 	cfg = withDefaults(cfg)
-	feature, err := loadFeature()
-	if err != nil {
-		return Result{}, fmt.Errorf("webhook check: %w", err)
-	}
 	locs, err := steps.Locate(harness.Features, path.Dir(FeaturePath))
 	if err != nil {
 		return Result{}, fmt.Errorf("webhook check: %w", err)
 	}
-	rec := newRecorder(&cfg, feature, locs)
+	rec := newRecorder(&cfg)
+	suite, record := rec.suite(), steps.Config{Locations: locs, Record: rec.record(ctx)}
 	run := evidence.Run{
 		ID: "webhook-" + time.Now().UTC().Format("20060102T150405Z") + "-" + rand.Text()[:6], Suite: Suite,
 		Start: time.Now(), Target: cfg.URL, Environment: "url", ClientIDMasked: credentials.MaskID(cfg.ClientID), Tags: cfg.Tags,
 	}
 	status := runner.RunGodog(ctx, runner.Godog{
 		Name: Suite, FS: harness.Features, Paths: []string{FeaturePath}, Tags: cfg.Tags,
-		Initialize: func(sc *godog.ScenarioContext) {
-			rec.hook(sc)
-			registerSteps(sc)
-		},
+		Initialize: func(sc *godog.ScenarioContext) { suite.Initialize(sc, record) },
 	})
 	run.End = time.Now()
 	run.Interrupted = ctx.Err() != nil

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"fmt"
 	"sync"
-	"time"
 
 	"github.com/cucumber/godog"
 
@@ -13,25 +12,24 @@ import (
 	"github.com/tingee-conformance/harness/steps"
 )
 
-// recorder turns godog's hooks into evidence: one evidence.Scenario per
-// scenario, one evidence.Step per step, with the exchanges the step made; a
-// scenario's status follows the one rule of package steps (steps.Status).
+// recorder collects the scenarios the shared recorder (package steps: one
+// evidence.Scenario per scenario, one evidence.Step per step with its
+// keyword and exchanges, one status rule) hands over as each ends, and what
+// the deliveries found.
 type recorder struct {
-	cfg     *Config
-	feature featureText
-	locs    steps.Locations // for each scenario's "Only a warning:" sentence
-	token   string          // makes this run's transaction codes and request ids unique
+	cfg   *Config
+	token string // makes this run's transaction codes and request ids unique
 
 	mu          sync.Mutex
 	n           int
-	scenarios   []*evidence.Scenario
+	scenarios   []evidence.Scenario
 	notRun      []string
 	unreachable bool // some delivery found nobody listening
 	answered    bool // some delivery got an HTTP answer
 }
 
-func newRecorder(cfg *Config, feature featureText, locs steps.Locations) *recorder {
-	return &recorder{cfg: cfg, feature: feature, locs: locs, token: rand.Text()[:8]}
+func newRecorder(cfg *Config) *recorder {
+	return &recorder{cfg: cfg, token: rand.Text()[:8]}
 }
 
 // nextID returns prefix + this run's token + a counter: CONF4F7QK2ZD-3.
@@ -50,64 +48,38 @@ func (r *recorder) delivered(answered, unreachable bool) {
 	r.unreachable = r.unreachable || unreachable
 }
 
-// hook registers the recording hooks on one scenario.
-func (r *recorder) hook(sc *godog.ScenarioContext) {
-	var started, stepStarted time.Time
-	sc.Before(func(ctx context.Context, p *godog.Scenario) (context.Context, error) {
-		started = time.Now()
-		s := &evidence.Scenario{Feature: r.feature.name, Name: p.Name, URI: r.feature.uri(p.Name), Status: evidence.Passed,
-			Warning: r.locs.Warning(p.Uri, p)}
-		for _, t := range p.Tags {
-			s.Tags = append(s.Tags, t.Name)
-		}
+// suite is the receiver's suite on top of the shared recorder: each
+// scenario's world, no step once interrupted, the steps.
+func (r *recorder) suite() steps.Suite {
+	return steps.Suite{Steps: func(sc *godog.ScenarioContext, _ steps.Config) {
+		sc.Before(func(ctx context.Context, _ *godog.Scenario) (context.Context, error) {
+			s := steps.Current(ctx).Scenario
+			return context.WithValue(ctx, worldKey{}, &world{cfg: r.cfg, rec: r, name: s.Name, rule: ruleOf(s)}), nil
+		})
+		sc.StepContext().Before(func(ctx context.Context, _ *godog.Step) (context.Context, error) {
+			return ctx, ctx.Err() // once interrupted, no step judges a cut-off delivery
+		})
+		registerSteps(sc)
+	}}
+}
+
+// record keeps a finished scenario (steps.Config.Record); ctx is the run's.
+// One the interrupt cut short is listed as not run: its failure is the
+// interrupt's, not the receiver's.
+func (r *recorder) record(ctx context.Context) func(steps.Result) {
+	return func(res steps.Result) {
+		s := res.Scenario
 		r.mu.Lock()
-		r.scenarios = append(r.scenarios, s)
-		r.mu.Unlock()
-		return context.WithValue(ctx, worldKey{}, &world{cfg: r.cfg, rec: r, scenario: s, rule: ruleOf(*s)}), nil
-	})
-	sc.StepContext().Before(func(ctx context.Context, _ *godog.Step) (context.Context, error) {
-		stepStarted = time.Now()
-		return ctx, ctx.Err() // once interrupted, no step judges a cut-off delivery
-	})
-	sc.StepContext().After(func(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
-		w := worldFrom(ctx)
-		step := evidence.Step{Text: st.Text, Status: status.String(), Duration: time.Since(stepStarted), Exchanges: w.exchanges}
-		if err != nil {
-			step.Error = err.Error()
-		}
-		w.exchanges = nil
-		w.scenario.Steps = append(w.scenario.Steps, step)
-		return ctx, nil
-	})
-	sc.After(func(ctx context.Context, _ *godog.Scenario, err error) (context.Context, error) {
-		w := worldFrom(ctx)
-		w.scenario.Duration = time.Since(started)
-		w.scenario.Status = steps.Status(w.scenario.Steps, err)
-		if ctx.Err() != nil && w.scenario.Status != evidence.Passed {
-			r.interrupted(w.scenario) // its failure is the interrupt's, not the receiver's
-		} else if r.cfg.Ended != nil {
-			r.cfg.Ended(r.count(), *w.scenario)
-		}
-		return ctx, nil
-	})
-}
-
-// count is how many scenarios have been recorded.
-func (r *recorder) count() int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return len(r.scenarios)
-}
-
-// interrupted moves s from the scenarios to the list of those that did not run.
-func (r *recorder) interrupted(s *evidence.Scenario) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for i, got := range r.scenarios {
-		if got == s {
-			r.scenarios = append(r.scenarios[:i], r.scenarios[i+1:]...)
+		if ctx.Err() != nil && s.Status != evidence.Passed {
 			r.notRun = append(r.notRun, s.Name)
+			r.mu.Unlock()
 			return
+		}
+		r.scenarios = append(r.scenarios, s)
+		n := len(r.scenarios)
+		r.mu.Unlock()
+		if r.cfg.Ended != nil {
+			r.cfg.Ended(n, s)
 		}
 	}
 }
@@ -127,10 +99,7 @@ func ruleOf(s evidence.Scenario) string {
 func (r *recorder) finish(run *evidence.Run) (unreachable bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	run.Scenarios = make([]evidence.Scenario, len(r.scenarios))
-	for i, s := range r.scenarios {
-		run.Scenarios[i] = *s
-	}
+	run.Scenarios = r.scenarios
 	run.NotRun = r.notRun
 	return r.unreachable && !r.answered
 }

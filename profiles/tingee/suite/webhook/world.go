@@ -13,6 +13,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/profiles/tingee/signing"
 	wh "github.com/tingee-conformance/harness/profiles/tingee/webhook"
+	"github.com/tingee-conformance/harness/steps"
 )
 
 // maxAnswer caps how much of the receiver's answer is kept.
@@ -20,16 +21,15 @@ const maxAnswer = 64 << 10
 
 // world is one scenario's state, carried in its context.Context.
 type world struct {
-	cfg      *Config
-	rec      *recorder
-	scenario *evidence.Scenario
-	rule     string // the requirement tag, e.g. TG-WH-04
+	cfg  *Config
+	rec  *recorder
+	name string // the scenario's
+	rule string // the requirement tag, e.g. TG-WH-04
 
 	notification wh.PaymentNotification
 	body         []byte             // the notification as last sent
 	last         *evidence.Exchange // the last exchange
 	unreachable  bool               // the last exchange found nobody listening
-	exchanges    []evidence.Exchange
 }
 
 type worldKey struct{}
@@ -69,8 +69,8 @@ func (w *world) deliver(ctx context.Context, body []byte, s signedAs, drop strin
 	}
 	ex.RequestHeader = header
 	w.roundTrip(ctx, &ex)
-	w.exchanges = append(w.exchanges, ex)
-	w.last = &w.exchanges[len(w.exchanges)-1]
+	steps.Current(ctx).Exchanged(ex)
+	w.last = &ex
 }
 
 // roundTrip sends ex, giving the receiver the ack deadline, and fills in the answer.
@@ -107,7 +107,7 @@ func isUnreachable(err error) bool {
 
 // broke is a step failure naming the rule: "TG-WH-04 (A notification …): detail".
 func (w *world) broke(format string, args ...any) error {
-	return fmt.Errorf("%s (%s): %s", w.rule, w.scenario.Name, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%s (%s): %s", w.rule, w.name, fmt.Sprintf(format, args...))
 }
 
 // answer describes the last exchange's outcome in one line.
