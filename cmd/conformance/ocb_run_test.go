@@ -30,13 +30,17 @@ func TestOCBRunAgainstTheEmbeddedMock(t *testing.T) {
 	}
 	summary, _ := os.ReadFile(filepath.Join(dir, "summary.md"))
 	html, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+	junit, _ := os.ReadFile(filepath.Join(dir, "junit.xml"))
+	if !strings.Contains(string(junit), `name="ocb-conformance `) {
+		t.Errorf("junit.xml names no OCB run")
+	}
 	for _, want := range []string{"CONFORMANT", "OCB Open API conformance", "Rehearsal", "| OCB-SIG-02 | must | obs |"} {
 		if !strings.Contains(string(summary), want) {
 			t.Errorf("summary.md lacks %q", want)
 		}
 	}
-	for _, doc := range []string{string(summary), string(html)} {
-		if strings.Contains(doc, "Tingee") || strings.Contains(doc, "conformance-test-password") {
+	for _, doc := range []string{string(summary), string(html), string(junit)} {
+		if strings.Contains(doc, "Tingee") || strings.Contains(doc, "tingee-conformance ") || strings.Contains(doc, "conformance-test-password") {
 			t.Errorf("a Tingee text or the password in the bundle")
 		}
 	}

@@ -55,7 +55,7 @@ type junitMessage struct {
 }
 
 func renderJUnit(doc *Document) ([]byte, error) {
-	root := junitSuites{Name: "tingee-conformance " + doc.Run.ID, Time: seconds(doc.Run.DurationMS)}
+	root := junitSuites{Name: strings.ToLower(doc.Provider) + "-conformance " + doc.Run.ID, Time: seconds(doc.Run.DurationMS)} // tingee-conformance, ocb-conformance
 	index := map[string]int{}
 	suiteOf := func(feature string) *junitSuite {
 		i, ok := index[feature]
