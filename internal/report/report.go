@@ -73,6 +73,9 @@ type Options struct {
 	// ReplayNote goes with every curl line of the report: how to replay a
 	// request whose signature expires (the profile's).
 	ReplayNote string
+	// Sources says what the suite's source tags stand for (the profile's),
+	// for the requirements' legend; "" leaves the legend out.
+	Sources string
 	// Spec gives the coverage matrix its operations and documented answers, and
 	// the report the spec's title and version. Required.
 	Spec *spec.Spec
@@ -190,7 +193,7 @@ func scrubbed(doc *Document, scrub redact.Scrubber) (*Document, error) {
 	if err := json.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
-	out.Provider, out.ReplayNote, out.SuccessCode = doc.Provider, doc.ReplayNote, doc.SuccessCode // not in report.json, so not in the copy
+	out.Provider, out.ReplayNote, out.SuccessCode, out.Sources = doc.Provider, doc.ReplayNote, doc.SuccessCode, doc.Sources // not in report.json, so not in the copy
 	scrub.Strings(&out)
 	return &out, nil
 }

@@ -25,6 +25,8 @@ func Profile() profile.Profile {
 		Contract: contract.Load,
 		Features: suite.Features(),
 		Targets:  []profile.Target{{Name: "sandbox", BaseURL: client.Sandbox}, {Name: "live", BaseURL: client.Live}},
+		Sources: "seed: OCB's registration guide; obs: a working public integration; apic: IBM API Connect's documentation; " +
+			"oauth: the OAuth RFCs; unconfirmed (only warns)",
 		Credentials: []string{creds.EnvClientID, creds.EnvClientSecret, creds.EnvUsername, creds.EnvPassword,
 			creds.EnvPrivateKeyFile, creds.EnvCertFile},
 	}
