@@ -354,3 +354,23 @@ func TestShouldOnlyFailureWarns(t *testing.T) {
 		}
 	}
 }
+
+// A live run leaves out the wrong-password row: a wrong password may count towards locking the API user
+// (an account lockout is the usual defence of a password grant [oauth, RFC 6749 §10.10]); the other token
+// mistakes stay, as they touch no user.
+func TestLiveLeavesOutTheWrongPassword(t *testing.T) {
+	plan, err := runner.Plan(runner.Options{Environment: runner.EnvLive, AllowLive: true, Features: suite.Features(),
+		Suite: suite.Suite(suite.Options{})}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tokenRows []string
+	for _, l := range plan {
+		if strings.Contains(l.Name, "a wrong token request") {
+			tokenRows = append(tokenRows, l.Name)
+		}
+	}
+	if len(tokenRows) != 2 || strings.Contains(strings.Join(tokenRows, "|"), "password") {
+		t.Errorf("live token mistakes %q: want the client-secret and grant-type rows only", tokenRows)
+	}
+}
