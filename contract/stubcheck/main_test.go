@@ -27,7 +27,7 @@ func examples(t *testing.T) []spec.Example {
 func TestWriteGivesOneSpecmaticExampleFilePerRequestExample(t *testing.T) {
 	dir := t.TempDir()
 	exs := examples(t)
-	require.NoError(t, write(dir, exs))
+	require.NoError(t, write(dir, exs, tingeeHeaders))
 	raw, err := os.ReadFile(filepath.Join(dir, "deleteVa_example.json"))
 	require.NoError(t, err)
 	var file struct {
@@ -65,11 +65,11 @@ func TestCheckComparesEachAnswerWithItsSuccessExample(t *testing.T) {
 		_, _ = w.Write(answers[r.Method+" "+r.URL.Path])
 	}))
 	defer good.Close()
-	assert.NoError(t, check(good.URL, exs))
+	assert.NoError(t, check(good.URL, exs, tingeeHeaders))
 
 	wrong := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(`{"code":"97","message":"Invalid signature","data":null}`))
 	}))
 	defer wrong.Close()
-	assert.Error(t, check(wrong.URL, exs))
+	assert.Error(t, check(wrong.URL, exs, tingeeHeaders))
 }
