@@ -22,50 +22,45 @@ import (
 
 // probe calls one package's probe operation through the generated client; it returns the status, the
 // decoded 200 answer and the decoded 417 error (nil when the answer was not one).
-type probe func(c *ClientWithResponses, ctx context.Context, body Request, sign RequestEditorFn) (int, *Answer, *ErrorAnswer, error)
+type probe func(ctx context.Context, c *ClientWithResponses, body Request, sign RequestEditorFn) (int, *Answer, *ErrorAnswer, error)
+
+// answer is what every generated probe answer offers.
+type answer interface {
+	StatusCode() int
+	GetJSON200() *Answer
+	GetJSON417() *BackendError
+}
+
+// generated adapts one generated operation, whose headers params are left to the signer, to a probe.
+func generated[P, B any, R answer](op func(*ClientWithResponses, context.Context, *P, B, ...RequestEditorFn) (R, error), body func(Request) B) probe {
+	return func(ctx context.Context, c *ClientWithResponses, req Request, sign RequestEditorFn) (int, *Answer, *ErrorAnswer, error) {
+		r, err := op(c, ctx, new(P), body(req), sign)
+		if err != nil {
+			return 0, nil, nil, err
+		}
+		return r.StatusCode(), r.GetJSON200(), r.GetJSON417(), nil
+	}
+}
+
+func asIs(r Request) Request { return r }
+
+// accountsBody is the accounts probe's envelope in accounts/details' own request type.
+func accountsBody(r Request) AccountsDetailsRequest {
+	var req AccountsDetailsRequest
+	req.Trace = r.Trace
+	for _, n := range r.Data["accountNumbers"].([]any) {
+		req.Data.AccountNumbers = append(req.Data.AccountNumbers, n.(string))
+	}
+	return req
+}
 
 // probes are the generated operations of the five packages [seed step 7], by package id.
 var probes = map[string]probe{
-	"accounts": func(c *ClientWithResponses, ctx context.Context, body Request, sign RequestEditorFn) (int, *Answer, *ErrorAnswer, error) {
-		var req AccountsDetailsRequest
-		req.Trace = body.Trace
-		for _, n := range body.Data["accountNumbers"].([]any) {
-			req.Data.AccountNumbers = append(req.Data.AccountNumbers, n.(string))
-		}
-		r, err := c.AccountsDetailsWithResponse(ctx, &AccountsDetailsParams{}, req, sign)
-		if err != nil {
-			return 0, nil, nil, err
-		}
-		return r.StatusCode(), r.JSON200, r.JSON417, nil
-	},
-	"transfer": func(c *ClientWithResponses, ctx context.Context, body Request, sign RequestEditorFn) (int, *Answer, *ErrorAnswer, error) {
-		r, err := c.TransferProbeWithResponse(ctx, &TransferProbeParams{}, body, sign)
-		if err != nil {
-			return 0, nil, nil, err
-		}
-		return r.StatusCode(), r.JSON200, r.JSON417, nil
-	},
-	"payment": func(c *ClientWithResponses, ctx context.Context, body Request, sign RequestEditorFn) (int, *Answer, *ErrorAnswer, error) {
-		r, err := c.PaymentProbeWithResponse(ctx, &PaymentProbeParams{}, body, sign)
-		if err != nil {
-			return 0, nil, nil, err
-		}
-		return r.StatusCode(), r.JSON200, r.JSON417, nil
-	},
-	"saving": func(c *ClientWithResponses, ctx context.Context, body Request, sign RequestEditorFn) (int, *Answer, *ErrorAnswer, error) {
-		r, err := c.SavingProbeWithResponse(ctx, &SavingProbeParams{}, body, sign)
-		if err != nil {
-			return 0, nil, nil, err
-		}
-		return r.StatusCode(), r.JSON200, r.JSON417, nil
-	},
-	"utility": func(c *ClientWithResponses, ctx context.Context, body Request, sign RequestEditorFn) (int, *Answer, *ErrorAnswer, error) {
-		r, err := c.UtilityProbeWithResponse(ctx, &UtilityProbeParams{}, body, sign)
-		if err != nil {
-			return 0, nil, nil, err
-		}
-		return r.StatusCode(), r.JSON200, r.JSON417, nil
-	},
+	"accounts": generated((*ClientWithResponses).AccountsDetailsWithResponse, accountsBody),
+	"transfer": generated((*ClientWithResponses).TransferProbeWithResponse, asIs),
+	"payment":  generated((*ClientWithResponses).PaymentProbeWithResponse, asIs),
+	"saving":   generated((*ClientWithResponses).SavingProbeWithResponse, asIs),
+	"utility":  generated((*ClientWithResponses).UtilityProbeWithResponse, asIs),
 }
 
 // tokenFromMock starts the OCB mock (its embedded fixtures) and gets an access token for its test app
@@ -106,7 +101,7 @@ func TestEachPackageProbeThroughTheGeneratedClient(t *testing.T) {
 			call, ok := probes[p.ID]
 			require.True(t, ok, "no generated operation for package %s", p.ID)
 			body := envelope(p)
-			status, answer, _, err := call(c, context.Background(), body, sign)
+			status, answer, _, err := call(context.Background(), c, body, sign)
 			require.NoError(t, err)
 			require.Equal(t, http.StatusOK, status)
 			require.NotNil(t, answer)
@@ -124,7 +119,7 @@ func TestAnotherKeyIsRefused(t *testing.T) {
 	app := mock.TestApp()
 	sign := Signer(app.ClientID, app.ClientSecret, token, testkeys.OtherKey(), testkeys.AppCert())
 	for _, p := range packages.Default() {
-		status, _, refused, err := probes[p.ID](c, context.Background(), envelope(p), sign)
+		status, _, refused, err := probes[p.ID](context.Background(), c, envelope(p), sign)
 		require.NoError(t, err)
 		require.Equal(t, http.StatusExpectationFailed, status, p.ID)
 		require.NotNil(t, refused, p.ID)
