@@ -15,7 +15,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -29,30 +28,24 @@ import (
 )
 
 func main() {
-	fs := flag.NewFlagSet("stubcheck", flag.ContinueOnError)
-	path := fs.String("contract", "openapi.yaml", "the contract's path in the repository: "+strings.Join(contractPaths(), " or "))
-	usage := "usage: stubcheck write|check [--contract PATH] DIR|URL"
-	if len(os.Args) < 2 || (os.Args[1] != "write" && os.Args[1] != "check") {
-		fmt.Fprintln(os.Stderr, usage)
-		os.Exit(2)
-	}
-	if err := fs.Parse(os.Args[2:]); err != nil || fs.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, usage)
-		os.Exit(2)
-	}
-	c, ok := contracts[*path]
+	mode, path, target, ok := parseArgs(os.Args[1:])
 	if !ok {
-		fmt.Fprintf(os.Stderr, "stubcheck: --contract %q: want %s\n", *path, strings.Join(contractPaths(), " or "))
+		fmt.Fprintln(os.Stderr, "usage: stubcheck write|check [--contract PATH] DIR|URL   (PATH: "+strings.Join(contractPaths(), " or ")+")")
+		os.Exit(2)
+	}
+	c, ok := contracts[path]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "stubcheck: --contract %q: want %s\n", path, strings.Join(contractPaths(), " or "))
 		os.Exit(2)
 	}
 	s, err := c.load()
 	if err == nil {
 		var exs []spec.Example
 		if exs, err = s.Examples(); err == nil {
-			if os.Args[1] == "write" {
-				err = write(fs.Arg(0), exs, c.headers)
+			if mode == "write" {
+				err = write(target, exs, c.headers)
 			} else {
-				err = check(strings.TrimSuffix(fs.Arg(0), "/"), exs, c.headers)
+				err = check(strings.TrimSuffix(target, "/"), exs, c.headers)
 			}
 		}
 	}
@@ -60,6 +53,22 @@ func main() {
 		fmt.Fprintln(os.Stderr, "stubcheck:", err)
 		os.Exit(1)
 	}
+}
+
+// parseArgs reads `write|check [--contract PATH] DIR|URL`; PATH is openapi.yaml when not given.
+// (The house keeps the flag package to cmd/, bench/ and scripts/: internal/archtest.)
+func parseArgs(args []string) (mode, path, target string, ok bool) {
+	if len(args) == 0 || (args[0] != "write" && args[0] != "check") {
+		return "", "", "", false
+	}
+	mode, path, args = args[0], "openapi.yaml", args[1:]
+	if len(args) == 3 && (args[0] == "--contract" || args[0] == "-contract") {
+		path, args = args[1], args[2:]
+	}
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		return "", "", "", false
+	}
+	return mode, path, args[0], true
 }
 
 // write writes one Specmatic example file per request example. A header the operation declares as a
