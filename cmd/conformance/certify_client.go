@@ -146,7 +146,7 @@ func (s *certifySession) serve(ctx context.Context, c *cli, ln net.Listener) int
 		return code
 	}
 	r.End = time.Now()
-	r.Scenarios = s.o.Scenarios()
+	r.Scenarios, r.NotRun = s.o.Scenarios(), s.o.NotRun()
 	if s.dispatcher != nil {
 		s.dispatcher.Close()
 		r.Scenarios = append(r.Scenarios, certify.WebhookScenarios(s.dispatcher.Attempts())...)

@@ -116,6 +116,32 @@ func TestCertifyClientConformantWithWebhooks(t *testing.T) {
 	}
 }
 
+// A client that sent nothing is not certified by the webhook scenarios: with --webhook-url and
+// --pay-every the receiver's scenarios pass, yet the run is INCOMPLETE, exit 1 (README "Certify your
+// integration": exit 1 for "no request at all"; review-final finding 1, where it was CONFORMANT).
+func TestCertifyClientWithoutARequestIsIncomplete(t *testing.T) {
+	var receiver atomic.Pointer[webhook.Receiver]
+	recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { receiver.Load().ServeHTTP(w, r) }))
+	defer recv.Close()
+	dir := filepath.Join(t.TempDir(), "bundle")
+	var out, errOut syncBuffer
+	_, _, secret, exit := startCertify(t, context.Background(), &out, &errOut, "--secret-file", filepath.Join(t.TempDir(), "secret"),
+		"--report-dir", dir, "--webhook-url", recv.URL, "--pay-every", "100ms", "--duration", "1s")
+	receiver.Store(&webhook.Receiver{Secret: secret, OnPayment: func(webhook.PaymentNotification) error { return nil }})
+	if code := <-exit; code != exitFail {
+		t.Fatalf("exit %d, want 1; stderr %q\n%s", code, errOut.String(), out.String())
+	}
+	for _, want := range []string{"verdict: INCOMPLETE", "NOT RUN the partner client's requests: the client sent no request"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out.String())
+		}
+	}
+	report, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+	if !strings.Contains(string(report), `"result": "INCOMPLETE"`) {
+		t.Errorf("report.json's verdict is not INCOMPLETE")
+	}
+}
+
 // UTC timestamps end NOT CONFORMANT (exit 1) after --duration; the fault plan is printed replayable.
 func TestCertifyClientNotConformant(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "bundle")
