@@ -71,7 +71,7 @@ func runCertifyClient(ctx context.Context, c *cli, args []string) int {
 	var fx *fixtures.File
 	if f.fixtures != "" {
 		if fx, err = fixtures.Load(f.fixtures); err != nil {
-			return c.errorf(exitUsage, "certify-client: --fixtures: %v", err)
+			return c.errorf(exitUsage, "certify-client: %v", err) // "fixtures: PATH …", as run words it
 		}
 	}
 	ops, err := certify.Operations()

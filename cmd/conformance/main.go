@@ -68,11 +68,15 @@ func main() {
 // dispatch picks the command named by the first argument; with none, or a flag first, it is run.
 func dispatch(ctx context.Context, c *cli, args []string) int {
 	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
-		if len(args) > 1 && args[0] == "help" { // help COMMAND: that command's flags
-			if cmd, ok := commands[args[1]]; ok {
+		if len(args) > 1 && args[0] == "help" { // help COMMAND [--profile P]: that command's flags
+			p, _, err := splitProfile(args[2:])
+			if err != nil {
+				return c.errorf(exitUsage, "help: %v", err)
+			}
+			if cmd, ok := offered[p.Name][args[1]]; ok {
 				return cmd.run(ctx, c, []string{"-h"})
 			}
-			return c.errorf(exitUsage, "help: unknown command %q (commands: %s)", args[1], strings.Join(commandNames(profiles.Default()), ", "))
+			return c.errorf(exitUsage, "help: unknown command %q (commands: %s)", args[1], strings.Join(commandNames(p), ", "))
 		}
 		usage(c.stdout)
 		return exitOK

@@ -133,6 +133,18 @@ func IsTimestampError(err error) bool {
 	return errors.Is(err, ErrMalformedTimestamp) || errors.Is(err, ErrStaleTimestamp) || errors.Is(err, ErrFutureTimestamp)
 }
 
+// Verify checks the three signing headers of a request whose raw body is body
+// (an empty body is verified as "{}"), against the secret and the clock now.
+// It checks presence, then the timestamp, then the signature, as Tingee does.
+// The harness's own parts compose these checks themselves (the mock's guard,
+// the webhook receiver); Verify is the one-call form for tests and integrators.
+func Verify(h http.Header, body, secret []byte, now time.Time) error {
+	if err := CheckHeaders(h, RequestHeaders...); err != nil {
+		return err
+	}
+	return CheckSigned(h, BodyToSign(body), secret, now)
+}
+
 // SetHeaders signs body at time now and sets the three signing headers on h.
 // It returns the timestamp and signature it set.
 func SetHeaders(h http.Header, clientID string, secret, body []byte, now time.Time) (timestamp, signature string) {
