@@ -37,7 +37,9 @@ type Document struct {
 	SuccessCode string `json:"-"`
 	// ReplayNote goes with every curl line (the profile's: the line is the
 	// request as sent, and its signature expires).
-	ReplayNote   string               `json:"-"`
+	ReplayNote string `json:"-"`
+	// SourceLegend says what the requirements' source words mean (the profile's).
+	SourceLegend string               `json:"-"`
 	Format       string               `json:"format"`
 	Run          RunInfo              `json:"run"`
 	Tool         Tool                 `json:"tool"`

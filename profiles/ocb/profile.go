@@ -25,6 +25,8 @@ func Profile() profile.Profile {
 		Contract: contract.Load,
 		Features: suite.Features(),
 		Targets:  []profile.Target{{Name: "sandbox", BaseURL: client.Sandbox}, {Name: "live", BaseURL: client.Live}},
+		SourceLegend: "seed: the registration document; obs: seen in a working public integration; " + // docs/ocb-open-api.md's marks
+			"apic: IBM API Connect's documented gateway behaviour; oauth: RFC 6749 / 9126 / 7636; unconfirmed: nothing confirms it",
 		Credentials: []string{creds.EnvClientID, creds.EnvClientSecret, creds.EnvUsername, creds.EnvPassword,
 			creds.EnvPrivateKeyFile, creds.EnvCertFile},
 	}
