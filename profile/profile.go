@@ -37,9 +37,9 @@ type Profile struct {
 	// ReplayNote goes beside every curl line of a report: how to replay a
 	// request whose signature expires.
 	ReplayNote string
-	// Sources says what the suite's @src-… tags stand for, for a report's
-	// requirements legend ("seed: the 6.2.2 page; doc; …").
-	Sources string
+	// SourceLegend says what each source word of its checks means, for the
+	// report's requirements table ("seed: the 6.2.2 page; doc; …").
+	SourceLegend string
 	// Credentials are the environment variables the profile reads its
 	// credentials from (each also has a flag).
 	Credentials []string
@@ -52,7 +52,7 @@ func (p Profile) ReportOptions() (report.Options, error) {
 	if err != nil {
 		return report.Options{}, err
 	}
-	return report.Options{Provider: p.Provider, ReplayNote: p.ReplayNote, Sources: p.Sources, Spec: contract, OpenAPI: p.OpenAPI, Features: p.Features}, nil
+	return report.Options{Provider: p.Provider, ReplayNote: p.ReplayNote, SourceLegend: p.SourceLegend, Spec: contract, OpenAPI: p.OpenAPI, Features: p.Features}, nil
 }
 
 // Target is one named environment of an API.

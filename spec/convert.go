@@ -16,7 +16,7 @@ const draft202012 = "https://json-schema.org/draft/2020-12/schema"
 // componentRef is how OpenAPI refers to a schema component.
 const componentRef = "#/components/schemas/"
 
-// schemaIDBase prefixes each standalone schema's $id.
+// schemaIDBase prefixes the $id of each schema compiled for validation.
 const schemaIDBase = "https://github.com/tingee-conformance/harness/spec/schemas/"
 
 // toGeneric turns a kin-openapi value into plain JSON values (numbers kept exact).
@@ -191,16 +191,17 @@ func standalone(id string, root any, defs map[string]any) map[string]any {
 }
 
 // SchemaFiles returns each schema component as a standalone JSON Schema
-// 2020-12 document, keyed by file name (e.g. "HttpError400.json"), as
-// `go generate ./spec` writes them to spec/schemas/.
-func (s *Spec) SchemaFiles() (map[string][]byte, error) {
+// 2020-12 document, keyed by file name (e.g. "HttpError400.json"), each with
+// the $id idBase+NAME.json (idBase names where the profile publishes them; a
+// profile's go generate writes them, e.g. profiles/tingee/contract/schemas/).
+func (s *Spec) SchemaFiles(idBase string) (map[string][]byte, error) {
 	defs, err := componentDefs(s.Doc)
 	if err != nil {
 		return nil, err
 	}
 	files := make(map[string][]byte, len(defs))
 	for name, def := range defs {
-		raw, err := json.MarshalIndent(standalone(schemaIDBase+name+".json", def, defs), "", "  ")
+		raw, err := json.MarshalIndent(standalone(idBase+name+".json", def, defs), "", "  ")
 		if err != nil {
 			return nil, fmt.Errorf("spec: schema %s: %w", name, err)
 		}

@@ -65,7 +65,7 @@ func buildDriftNode(schema map[string]any, defs map[string]any, depth int) *drif
 	return n
 }
 
-// drift reports every object property of a success body the schema does not
+// drift reports every object property of an answer's body the schema does not
 // document. The spec never sets additionalProperties:false on answers, so
 // extras are drift, not breaks.
 func (n *driftNode) drift(v any, path []string, base Finding, out []Finding) []Finding {

@@ -71,7 +71,7 @@ func runCertifyClient(ctx context.Context, c *cli, args []string) int {
 	var fx *fixtures.File
 	if f.fixtures != "" {
 		if fx, err = fixtures.Load(f.fixtures); err != nil {
-			return c.errorf(exitUsage, "certify-client: --fixtures: %v", err)
+			return c.errorf(exitUsage, "certify-client: %v", err) // "fixtures: PATH …", as run words it
 		}
 	}
 	ops, err := certify.Operations()
@@ -146,7 +146,7 @@ func (s *certifySession) serve(ctx context.Context, c *cli, ln net.Listener) int
 		return code
 	}
 	r.End = time.Now()
-	r.Scenarios = s.o.Scenarios()
+	r.Scenarios, r.NotRun = s.o.Scenarios(), s.o.NotRun()
 	if s.dispatcher != nil {
 		s.dispatcher.Close()
 		r.Scenarios = append(r.Scenarios, certify.WebhookScenarios(s.dispatcher.Attempts())...)

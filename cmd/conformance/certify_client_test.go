@@ -63,19 +63,26 @@ func signedCall(t *testing.T, url, clientID string, secret []byte, body string, 
 	return b
 }
 
+// startReceiver serves the reference webhook receiver that the test stores in
+// receiver once certify-client has written the secret; closed at the test's end.
+func startReceiver(t *testing.T) (url string, receiver *atomic.Pointer[webhook.Receiver]) {
+	receiver = &atomic.Pointer[webhook.Receiver]{}
+	recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { receiver.Load().ServeHTTP(w, r) }))
+	t.Cleanup(recv.Close)
+	return recv.URL, receiver
+}
+
 // A partner's app signing correctly, with the reference webhook receiver, ends CONFORMANT (exit
 // 0): its requests graded, the payment webhook delivered and acknowledged, and webhook-check's
 // scenarios in the same bundle. Stopped as a signal stops it.
 func TestCertifyClientConformantWithWebhooks(t *testing.T) {
-	var receiver atomic.Pointer[webhook.Receiver]
-	recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { receiver.Load().ServeHTTP(w, r) }))
-	defer recv.Close()
+	recvURL, receiver := startReceiver(t)
 	dir := filepath.Join(t.TempDir(), "bundle")
 	var out, errOut syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	base, id, secret, exit := startCertify(t, ctx, &out, &errOut, "--secret-file", filepath.Join(t.TempDir(), "secret"),
-		"--report-dir", dir, "--webhook-url", recv.URL, "--partner", "Example Shop")
+		"--report-dir", dir, "--webhook-url", recvURL, "--partner", "Example Shop")
 	receiver.Store(&webhook.Receiver{Secret: secret, OnPayment: func(webhook.PaymentNotification) error { return nil }})
 
 	signedCall(t, base+"/v1/bank/get-banks", id, secret, "", time.Now())
@@ -113,6 +120,30 @@ func TestCertifyClientConformantWithWebhooks(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "verdict: CONFORMANT") {
 		t.Errorf("no verdict line:\n%s", out.String())
+	}
+}
+
+// A client that sent nothing is not certified by the webhook scenarios: with --webhook-url and
+// --pay-every the receiver's scenarios pass, yet the run is INCOMPLETE, exit 1 (README "Certify your
+// integration": exit 1 for "no request at all"; review-final finding 1, where it was CONFORMANT).
+func TestCertifyClientWithoutARequestIsIncomplete(t *testing.T) {
+	recvURL, receiver := startReceiver(t)
+	dir := filepath.Join(t.TempDir(), "bundle")
+	var out, errOut syncBuffer
+	_, _, secret, exit := startCertify(t, context.Background(), &out, &errOut, "--secret-file", filepath.Join(t.TempDir(), "secret"),
+		"--report-dir", dir, "--webhook-url", recvURL, "--pay-every", "100ms", "--duration", "1s")
+	receiver.Store(&webhook.Receiver{Secret: secret, OnPayment: func(webhook.PaymentNotification) error { return nil }})
+	if code := <-exit; code != exitFail {
+		t.Fatalf("exit %d, want 1; stderr %q\n%s", code, errOut.String(), out.String())
+	}
+	for _, want := range []string{"verdict: INCOMPLETE", "NOT RUN the partner client's requests: the client sent no request"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out.String())
+		}
+	}
+	report, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+	if !strings.Contains(string(report), `"result": "INCOMPLETE"`) {
+		t.Errorf("report.json's verdict is not INCOMPLETE")
 	}
 }
 

@@ -96,3 +96,39 @@ func TestDispatchFeaturePathFirstIsRun(t *testing.T) {
 		}
 	}
 }
+
+// help COMMAND prints the flags of a command only another profile offers
+// (preflight is OCB's), exit 0: `help` lists it, and README says help COMMAND
+// prints its flags (review-final finding 11: it said "not offered", exit 2).
+func TestHelpOfAnotherProfilesCommand(t *testing.T) {
+	for _, args := range [][]string{{"help", "preflight"}, {"preflight", "-h"}, {"help", "preflight", "--profile", "ocb"}} {
+		f := newFakeCLI("", nil)
+		if code := f.run(args...); code != exitOK || !strings.Contains(f.out.String(), "usage: conformance preflight --profile ocb") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, f.out.String(), f.errOut.String())
+		}
+	}
+	f := newFakeCLI("", nil)
+	if code := f.run("help", "keygen", "--profile", "ocb"); code != exitUsage || !strings.Contains(f.errOut.String(), `help: unknown command "keygen"`) {
+		t.Errorf("help keygen --profile ocb: exit %d, stderr %q", code, f.errOut.String())
+	}
+}
+
+// A file flag's error names the file once, in the package's words, without a
+// doubled prefix (review-final finding 11: "--fixtures: fixtures: open …",
+// "--baseline: baseline: open …").
+func TestFileFlagErrorsSayItOnce(t *testing.T) {
+	missing := t.TempDir() + "/missing.yaml"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"mock", "--fixtures", missing}, "conformance: mock: fixtures: open " + missing + ": "},
+		{[]string{"certify-client", "--fixtures", missing, "--secret-file", t.TempDir() + "/s"}, "conformance: certify-client: fixtures: open " + missing + ": "},
+		{[]string{"run", "--baseline", missing}, "conformance: run: baseline: open " + missing + ": "},
+	} {
+		f := newFakeCLI("", nil)
+		if code := f.run(c.args...); code != exitUsage || !strings.HasPrefix(f.errOut.String(), c.want) || strings.Count(f.errOut.String(), "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q, want one line starting %q", c.args, code, f.errOut.String(), c.want)
+		}
+	}
+}

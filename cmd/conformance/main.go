@@ -1,11 +1,15 @@
-// Command conformance is the Tingee Open API conformance harness: it runs the
+// Command conformance is the conformance harness for bank APIs, one API
+// profile at a time (--profile tingee, the default, or ocb; a command a
+// profile does not offer says so). For Tingee's Open API it runs the
 // Gherkin suite against the embedded mock, UAT, live or any URL (run, the
 // default), serves the mock (mock), signs a body as Tingee expects (sign),
 // certifies a partner's webhook receiver (webhook-check) and serves the
 // reference one (example-receiver), and makes and checks the signed report
 // bundle (keygen, verify-report), exports the contract as a signed Postman
-// collection (export), and prints its version (version, --version). Each
-// command lives in its own file.
+// collection (export), certifies a partner's own client (certify-client),
+// compares and charts bundles (diff, history), and prints its version
+// (version, --version). For OCB's Open API it offers run, mock, sign,
+// preflight and export (files ocb_*.go). Each command lives in its own file.
 //
 //	go run ./cmd/conformance                      # the suite against the embedded mock
 //	go run ./cmd/conformance mock --addr 127.0.0.1:8080
@@ -64,11 +68,15 @@ func main() {
 // dispatch picks the command named by the first argument; with none, or a flag first, it is run.
 func dispatch(ctx context.Context, c *cli, args []string) int {
 	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
-		if len(args) > 1 && args[0] == "help" { // help COMMAND: that command's flags
-			if cmd, ok := commands[args[1]]; ok {
+		if len(args) > 1 && args[0] == "help" { // help COMMAND [--profile P]: that command's flags
+			p, _, err := splitProfile(args[2:])
+			if err != nil {
+				return c.errorf(exitUsage, "help: %v", err)
+			}
+			if cmd, ok := offered[p.Name][args[1]]; ok {
 				return cmd.run(ctx, c, []string{"-h"})
 			}
-			return c.errorf(exitUsage, "help: unknown command %q (commands: %s)", args[1], strings.Join(commandNames(profiles.Default()), ", "))
+			return c.errorf(exitUsage, "help: unknown command %q (commands: %s)", args[1], strings.Join(commandNames(p), ", "))
 		}
 		usage(c.stdout)
 		return exitOK

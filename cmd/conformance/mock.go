@@ -49,7 +49,7 @@ func runMock(ctx context.Context, c *cli, args []string) int {
 		fx, err = fixtures.Load(*fixturesPath)
 	}
 	if err != nil {
-		return c.errorf(exitUsage, "mock: --fixtures: %v", err)
+		return c.errorf(exitUsage, "mock: %v", err) // "fixtures: PATH …", as run words it
 	}
 	dispatcher := webhook.NewDispatcher(webhook.DispatcherConfig{Secret: creds.Secret, Interval: *retryInterval})
 	defer dispatcher.Close()

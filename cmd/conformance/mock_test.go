@@ -105,7 +105,7 @@ func TestMockBadInputIsOneLineExit2(t *testing.T) {
 		"stray argument":       {[]string{"now"}, nil, `unexpected argument "now"`},
 		"port in use":          {[]string{"--addr", busy.Addr().String()}, nil, "--addr " + busy.Addr().String()},
 		"client id, no secret": {[]string{"--client-id", "abc", "--addr", "127.0.0.1:0"}, nil, auth.EnvSecret},
-		"missing fixtures":     {[]string{"--fixtures", "/nonexistent/mock.yaml"}, nil, "--fixtures"},
+		"missing fixtures":     {[]string{"--fixtures", "/nonexistent/mock.yaml"}, nil, "mock: fixtures: open /nonexistent/mock.yaml"}, // worded as run words it
 		"secret, no client id": {[]string{"--addr", "127.0.0.1:0"}, map[string]string{auth.EnvSecret: "s"}, auth.EnvClientID},
 	} {
 		t.Run(name, func(t *testing.T) {

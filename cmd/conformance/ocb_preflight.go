@@ -14,7 +14,10 @@ import (
 
 func init() {
 	ocbCommands["preflight"] = command{summary: "check a company's OCB onboarding step by step from outside", run: runOCBPreflight}
-	commands["preflight"] = command{summary: "OCB only: check a company's onboarding (conformance preflight --profile ocb)", run: func(_ context.Context, c *cli, _ []string) int {
+	commands["preflight"] = command{summary: "OCB only: check a company's onboarding (conformance preflight --profile ocb)", run: func(ctx context.Context, c *cli, args []string) int {
+		if len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") { // help preflight, preflight -h: OCB's flags
+			return runOCBPreflight(ctx, c, args)
+		}
 		return c.errorf(exitUsage, "preflight: not offered by --profile tingee; use conformance preflight --profile ocb")
 	}}
 }

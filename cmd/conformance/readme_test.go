@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -59,5 +60,27 @@ func TestReadmeWalkthrough(t *testing.T) {
 	}
 	if after, _ := filepath.Glob("*"); len(after) != len(before) {
 		t.Errorf("the walkthrough wrote into the checkout: %v, was %v", after, before)
+	}
+}
+
+// README's export commands write into a scratch folder, never into the
+// checkout: an untracked folder there makes a later -buildvcs build "+dirty"
+// (review-final finding 5; issue 13 fixed the same for the walkthrough).
+func TestReadmeExportsWriteOutsideTheCheckout(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exports := regexp.MustCompile(`(?m)^.*conformance export postman.*--out (\S+).*$`).FindAllStringSubmatch(string(readme), -1)
+	if len(exports) < 2 {
+		t.Fatalf("README has %d export commands with --out, want Tingee's and OCB's", len(exports))
+	}
+	for _, m := range exports {
+		if m[1] != `"$OUT"` {
+			t.Errorf("README writes the export into the checkout (--out %s): %s", m[1], m[0])
+		}
+	}
+	if n := strings.Count(string(readme), "OUT=$(mktemp -d)"); n < len(exports) {
+		t.Errorf("README sets OUT=$(mktemp -d) %d times for %d exports", n, len(exports))
 	}
 }

@@ -37,7 +37,7 @@ func (n *nightlyFlags) check() error {
 	}
 	f, err := baseline.Load(n.baselinePath)
 	if err != nil {
-		return fmt.Errorf("--baseline: %w", err)
+		return err // "baseline: open PATH: …" or "baseline PATH line N: …"
 	}
 	features := tingee.Profile().Features
 	ids, err := runner.Requirements(features)
@@ -46,7 +46,7 @@ func (n *nightlyFlags) check() error {
 	}
 	scenarios := func(addr string) ([]string, error) { return runner.ScenarioURIs(features, addr) }
 	if err := f.CheckNames(baseline.Suite{Requirements: ids, Scenario: scenarios}); err != nil {
-		return fmt.Errorf("--baseline: baseline %s %w", n.baselinePath, err)
+		return fmt.Errorf("baseline %s %w", n.baselinePath, err)
 	}
 	n.baseline = f
 	return nil

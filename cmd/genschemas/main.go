@@ -1,7 +1,7 @@
 // Command genschemas writes each schema component of Tingee's
 // openapi.yaml as a standalone JSON Schema (draft 2020-12) into a directory,
 // one NAME.json per component, removing files of components that are gone.
-// It is run by `go generate ./spec`.
+// It is run by `go generate ./profiles/tingee/contract`.
 package main
 
 import (
@@ -27,7 +27,7 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
-	files, err := s.SchemaFiles()
+	files, err := s.SchemaFiles(contract.SchemaIDBase)
 	if err != nil {
 		return err
 	}

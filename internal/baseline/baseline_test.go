@@ -84,7 +84,7 @@ func TestParseRefusesBadEntries(t *testing.T) {
 		"sha256: abc\ndeviations:\n  - {requirement: A-1, reason: r, reference: x, expires: 2027-01-01}":                                                          `line 1: unknown field "sha256" in the file (it takes deviations)`,
 	}
 	// One line naming the line and the field in words, never a Go type
-	// name, as internal/fixtures words its errors (review-13-14 S6).
+	// name, as profiles/tingee/fixtures and internal/yamlerr word their errors (review-13-14 S6).
 	for src, want := range cases {
 		if _, err := Parse([]byte(src)); err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), "baseline.") {
 			t.Errorf("%q: err = %v, want one line containing %q", src, err, want)

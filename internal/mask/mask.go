@@ -229,9 +229,9 @@ func (m *Masker) Found(pointer, got string) string {
 	return credentials.MaskID(got)
 }
 
-// isClientIDHeader: a header naming a client id, whatever the API calls it
+// IsClientIDHeader reports whether a header names a client id, whatever the API calls it
 // (its name ends in client-id: Tingee's, OCB's X-IBM-Client-Id).
-func isClientIDHeader(name string) bool {
+func IsClientIDHeader(name string) bool {
 	return strings.HasSuffix(strings.ToLower(name), "client-id")
 }
 
@@ -245,7 +245,7 @@ func (m *Masker) Header(h http.Header) map[string][]string {
 	for k, vs := range h {
 		cp := make([]string, len(vs))
 		for i, v := range vs {
-			if isClientIDHeader(k) {
+			if IsClientIDHeader(k) {
 				v = credentials.MaskID(v)
 			}
 			cp[i] = m.Text(v)

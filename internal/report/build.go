@@ -52,7 +52,7 @@ func Build(run evidence.Run, opts Options) (*Document, error) {
 		Tool:         tool,
 		Provider:     opts.Provider,
 		ReplayNote:   opts.ReplayNote,
-		Sources:      opts.Sources,
+		SourceLegend: opts.SourceLegend,
 		SuccessCode:  s.Rules().SuccessCode,
 		Spec:         specInfo(s, opts.OpenAPI, featuresSum),
 		Target:       Target{BaseURL: run.Target, Environment: run.Environment, ClientID: run.ClientIDMasked},

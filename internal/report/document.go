@@ -38,9 +38,8 @@ type Document struct {
 	// ReplayNote goes with every curl line (the profile's: the line is the
 	// request as sent, and its signature expires).
 	ReplayNote string `json:"-"`
-	// Sources says what each source tag of the profile's suite stands for,
-	// for the requirements' legend ("seed: the 6.2.2 page; doc; …"); "" for none.
-	Sources      string               `json:"-"`
+	// SourceLegend says what the requirements' source words mean (the profile's).
+	SourceLegend string               `json:"-"`
 	Format       string               `json:"format"`
 	Run          RunInfo              `json:"run"`
 	Tool         Tool                 `json:"tool"`

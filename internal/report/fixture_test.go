@@ -42,9 +42,9 @@ func testOptions(t *testing.T) Options {
 		Provider: "Tingee",
 		ReplayNote: "Reproduces the request as sent. Its x-request-timestamp expires 10 minutes after sending and the " +
 			"client id and masked numbers are hidden: fill them in and re-sign (conformance sign --curl) before running it.",
-		Sources: "seed: the 6.2.2 page; doc; live: observed live; sdk; unconfirmed",
-		Spec:    s,
-		OpenAPI: raw,
+		SourceLegend: "seed: the 6.2.2 page; doc; live: observed live; sdk; unconfirmed",
+		Spec:         s,
+		OpenAPI:      raw,
 		Features: fstest.MapFS{
 			"features/signing.feature": {Data: []byte("Feature: Signing\n")},
 			"features/fixtures/m.yaml": {Data: []byte("accounts: {}\n")},

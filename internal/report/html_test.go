@@ -203,3 +203,16 @@ func TestClientCoverageHeadingNamesTheSuccessCode(t *testing.T) {
 		t.Errorf("report.html lacks the heading Answered \"00\"")
 	}
 }
+
+// The requirements table's source legend is the profile's (Options.SourceLegend):
+// another API's source words replace Tingee's, which the template hard-coded
+// (review-final finding 10).
+func TestSourceLegendIsTheProfiles(t *testing.T) {
+	html, err := renderHTML(&Document{SourceLegend: "apic: IBM API Connect's gateway behaviour"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), "its source (apic: IBM API Connect&#39;s gateway behaviour)") || strings.Contains(string(html), "6.2.2 page") {
+		t.Errorf("report.html's requirements lead does not carry the profile's legend alone")
+	}
+}

@@ -18,8 +18,12 @@ func newMasker(in []evidence.Scenario) *mask.Masker {
 				for _, s := range []string{x.URL, string(x.RequestBody), string(x.ResponseBody), x.Curl} {
 					m.Learn(s)
 				}
-				for _, v := range x.RequestHeader.Values("X-Client-Id") {
-					m.LearnValue(v)
+				for name, vs := range x.RequestHeader {
+					if mask.IsClientIDHeader(name) {
+						for _, v := range vs {
+							m.LearnValue(v)
+						}
+					}
 				}
 			}
 		}

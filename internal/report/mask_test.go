@@ -96,3 +96,19 @@ func TestNotificationClientIDIsMasked(t *testing.T) {
 		t.Errorf("report.json lacks %s", want)
 	}
 }
+
+// A client id header is learned whatever the API calls it (package mask's one
+// rule: its name ends in client-id), so its copies elsewhere are masked too:
+// OCB's X-IBM-Client-Id (docs of the OCB profile) as Tingee's X-Client-Id.
+// review-final finding 2: only "X-Client-Id" was learned.
+func TestAnyClientIDHeadersCopiesAreMasked(t *testing.T) {
+	x := exchange("", "POST", "/v1/x", `{}`, 200, `{}`, time.Millisecond)
+	x.RequestHeader.Del("X-Client-Id")
+	x.RequestHeader.Set("X-IBM-Client-Id", "ibm-app-client-7788")
+	files := bundleText(t, withScenario(syntheticRun(), x, evidence.Step{Text: "a request is sent", Error: "sent as ibm-app-client-7788"}))
+	for name, text := range files {
+		if strings.Contains(text, "ibm-app-client-7788") {
+			t.Errorf("%s shows the client id in full", name)
+		}
+	}
+}

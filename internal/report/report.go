@@ -73,9 +73,10 @@ type Options struct {
 	// ReplayNote goes with every curl line of the report: how to replay a
 	// request whose signature expires (the profile's).
 	ReplayNote string
-	// Sources says what the suite's source tags stand for (the profile's),
-	// for the requirements' legend; "" leaves the legend out.
-	Sources string
+	// SourceLegend says what each source word of the requirements table
+	// means (the profile's vocabulary, e.g. "seed: the 6.2.2 page; doc; …");
+	// empty: the table's lead names no sources.
+	SourceLegend string
 	// Spec gives the coverage matrix its operations and documented answers, and
 	// the report the spec's title and version. Required.
 	Spec *spec.Spec
@@ -193,7 +194,7 @@ func scrubbed(doc *Document, scrub redact.Scrubber) (*Document, error) {
 	if err := json.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
-	out.Provider, out.ReplayNote, out.SuccessCode, out.Sources = doc.Provider, doc.ReplayNote, doc.SuccessCode, doc.Sources // not in report.json, so not in the copy
+	out.Provider, out.ReplayNote, out.SuccessCode, out.SourceLegend = doc.Provider, doc.ReplayNote, doc.SuccessCode, doc.SourceLegend // not in report.json, so not in the copy
 	scrub.Strings(&out)
 	return &out, nil
 }

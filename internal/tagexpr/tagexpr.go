@@ -44,9 +44,6 @@ func Parse(s string) (Expr, error) {
 	return Expr{root: n}, nil
 }
 
-// Empty reports whether e matches every scenario.
-func (e Expr) Empty() bool { return e.root == nil }
-
 // Match reports whether a scenario with these tags (with or without their
 // "@") is selected by e.
 func (e Expr) Match(tags []string) bool {

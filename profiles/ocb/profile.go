@@ -25,8 +25,8 @@ func Profile() profile.Profile {
 		Contract: contract.Load,
 		Features: suite.Features(),
 		Targets:  []profile.Target{{Name: "sandbox", BaseURL: client.Sandbox}, {Name: "live", BaseURL: client.Live}},
-		Sources: "seed: OCB's registration guide; obs: a working public integration; apic: IBM API Connect's documentation; " +
-			"oauth: the OAuth RFCs; unconfirmed (only warns)",
+		SourceLegend: "seed: the registration document; obs: seen in a working public integration; " + // docs/ocb-open-api.md's marks
+			"apic: IBM API Connect's documented gateway behaviour; oauth: RFC 6749 / 9126 / 7636; unconfirmed: nothing confirms it",
 		Credentials: []string{creds.EnvClientID, creds.EnvClientSecret, creds.EnvUsername, creds.EnvPassword,
 			creds.EnvPrivateKeyFile, creds.EnvCertFile},
 	}

@@ -33,7 +33,7 @@ func Profile() profile.Profile {
 		Targets:  []profile.Target{{Name: "uat", BaseURL: UAT}, {Name: "live", BaseURL: Live}},
 		ReplayNote: "Reproduces the request as sent. Its x-request-timestamp expires 10 minutes after sending and the " +
 			"client id and masked numbers are hidden: fill them in and re-sign (conformance sign --curl) before running it.",
-		Sources:     "seed: the 6.2.2 page; doc; live: observed live; sdk; unconfirmed",
-		Credentials: []string{auth.EnvClientID, auth.EnvSecret},
+		SourceLegend: "seed: the 6.2.2 page; doc; live: observed live; sdk; unconfirmed", // docs/levels-and-sources.md
+		Credentials:  []string{auth.EnvClientID, auth.EnvSecret},
 	}
 }

@@ -45,11 +45,9 @@ type Sources struct {
 	Getenv                                                                func(string) string
 }
 
-// Load resolves every credential and names all that are missing in one error.
-func Load(s Sources) (Credentials, error) { return Over(s, Credentials{}) }
-
 // Over resolves the credentials given in s over base: what s does not name
-// keeps base's value (a mock's test app), and only what neither has is missing.
+// keeps base's value (a mock's test app; empty for a real one), and only
+// what neither has is missing, all named in one error.
 func Over(s Sources, base Credentials) (Credentials, error) {
 	c, missing, err := Partial(s, base)
 	if err == nil && len(missing) > 0 {

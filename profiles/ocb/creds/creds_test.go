@@ -13,7 +13,7 @@ const vectors = "../testdata/vectors/"
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 
 func TestLoadNamesEverythingMissing(t *testing.T) {
-	_, err := Load(Sources{Getenv: env(nil)})
+	_, err := Over(Sources{Getenv: env(nil)}, Credentials{})
 	if !errors.Is(err, ErrMissing) {
 		t.Fatal(err)
 	}
@@ -28,10 +28,10 @@ func TestLoadFromEnvironmentAndFiles(t *testing.T) {
 	dir := t.TempDir()
 	pw := filepath.Join(dir, "pw")
 	os.WriteFile(pw, []byte("s3cret\n"), 0o600)
-	c, err := Load(Sources{PasswordFile: pw, Getenv: env(map[string]string{
+	c, err := Over(Sources{PasswordFile: pw, Getenv: env(map[string]string{
 		EnvClientID: "id", EnvClientSecret: "secret", EnvUsername: "u",
 		EnvPrivateKeyFile: vectors + "test-partner.key", EnvCertFile: vectors + "test-partner.crt",
-	})})
+	})}, Credentials{})
 	if err != nil {
 		t.Fatal(err)
 	}

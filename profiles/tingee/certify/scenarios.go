@@ -38,6 +38,23 @@ func (o *Observer) Scenarios() []evidence.Scenario {
 	return out
 }
 
+// NoRequest is the run's not-run line for a client that sent no request. The client's requests are
+// what certify-client certifies, so without one the run cannot judge the client: INCOMPLETE (README
+// "Certify your integration": exit 1 for "no request at all"), whatever the webhook scenarios say.
+// Not NOT CONFORMANT: no check of the client failed; none was made (README "Verdicts").
+const NoRequest = "the partner client's requests: the client sent no request, so none of its requests was graded"
+
+// NotRun lists what the run could not judge for want of the client: NoRequest when the client sent
+// nothing, else nothing. The caller adds it to the run's NotRun.
+func (o *Observer) NotRun() []string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if len(o.records) == 0 {
+		return []string{NoRequest}
+	}
+	return nil
+}
+
 // scenarios are the request's checks, one scenario each, named by the check's statement first so
 // that the report's requirement statement (the words its scenarios' names share) is the check's; the first (CC-PATH-01, always graded)
 // carries the exchange and the request's verdict line.
@@ -97,7 +114,7 @@ func checkScenario(feature, name, uri string, o outcome) evidence.Scenario {
 
 // Summarize prints what a partner reads first, from the report the bundle was written from (one
 // verdict: the report's): the counts, every failed scenario with its broken check, every scenario
-// not verified with its reason, every warning, and the verdict.
+// not verified with its reason, what did not run, every warning, and the verdict.
 func Summarize(w io.Writer, doc *report.Document) {
 	c := doc.Counts.Scenarios
 	warned := map[string]bool{}
@@ -118,6 +135,9 @@ func Summarize(w io.Writer, doc *report.Document) {
 		case sc.Status == evidence.Skipped:
 			fmt.Fprintf(w, "  NOT VERIFIED %s  %s: %s\n", sc.URI, sc.Name, sc.SkipReason)
 		}
+	}
+	for _, name := range doc.Run.NotRun {
+		fmt.Fprintf(w, "  NOT RUN %s\n", name)
 	}
 	for _, wn := range doc.Verdict.Warnings {
 		fmt.Fprintf(w, "  WARNING %s (%s) %s: %s\n", wn.Requirement, wn.Source, wn.Scenario, wn.Expected)

@@ -34,7 +34,7 @@ type Config struct {
 	Webhooks Notifier
 }
 
-// Notifier delivers a signed webhook body to a partner's URL (implemented by internal/webhook).
+// Notifier delivers a signed webhook body to a partner's URL (implemented by profiles/tingee/webhook).
 type Notifier interface {
 	Send(url string, payload any)
 }

@@ -136,6 +136,8 @@ func IsTimestampError(err error) bool {
 // Verify checks the three signing headers of a request whose raw body is body
 // (an empty body is verified as "{}"), against the secret and the clock now.
 // It checks presence, then the timestamp, then the signature, as Tingee does.
+// The harness's own parts compose these checks themselves (the mock's guard,
+// the webhook receiver); Verify is the one-call form for tests and integrators.
 func Verify(h http.Header, body, secret []byte, now time.Time) error {
 	if err := CheckHeaders(h, RequestHeaders...); err != nil {
 		return err

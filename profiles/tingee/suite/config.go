@@ -1,4 +1,4 @@
-// Package steps holds the godog step definitions of Tingee's suite.
+// Package suite holds the godog step definitions of Tingee's suite.
 // State lives in a world per scenario, carried in context.Context as in godog's
 // _examples/api. Every answer of every step is validated against openapi.yaml;
 // a step fails on any finding that is not drift, with a message naming what

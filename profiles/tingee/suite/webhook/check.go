@@ -46,17 +46,6 @@ type Result struct {
 	Unreachable bool // nobody listened at the URL, and nothing ever answered
 }
 
-// Failed counts the scenarios that did not pass, should-level warnings aside.
-func (r Result) Failed() int {
-	n := 0
-	for _, s := range r.Run.Scenarios {
-		if s.Status != evidence.Passed && !s.Warned() {
-			n++
-		}
-	}
-	return n
-}
-
 // Check runs the webhook-receiver feature against cfg.URL. An error means the
 // suite itself could not run (bad feature, bad config), not that the receiver failed.
 func Check(ctx context.Context, cfg Config) (Result, error) {

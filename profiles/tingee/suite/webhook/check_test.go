@@ -192,3 +192,14 @@ func TestAnInterruptedCheckListsWhatDidNotRun(t *testing.T) {
 	assert.Len(t, res.Run.NotRun, 11)
 	assert.Empty(t, res.Run.Scenarios)
 }
+
+// Failed counts (for the tests) the scenarios that did not pass, should-level warnings aside.
+func (r Result) Failed() int {
+	n := 0
+	for _, s := range r.Run.Scenarios {
+		if s.Status != evidence.Passed && !s.Warned() {
+			n++
+		}
+	}
+	return n
+}

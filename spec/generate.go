@@ -1,3 +1,0 @@
-package spec
-
-//go:generate go run ../cmd/genschemas -out schemas
