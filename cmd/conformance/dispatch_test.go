@@ -132,3 +132,13 @@ func TestFileFlagErrorsSayItOnce(t *testing.T) {
 		}
 	}
 }
+
+// --profile stands anywhere, help included: README "OCB profile" lists `help` among what --profile ocb takes.
+func TestProfileBeforeOrAfterHelp(t *testing.T) {
+	for _, args := range [][]string{{"--profile", "ocb", "help"}, {"help", "--profile", "ocb"}, {"--profile=ocb", "help", "preflight"}} {
+		f := newFakeCLI("", nil)
+		if code := f.run(args...); code != exitOK || f.out.Len() == 0 || f.errOut.Len() != 0 {
+			t.Errorf("%q: exit %d, stdout %d bytes, stderr %q: want the usage, exit 0", args, code, f.out.Len(), f.errOut.String())
+		}
+	}
+}

@@ -67,12 +67,17 @@ func main() {
 
 // dispatch picks the command named by the first argument; with none, or a flag first, it is run.
 func dispatch(ctx context.Context, c *cli, args []string) int {
+	p, rest, err := splitProfile(args) // --profile may stand anywhere: before or after the command, with help too
+	if err != nil {
+		name := "run"
+		if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+			name = args[0]
+		}
+		return c.errorf(exitUsage, "%s: %v", name, err)
+	}
+	args = rest
 	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		if len(args) > 1 && args[0] == "help" { // help COMMAND [--profile P]: that command's flags
-			p, _, err := splitProfile(args[2:])
-			if err != nil {
-				return c.errorf(exitUsage, "help: %v", err)
-			}
 			if cmd, ok := offered[p.Name][args[1]]; ok {
 				return cmd.run(ctx, c, []string{"-h"})
 			}
@@ -87,10 +92,6 @@ func dispatch(ctx context.Context, c *cli, args []string) int {
 	name := "run"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !isFeaturePath(args[0]) {
 		name, args = args[0], args[1:]
-	}
-	p, args, err := splitProfile(args)
-	if err != nil {
-		return c.errorf(exitUsage, "%s: %v", name, err)
 	}
 	return dispatchTo(ctx, c, p, name, args)
 }

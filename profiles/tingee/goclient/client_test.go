@@ -112,11 +112,11 @@ func success[T any](t *testing.T, status int, body []byte) T {
 func ptr[T any](v T) *T { return &v }
 
 // go generate records the SHA-256 of the openapi.yaml it generated from: when openapi.yaml
-// changes, this fails until `go generate ./examples/goclient` is run again.
+// changes, this fails until `go generate ./profiles/tingee/goclient` is run again.
 func TestGeneratedClientIsFresh(t *testing.T) {
 	recorded, err := os.ReadFile("openapi.yaml.sha256")
 	require.NoError(t, err)
 	sum := sha256.Sum256(harness.OpenAPI)
 	assert.Equal(t, hex.EncodeToString(sum[:]), strings.TrimSpace(string(recorded)),
-		"examples/goclient/tingee.gen.go is stale: run go generate ./examples/goclient")
+		"profiles/tingee/goclient/tingee.gen.go is stale: run go generate ./profiles/tingee/goclient")
 }

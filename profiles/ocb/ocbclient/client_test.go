@@ -128,11 +128,11 @@ func TestAnotherKeyIsRefused(t *testing.T) {
 }
 
 // go generate records the SHA-256 of the contract it generated from: when the OCB contract changes,
-// this fails until `go generate ./examples/ocbclient` is run again.
+// this fails until `go generate ./profiles/ocb/ocbclient` is run again.
 func TestGeneratedClientIsFresh(t *testing.T) {
 	recorded, err := os.ReadFile("openapi.yaml.sha256")
 	require.NoError(t, err)
 	sum := sha256.Sum256(contract.OpenAPI)
 	assert.Equal(t, hex.EncodeToString(sum[:]), strings.TrimSpace(string(recorded)),
-		"examples/ocbclient/ocb.gen.go is stale: run go generate ./examples/ocbclient")
+		"profiles/ocb/ocbclient/ocb.gen.go is stale: run go generate ./profiles/ocb/ocbclient")
 }

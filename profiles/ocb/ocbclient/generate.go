@@ -8,5 +8,5 @@
 // fails until then.
 package ocbclient
 
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@v2.8.2 -config oapi-codegen.yaml ../../profiles/ocb/contract/openapi.yaml
-//go:generate sh -c "sha256sum < ../../profiles/ocb/contract/openapi.yaml | cut -d' ' -f1 > openapi.yaml.sha256"
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@v2.8.2 -config oapi-codegen.yaml ../contract/openapi.yaml
+//go:generate sh -c "sha256sum < ../contract/openapi.yaml | cut -d' ' -f1 > openapi.yaml.sha256"

@@ -16,7 +16,7 @@ import (
 
 func vector(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("../../profiles/ocb/testdata/vectors", name))
+	b, err := os.ReadFile(filepath.Join("../testdata/vectors", name))
 	require.NoError(t, err)
 	return b
 }

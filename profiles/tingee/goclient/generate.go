@@ -5,5 +5,5 @@
 // openapi.yaml; TestGeneratedClientIsFresh fails until then.
 package goclient
 
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@v2.8.2 -config oapi-codegen.yaml ../../openapi.yaml
-//go:generate sh -c "sha256sum < ../../openapi.yaml | cut -d' ' -f1 > openapi.yaml.sha256"
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@v2.8.2 -config oapi-codegen.yaml ../../../openapi.yaml
+//go:generate sh -c "sha256sum < ../../../openapi.yaml | cut -d' ' -f1 > openapi.yaml.sha256"
