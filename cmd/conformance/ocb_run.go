@@ -61,8 +61,9 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if err := runner.CheckLive(env, *allowLive); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if rf.att.Environment != "" && env == runner.EnvMock {
-		return c.errorf(exitUsage, "run: --environment %s: a run of the embedded mock is a rehearsal and certifies nothing", rf.att.Environment)
+	env = cf.rehearsal(env)
+	if err := attestable(p, rf.att.Environment, env, base); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
 	}
 	pk, err := loadProbes(*probes)
 	if err != nil {
