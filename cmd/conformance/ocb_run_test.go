@@ -93,6 +93,8 @@ func TestOCBRunBadInput(t *testing.T) {
 		{"--tags", "@no-such-tag"},
 		{"--tags", "@must and ("},
 		{"--target", "http://127.0.0.1:1"}, // a URL is not a mock: all six credentials (review finding S1)
+		{"features/token.feature:6"},       // no scenario starts there
+		{"features/no-such.feature"},
 	} {
 		f := newFakeCLI("", nil)
 		if code := f.run(append([]string{"run", "--profile", "ocb", "--report-dir", t.TempDir()}, args...)...); code != exitUsage {
@@ -150,5 +152,18 @@ func TestOCBRunBundleHoldsNoEncodedBody(t *testing.T) {
 	}
 	if !withheld {
 		t.Error("no file shows the withheld payload: did the variant run?")
+	}
+}
+
+// A scenario's address as run prints it (features/token.feature:5) is taken
+// back as an argument, as Tingee's run takes its own (review-last finding 6:
+// "unexpected argument").
+func TestOCBRunTakesTheAddressItPrints(t *testing.T) {
+	f := newFakeCLI("", nil)
+	if code := f.run("run", "--profile", "ocb", "--report-dir", t.TempDir(), "features/token.feature:5"); code != exitOK {
+		t.Fatalf("exit %d: %s %s", code, f.out.String(), f.errOut.String())
+	}
+	if !strings.Contains(f.out.String(), "1 scenarios: 1 passed") || !strings.Contains(f.out.String(), "subset: features/token.feature:5") {
+		t.Errorf("stdout %s", f.out.String())
 	}
 }
