@@ -59,6 +59,9 @@ func (p Profile) ReportOptions() (report.Options, error) {
 type Target struct {
 	Name    string // uat, live, sandbox
 	BaseURL string
+	// Attests is the report's --environment value (uat, production) a run
+	// against BaseURL may attest; empty: none.
+	Attests string
 }
 
 // Title is the API's name: "Tingee Open API".
@@ -83,6 +86,17 @@ func (p Profile) Target(name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Attesting is the target whose runs may attest the report's --environment
+// value env (uat, production).
+func (p Profile) Attesting(env string) (Target, bool) {
+	for _, t := range p.Targets {
+		if t.Attests != "" && t.Attests == env {
+			return t, true
+		}
+	}
+	return Target{}, false
 }
 
 // Registry holds the profiles --profile chooses from; the first is the default.

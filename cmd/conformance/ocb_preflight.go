@@ -57,6 +57,10 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "preflight: %v", err)
 	}
+	env = cf.rehearsal(env)
+	if err := attestable(ocb.Profile(), rf.att.Environment, env, base); err != nil {
+		return c.errorf(exitUsage, "preflight: %v", err)
+	}
 	h, probes, err := mf.build()
 	if err != nil {
 		return c.errorf(exitUsage, "preflight: %v", err)
@@ -67,9 +71,6 @@ func runOCBPreflight(ctx context.Context, c *cli, args []string) int {
 	cr, err := cf.loadKeys(*target)
 	if err != nil {
 		return c.errorf(exitUsage, "preflight: %v", err)
-	}
-	if rf.att.Environment != "" && base == "" {
-		return c.errorf(exitUsage, "preflight: --environment %s: a preflight of the embedded mock is a rehearsal and certifies nothing", rf.att.Environment)
 	}
 	if err := rf.check(ocbSecrets(cr)...); err != nil { // before any request
 		return c.errorf(exitUsage, "preflight: %v", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/x509"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
@@ -26,7 +27,7 @@ func init() {
 // CONFORMANT, with warnings too unless --strict; 1 NOT CONFORMANT or
 // INCOMPLETE), or 2 usage or CREDENTIALS REJECTED, 3 the target could not be reached.
 func runOCBSuite(ctx context.Context, c *cli, args []string) int {
-	fs := c.flags("run --profile ocb", "[--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--tags EXPR] [--format progress|pretty] [--seed N] [--timeout D] [--strict] "+
+	fs := c.flags("run --profile ocb", "[features/x.feature[:LINE] ...] [--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--tags EXPR] [--format progress|pretty] [--seed N] [--timeout D] [--strict] "+
 		"[--probes F] [--unknown-account N] [--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F] "+reportFlagsSynopsis)
 	target := fs.String("target", runner.EnvMock, "mock (the embedded OCB mock), sandbox, live, or a base URL")
 	allowLive := fs.Bool("allow-live", false, "allow --target live")
@@ -39,12 +40,11 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	unknown := fs.String("unknown-account", "0000000000", "an account number the target does not know (the 417 scenario)")
 	cf := addOCBCredFlags(fs, c.getenv)
 	rf := addReportFlags(fs)
-	if code, ok := c.parse(fs, args); !ok {
+	paths, code, ok := c.parseWithArgs(fs, args) // features/x.feature or features/x.feature:12, the addresses run prints
+	if !ok {
 		return code
 	}
 	switch {
-	case fs.NArg() > 0:
-		return c.errorf(exitUsage, "run: unexpected argument %q", fs.Arg(0))
 	case runner.CheckFormat(*format) != nil:
 		return c.errorf(exitUsage, "run: %v", runner.CheckFormat(*format))
 	case *timeout <= 0:
@@ -61,8 +61,15 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if err := runner.CheckLive(env, *allowLive); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if rf.att.Environment != "" && env == runner.EnvMock {
-		return c.errorf(exitUsage, "run: --environment %s: a run of the embedded mock is a rehearsal and certifies nothing", rf.att.Environment)
+	planned := runner.Options{Features: p.Features, Suite: suite.Suite(suite.Options{}), Tags: *tags, Paths: paths, Environment: env, AllowLive: *allowLive}
+	if plan, err := runner.Plan(planned, true); err != nil { // a path naming no scenario: refused before anything starts
+		return c.errorf(exitUsage, "run: %v", err)
+	} else if len(plan) == 0 {
+		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs", *tags)
+	}
+	env = cf.rehearsal(env)
+	if err := attestable(p, rf.att.Environment, env, base); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
 	}
 	pk, err := loadProbes(*probes)
 	if err != nil {
@@ -89,16 +96,17 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
+	subset := strings.TrimSpace(*tags + " " + strings.Join(paths, " ")) // a subset: by tags or by paths, as Tingee's run
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, ClientID: cr.ClientID,
-		Suite: suite.Suite(o), Spec: contract, Features: p.Features, Subset: *tags,
-		Tags: *tags, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr, Strict: *strict,
+		Suite: suite.Suite(o), Spec: contract, Features: p.Features, Subset: subset,
+		Tags: *tags, Paths: paths, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr, Strict: *strict,
 		Terminal: term.Redraws(c.stdout, c.getenv), Colour: term.Colour(c.stdout, c.getenv),
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, _, err := rf.write(p, run, *tags, nil)
+	dir, _, err := rf.write(p, run, subset, nil)
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}

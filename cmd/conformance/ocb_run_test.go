@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
+	"github.com/tingee-conformance/harness/profiles/ocb/packages"
 )
 
 // OCB's run writes internal/report's bundle (issue 12, item 4: the same
@@ -91,6 +93,8 @@ func TestOCBRunBadInput(t *testing.T) {
 		{"--tags", "@no-such-tag"},
 		{"--tags", "@must and ("},
 		{"--target", "http://127.0.0.1:1"}, // a URL is not a mock: all six credentials (review finding S1)
+		{"features/token.feature:6"},       // no scenario starts there
+		{"features/no-such.feature"},
 	} {
 		f := newFakeCLI("", nil)
 		if code := f.run(append([]string{"run", "--profile", "ocb", "--report-dir", t.TempDir()}, args...)...); code != exitUsage {
@@ -109,6 +113,57 @@ func TestOCBRunTagsAgainstAURL(t *testing.T) {
 		t.Fatalf("exit %d: %s %s", code, f.out.String(), f.errOut.String())
 	}
 	if strings.Contains(f.out.String(), " 0 scenarios") {
+		t.Errorf("stdout %s", f.out.String())
+	}
+}
+
+// OCB-SIG-04's "whole compact JWS" variant sends the body base64url-encoded in
+// X-Signature: no file of the bundle may hold the account number, in clear or
+// base64url at any alignment (review-last finding 1, blocker; README: no
+// request body is kept).
+func TestOCBRunBundleHoldsNoEncodedBody(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "bundle")
+	f := newFakeCLI("", nil)
+	if code := f.run("run", "--profile", "ocb", "--report-dir", dir, "--tags", "@OCB-SIG-04"); code != exitOK {
+		t.Fatalf("exit %d: %s %s", code, f.out.String(), f.errOut.String())
+	}
+	account := packages.PlaceholderAccount
+	forbidden := []string{account}
+	for k := range 3 { // base64url of the account after k other bytes: the characters it alone decides
+		enc := base64.RawURLEncoding.EncodeToString(append(make([]byte, k), account...))
+		forbidden = append(forbidden, enc[(8*k+5)/6:8*(k+len(account))/6])
+	}
+	files, _ := os.ReadDir(dir)
+	if len(files) == 0 {
+		t.Fatal("no bundle")
+	}
+	withheld := false
+	for _, e := range files {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range forbidden {
+			if strings.Contains(string(b), s) {
+				t.Errorf("%s holds %q (the account number or its base64url form)", e.Name(), s)
+			}
+		}
+		withheld = withheld || strings.Contains(string(b), "[payload withheld]")
+	}
+	if !withheld {
+		t.Error("no file shows the withheld payload: did the variant run?")
+	}
+}
+
+// A scenario's address as run prints it (features/token.feature:5) is taken
+// back as an argument, as Tingee's run takes its own (review-last finding 6:
+// "unexpected argument").
+func TestOCBRunTakesTheAddressItPrints(t *testing.T) {
+	f := newFakeCLI("", nil)
+	if code := f.run("run", "--profile", "ocb", "--report-dir", t.TempDir(), "features/token.feature:5"); code != exitOK {
+		t.Fatalf("exit %d: %s %s", code, f.out.String(), f.errOut.String())
+	}
+	if !strings.Contains(f.out.String(), "1 scenarios: 1 passed") || !strings.Contains(f.out.String(), "subset: features/token.feature:5") {
 		t.Errorf("stdout %s", f.out.String())
 	}
 }

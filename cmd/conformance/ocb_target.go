@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/tingee-conformance/harness/internal/credentials"
+	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/profiles/ocb"
 	"github.com/tingee-conformance/harness/profiles/ocb/creds"
 	"github.com/tingee-conformance/harness/profiles/ocb/mock"
@@ -42,6 +43,17 @@ func (f *ocbCredFlags) base(target string) (creds.Credentials, error) {
 		return mockAppCredentials(mock.TestApp()), nil
 	}
 	return creds.Credentials{}, nil
+}
+
+// rehearsal is the environment a run against env is recorded as: a URL
+// marked --mock-app is a standalone mock, so its run, like the embedded
+// mock's, is a rehearsal (runner.EnvMock: the report's banner) and attests
+// no --environment.
+func (f *ocbCredFlags) rehearsal(env string) string {
+	if f.mockApp && env == runner.EnvURL {
+		return runner.EnvMock
+	}
+	return env
 }
 
 // load resolves all six credentials (run needs each).

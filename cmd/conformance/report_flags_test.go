@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,9 @@ import (
 	"github.com/tingee-conformance/harness/internal/bundle"
 	"github.com/tingee-conformance/harness/internal/redact"
 	"github.com/tingee-conformance/harness/internal/report"
+	"github.com/tingee-conformance/harness/profiles/ocb"
+	ocbclient "github.com/tingee-conformance/harness/profiles/ocb/client"
+	ocbmock "github.com/tingee-conformance/harness/profiles/ocb/mock"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 )
 
@@ -63,7 +67,7 @@ func TestEnvironmentMustBeTheTarget(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--environment", "uat"}, "--environment uat: a run of the embedded mock is a rehearsal and certifies nothing"},
+		{[]string{"--environment", "uat"}, "--environment uat: a run of the harness's mock is a rehearsal and certifies nothing"},
 		{[]string{"--environment", "production", "--target", "http://127.0.0.1:1"}, "--environment production: --target http://127.0.0.1:1 is not production's base URL https://open-api.tingee.vn"},
 		{[]string{"--environment", "uat", "--target", "live", "--allow-live"}, "is not uat's base URL https://uat-open-api.tingee.vn"},
 	} {
@@ -143,6 +147,56 @@ func TestRunBundleNeverHoldsTheSecret(t *testing.T) {
 			if strings.Contains(string(data), form) {
 				t.Errorf("%s holds %q", e.Name(), form)
 			}
+		}
+	}
+}
+
+// One rule for both profiles (review-last finding 2): OCB's --environment is
+// attested only against its own target, uat by sandbox and production by
+// live; the embedded mock, a --mock-app URL (a rehearsal) and any other URL
+// are refused with exit 2 before anything runs, in run and in preflight.
+func TestOCBEnvironmentMustBeTheTarget(t *testing.T) {
+	srv := httptest.NewServer(ocbmock.New(ocbmock.Config{}))
+	defer srv.Close()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--environment", "uat"}, "a run of the harness's mock is a rehearsal"},
+		{[]string{"--environment", "uat", "--target", srv.URL, "--mock-app"}, "a run of the harness's mock is a rehearsal"},
+		{[]string{"--environment", "uat", "--target", srv.URL}, "is not uat's base URL " + ocbclient.Sandbox},
+		{[]string{"--environment", "production", "--target", "sandbox"}, "is not production's base URL " + ocbclient.Live},
+	} {
+		for _, cmd := range []string{"run", "preflight"} {
+			f := newFakeCLI("", nil)
+			code := f.run(append([]string{cmd, "--profile", "ocb", "--report-dir", filepath.Join(t.TempDir(), "b")}, c.args...)...)
+			if code != exitUsage || !strings.Contains(f.errOut.String(), c.want) {
+				t.Errorf("%s %v: exit %d, stderr %q; want 2 and %q", cmd, c.args, code, f.errOut.String(), c.want)
+			}
+		}
+	}
+	for attested, target := range map[string]string{"uat": "sandbox", "production": "live"} {
+		base, _ := ocb.Profile().Target(target)
+		if err := attestable(ocb.Profile(), attested, target, base); err != nil {
+			t.Errorf("--environment %s --target %s: %v", attested, target, err)
+		}
+	}
+}
+
+// A run or preflight of a standalone mock marked --mock-app is a rehearsal:
+// its bundle carries the banner, as the embedded mock's does (review-last finding 2).
+func TestOCBMockAppIsARehearsal(t *testing.T) {
+	srv := httptest.NewServer(ocbmock.New(ocbmock.Config{}))
+	defer srv.Close()
+	for _, args := range [][]string{{"run", "--tags", "@OCB-TOK-01"}, {"preflight"}} {
+		dir := filepath.Join(t.TempDir(), "bundle")
+		f := newFakeCLI("", nil)
+		if code := f.run(append([]string{args[0], "--profile", "ocb", "--report-dir", dir, "--target", srv.URL, "--mock-app"}, args[1:]...)...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s %s", args, code, f.out.String(), f.errOut.String())
+		}
+		summary, _ := os.ReadFile(filepath.Join(dir, "summary.md"))
+		if !strings.Contains(string(summary), "**Rehearsal.**") {
+			t.Errorf("%v: no rehearsal banner in summary.md", args)
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/internal/term"
+	"github.com/tingee-conformance/harness/profile"
 	"github.com/tingee-conformance/harness/profiles/tingee"
 	"github.com/tingee-conformance/harness/profiles/tingee/auth"
 	"github.com/tingee-conformance/harness/profiles/tingee/fixtures"
@@ -86,7 +87,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	} else if base != strings.TrimRight(*target, "/") && env == runner.EnvURL { // a trailing "/" alone needs no note
 		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", client.ShownURL(*target), apiPrefix, client.ShownURL(base))
 	}
-	if err := attestable(rf.att.Environment, env, base); err != nil {
+	if err := attestable(tg, rf.att.Environment, env, base); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if err := runner.CheckLive(env, *allowLive); err != nil {
@@ -213,25 +214,24 @@ func fixtureMasker(fx *fixtures.File) *mask.Masker {
 	return m
 }
 
-// attestedBases are the base URLs an --environment attests: only a run
-// against that environment itself certifies it.
-var attestedBases = map[string]string{"uat": tingee.UAT, "production": tingee.Live}
-
-// attestable refuses an --environment the target is not: the embedded mock,
-// or a URL other than that environment's base URL, certifies nothing.
-func attestable(attested, env, base string) error {
+// attestable refuses an --environment the target is not, for any profile:
+// only a run against the profile's target that attests it (profile.Target's
+// Attests: Tingee's uat and live, OCB's sandbox and live) certifies it; the
+// embedded mock, a --mock-app URL (env mock: rehearsals) or any other URL
+// certifies nothing.
+func attestable(p profile.Profile, attested, env, base string) error {
 	if attested == "" {
 		return nil
 	}
-	want, ok := attestedBases[attested]
+	t, ok := p.Attesting(attested)
 	if !ok {
 		return nil // reportFlags.check names the bad value
 	}
 	if env == runner.EnvMock {
-		return fmt.Errorf("--environment %s: a run of the embedded mock is a rehearsal and certifies nothing; run against --target %s", attested, want)
+		return fmt.Errorf("--environment %s: a run of the harness's mock is a rehearsal and certifies nothing; run against --target %s (%s)", attested, t.Name, t.BaseURL)
 	}
-	if strings.TrimRight(base, "/") != want {
-		return fmt.Errorf("--environment %s: --target %s is not %s's base URL %s", attested, client.ShownURL(base), attested, want)
+	if strings.TrimRight(base, "/") != strings.TrimRight(t.BaseURL, "/") {
+		return fmt.Errorf("--environment %s: --target %s is not %s's base URL %s (--target %s)", attested, client.ShownURL(base), attested, t.BaseURL, t.Name)
 	}
 	return nil
 }

@@ -8,8 +8,10 @@ const TokenRedacted = "[token redacted]"
 var (
 	// "access_token": "…", also inside a quoted JSON: an OAuth token answer (RFC 6749 §5.1, OpenID's id_token).
 	tokenField = regexp.MustCompile(`(?i)(\\?"(?:access_token|refresh_token|id_token)\\?"\s*:\s*\\?")((?:[^"\\]|\\[^"])+)`)
-	// Authorization: Bearer … (RFC 6750 §2.1's b64token characters).
-	bearer = regexp.MustCompile(`(?i)(\bBearer\s+)([A-Za-z0-9._~+/=-]+)`)
+	// Authorization: Bearer … (RFC 6750 §2.1's b64token characters), at least
+	// 16 of them: a token, not an English word after "Bearer" in a step's
+	// text ("token_type Bearer and a positive expires_in", review-last 4).
+	bearer = regexp.MustCompile(`(?i)(\bBearer\s+)([A-Za-z0-9._~+/=-]{16,})`)
 )
 
 // Tokens is rule 0: the value of an OAuth access, refresh or id token, and a

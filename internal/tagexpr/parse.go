@@ -127,7 +127,7 @@ func (p *parser) alt() (node, error) {
 func (p *parser) not() (node, error) {
 	t := p.peek()
 	if t == nil {
-		return nil, p.fail(p.end, "the expression ends too early: want a tag such as @signing")
+		return nil, p.fail(p.end, "the expression ends too early: want a tag such as @must")
 	}
 	p.i++
 	switch t.kind {
@@ -154,5 +154,5 @@ func (p *parser) not() (node, error) {
 	case kTag:
 		return tagNode{strings.TrimPrefix(t.text, "@")}, nil
 	}
-	return nil, p.fail(t.pos, "want a tag such as @signing, got %q", t.text)
+	return nil, p.fail(t.pos, "want a tag such as @must, got %q", t.text)
 }

@@ -132,3 +132,14 @@ func TestTooComplex(t *testing.T) {
 		t.Errorf("2^10 groups: got %v, want too complex", err)
 	}
 }
+
+// The example tag an error gives is every profile's (@must), not one
+// profile's feature tag: OCB has no @signing (review-last finding 7).
+func TestSyntaxErrorExampleIsNeutral(t *testing.T) {
+	for _, expr := range []string{"@must and (", "@a or and"} {
+		_, err := Parse(expr)
+		if err == nil || !strings.Contains(err.Error(), "such as @must") || strings.Contains(err.Error(), "@signing") {
+			t.Errorf("Parse(%q) = %v, want the example @must", expr, err)
+		}
+	}
+}

@@ -24,7 +24,8 @@ func Profile() profile.Profile {
 		OpenAPI:  contract.OpenAPI,
 		Contract: contract.Load,
 		Features: suite.Features(),
-		Targets:  []profile.Target{{Name: "sandbox", BaseURL: client.Sandbox}, {Name: "live", BaseURL: client.Live}},
+		// --environment uat attests a sandbox run, production a live one.
+		Targets: []profile.Target{{Name: "sandbox", BaseURL: client.Sandbox, Attests: "uat"}, {Name: "live", BaseURL: client.Live, Attests: "production"}},
 		SourceLegend: "seed: the registration document; obs: seen in a working public integration; " + // docs/ocb-open-api.md's marks
 			"apic: IBM API Connect's documented gateway behaviour; oauth: RFC 6749 / 9126 / 7636; unconfirmed: nothing confirms it",
 		Credentials: []string{creds.EnvClientID, creds.EnvClientSecret, creds.EnvUsername, creds.EnvPassword,

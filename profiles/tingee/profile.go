@@ -30,7 +30,7 @@ func Profile() profile.Profile {
 		OpenAPI:  harness.OpenAPI,
 		Contract: contract.Load,
 		Features: harness.Features,
-		Targets:  []profile.Target{{Name: "uat", BaseURL: UAT}, {Name: "live", BaseURL: Live}},
+		Targets:  []profile.Target{{Name: "uat", BaseURL: UAT, Attests: "uat"}, {Name: "live", BaseURL: Live, Attests: "production"}},
 		ReplayNote: "Reproduces the request as sent. Its x-request-timestamp expires 10 minutes after sending and the " +
 			"client id and masked numbers are hidden: fill them in and re-sign (conformance sign --curl) before running it.",
 		SourceLegend: "seed: the 6.2.2 page; doc; live: observed live; sdk; unconfirmed", // docs/levels-and-sources.md

@@ -25,7 +25,7 @@ func (p *run) checkLocalCertificate() error {
 		pair.set(NotChecked, noCertEN, noCertVI)
 	default:
 		if err := jws.CheckPair(p.in.Key, p.in.Cert); err != nil {
-			pair.set(Fail, err.Error(), "chứng thư số không khớp với khóa bí mật: "+err.Error())
+			pair.set(Fail, err.Error(), "chứng thư số không khớp với khóa bí mật")
 			pair.FixEN = "Use the certificate made from this private key (the one OCB has for the app), or the key it was made from. The guide has no step for this."
 			pair.FixVI = "(Hướng dẫn không có bước này.) Dùng đúng chứng thư số được tạo từ khóa bí mật này — chứng thư mà OCB đang giữ cho app — hoặc đúng khóa bí mật đã tạo ra nó."
 		} else {

@@ -257,6 +257,18 @@ func TestVietnameseOnly(t *testing.T) {
 	}
 }
 
+// A certificate not matching the key is told in Vietnamese only under
+// --lang vi (review-last finding 5: jws.ErrKeyMismatch's English followed it).
+func TestVietnameseOnlyForAMismatchedCertificate(t *testing.T) {
+	in := testInputs()
+	in.Cert = testkeys.OtherCert()
+	var out bytes.Buffer
+	preflight.Render(&out, rehearse(t, mock.Rehearsal{}, in), preflight.LangVI)
+	if strings.Contains(out.String(), "does not match") || !strings.Contains(out.String(), "chứng thư số không khớp với khóa bí mật") {
+		t.Errorf("--lang vi:\n%s", out.String())
+	}
+}
+
 // The bundle's time has no fraction a digit mask would take for an account
 // number. Review finding N2.
 func TestTimeToTheSecond(t *testing.T) {

@@ -16,8 +16,9 @@ var withheld = []string{"X-IBM-Client-Secret", "Authorization"}
 
 // exchangeOf is one call as evidence. Nothing secret enters it: request
 // bodies are left out (the token form holds the client secret and the
-// password; a resource call's data the company's account numbers), the
-// secret headers are named but withheld, and an answer's body is kept only
+// password; a resource call's data the company's account numbers), nor is
+// a body's base64url copy in a JWS-shaped header (keptValue), the secret
+// headers are named but withheld, and an answer's body is kept only
 // for an error (status 400 and up), its tokens redacted and its digit runs
 // masked (package mask), since a success may carry balances and account numbers.
 func exchangeOf(sp *spec.Spec, base, method, path string, h http.Header, a client.Answer, err error, took time.Duration) evidence.Exchange {
@@ -28,7 +29,9 @@ func exchangeOf(sp *spec.Spec, base, method, path string, h http.Header, a clien
 		}
 	}
 	for k, vs := range h {
-		x.RequestHeader[k] = append([]string(nil), vs...)
+		for _, v := range vs {
+			x.RequestHeader[k] = append(x.RequestHeader[k], keptValue(v))
+		}
 	}
 	for _, k := range withheld {
 		if x.RequestHeader.Get(k) != "" {
