@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/runner"
 	"github.com/tingee-conformance/harness/internal/tagexpr"
@@ -28,7 +29,8 @@ func init() {
 // INCOMPLETE), or 2 usage or CREDENTIALS REJECTED, 3 the target could not be reached.
 func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run --profile ocb", "[features/x.feature[:LINE] ...] [--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--tags EXPR] [--format progress|pretty] [--seed N] [--timeout D] [--strict] "+
-		"[--probes F] [--unknown-account N] [--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F] "+reportFlagsSynopsis)
+		"[--probes F] [--unknown-account N] [--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F] "+
+		planSynopsis+" "+reportFlagsSynopsis+" "+nightlySynopsis)
 	target := fs.String("target", runner.EnvMock, "mock (the embedded OCB mock), sandbox, live, or a base URL")
 	allowLive := fs.Bool("allow-live", false, "allow --target live")
 	tags := fs.String("tags", "", "run only the scenarios matching this tag expression, godog's or Cucumber's, e.g. '@must'")
@@ -39,7 +41,9 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	probes := fs.String("probes", "", "per package, the operation to read (default: profiles/ocb/packages/packages.yaml)")
 	unknown := fs.String("unknown-account", "0000000000", "an account number the target does not know (the 417 scenario)")
 	cf := addOCBCredFlags(fs, c.getenv)
+	pf := addPlanFlags(fs)
 	rf := addReportFlags(fs)
+	nf := addNightlyFlags(fs)
 	paths, code, ok := c.parseWithArgs(fs, args) // features/x.feature or features/x.feature:12, the addresses run prints
 	if !ok {
 		return code
@@ -50,10 +54,17 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	case *timeout <= 0:
 		return c.errorf(exitUsage, "run: --timeout must be positive")
 	}
+	p := ocb.Profile()
+	if err := nf.check(p.Features); err != nil { // OCB's requirement ids and scenario addresses
+		return c.errorf(exitUsage, "run: %v", err)
+	}
 	if _, err := tagexpr.Parse(*tags); err != nil {
 		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
 	}
-	p := ocb.Profile()
+	planned := runner.Options{Features: p.Features, Suite: suite.Suite(suite.Options{}), Tags: *tags, Paths: paths}
+	if pf.list {
+		return listScenarios(c, planned, false, "", "")
+	}
 	env, base, err := resolveTarget(p, *target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
@@ -61,7 +72,7 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if err := runner.CheckLive(env, *allowLive); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	planned := runner.Options{Features: p.Features, Suite: suite.Suite(suite.Options{}), Tags: *tags, Paths: paths, Environment: env, AllowLive: *allowLive}
+	planned.Environment, planned.AllowLive = env, *allowLive
 	if plan, err := runner.Plan(planned, true); err != nil { // a path naming no scenario: refused before anything starts
 		return c.errorf(exitUsage, "run: %v", err)
 	} else if len(plan) == 0 {
@@ -82,6 +93,9 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if err := rf.check(ocbSecrets(cr)...); err != nil { // before the run, not after it
 		return c.errorf(exitUsage, "run: %v", err)
 	}
+	if pf.dryRun {
+		return listScenarios(c, planned, true, client.ShownURL(*target), "")
+	}
 	o := suite.Options{App: cr, Packages: pk, UnknownAccount: *unknown}
 	if base == "" {
 		o.MockApps = mockApps()
@@ -100,13 +114,14 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	run, code := runner.Run(ctx, runner.Options{
 		BaseURL: base, Environment: env, AllowLive: *allowLive, ClientID: cr.ClientID,
 		Suite: suite.Suite(o), Spec: contract, Features: p.Features, Subset: subset,
+		Baseline: nf.baseline, FailFast: pf.failFast, RerunFailed: nf.rerun,
 		Tags: *tags, Paths: paths, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr, Strict: *strict,
 		Terminal: term.Redraws(c.stdout, c.getenv), Colour: term.Colour(c.stdout, c.getenv),
 	})
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}
-	dir, _, err := rf.write(p, run, subset, nil)
+	dir, _, err := rf.write(p, run, subset, nf.baseline) // judged as the runner judged it: the same verdict
 	if err != nil {
 		return c.errorf(exitUsage, "run: cannot write the report: %v", err)
 	}

@@ -36,16 +36,13 @@ func init() {
 // INCOMPLETE), or 2 usage or configuration, 3 the target could not be reached.
 func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
-		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--strict] [--paths docs|sdk] [--list] [--dry-run] [--fail-fast] "+
+		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--strict] [--paths docs|sdk] "+planSynopsis+" "+
 		reportFlagsSynopsis+" "+nightlySynopsis+" [features/FILE.feature[:LINE] …]")
 	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
 	clientID := fs.String("client-id", "", "client id (default: $"+auth.EnvClientID+"; the embedded mock uses its test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+auth.EnvSecret+")")
 	fixturesPath := fs.String("fixtures", "", "fixtures of the target (default: the embedded "+mock.FixturesPath+" for mock and URL targets, none for uat and live)")
 	tags := fs.String("tags", "", "run only the scenarios matching this tag expression, godog's ('@TG-SIG-01,@TG-LINK-01 && ~@needs-otp') or Cucumber's ('(@TG-SIG-01 or @TG-LINK-01) and not @needs-otp')")
-	list := fs.Bool("list", false, "list the scenarios (matching --tags and the paths) with their tags, level and source, and exit; nothing is checked or sent")
-	dryRun := fs.Bool("dry-run", false, "check everything a run checks first, list the scenarios it would run against --target, and exit; nothing is sent")
-	failFast := fs.Bool("fail-fast", false, "stop at the first failed scenario")
 	timeout := fs.Duration("timeout", time.Minute, "per request (an OTP confirmation may take the bank minutes)")
 	otpWait := fs.Duration("otp-wait", 5*time.Minute, "how long a prompt waits for an OTP typed on the terminal")
 	format := fs.String("format", "progress", "pretty (godog's, step by step) or progress (one line per scenario)")
@@ -53,6 +50,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	allowLive := fs.Bool("allow-live", false, "allow --target live (then only @uat-safe scenarios run)")
 	strict := fs.Bool("strict", false, "exit 1 when should-level checks warned (CONFORMANT WITH WARNINGS)")
 	pathFamily := fs.String("paths", spec.PathsDocs, "which paths the suite sends the bank group to: docs (/v1/<action>) or sdk (/v1/bank/<action>, as the official SDKs)")
+	pf := addPlanFlags(fs)
 	rf := addReportFlags(fs)
 	nf := addNightlyFlags(fs)
 	paths, code, ok := c.parseWithArgs(fs, args) // features/x.feature or features/x.feature:12, as godog takes them
@@ -67,16 +65,16 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	case *pathFamily != spec.PathsDocs && *pathFamily != spec.PathsSDK:
 		return c.errorf(exitUsage, "run: --paths %q: want %s or %s", *pathFamily, spec.PathsDocs, spec.PathsSDK)
 	}
-	if err := nf.check(); err != nil {
+	tg := tingee.Profile()
+	if err := nf.check(tg.Features); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if _, err := tagexpr.Parse(*tags); err != nil {
 		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
 	}
-	tg := tingee.Profile()
 	planned := runner.Options{Features: tg.Features, Suite: suite.API(nil, nil), Tags: *tags, Paths: paths}
-	if *list {
-		return listScenarios(c, planned, false, "")
+	if pf.list {
+		return listScenarios(c, planned, false, "", webhookNote)
 	}
 	env, base, err := resolveTarget(tg, *target)
 	if err != nil {
@@ -116,8 +114,8 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if err := rf.check(reportSecret{"the secret token", creds.Secret}); err != nil { // before the run, not after it
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if *dryRun {
-		return listScenarios(c, planned, true, client.ShownURL(*target))
+	if pf.dryRun {
+		return listScenarios(c, planned, true, client.ShownURL(*target), webhookNote)
 	}
 	if env == runner.EnvMock {
 		stop, url, err := startMock(creds, fx)
@@ -137,7 +135,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		Baseline: nf.baseline, Subset: subset,
 		BaseURL: base, Environment: env, AllowLive: *allowLive, Signer: hmacsign.Signer{Credentials: creds}, ClientID: creds.ClientID,
 		Suite: suite.API(fx, otp), Spec: contract, Features: tg.Features,
-		Tags: *tags, Paths: paths, FailFast: *failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
+		Tags: *tags, Paths: paths, FailFast: pf.failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
 		Strict: *strict, PathFamily: *pathFamily,
 		Terminal: term.Redraws(c.stdout, c.getenv), Colour: term.Colour(c.stdout, c.getenv),
 	})
@@ -152,6 +150,10 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	return code
 }
 
+// webhookNote says, when run's --tags or paths matched nothing, where
+// Tingee's receiver scenarios run instead.
+const webhookNote = "the @webhook-receiver ones are webhook-check's; "
+
 // otpReady refuses, before any request, a plan with @needs-otp scenarios
 // whose account (the fixtures' first: the one they link) has an OTP source
 // that cannot deliver: those scenarios send create-va first, and on UAT that
@@ -165,33 +167,6 @@ func otpReady(plan []steps.Location, path string, fx *fixtures.File, otp *suite.
 			path, err, runner.TagNeedsOTP, runner.TagNeedsOTP)
 	}
 	return nil
-}
-
-// listScenarios prints the plan of a run (runner.Plan): for --list every
-// scenario the tags and paths select, for --dry-run (narrow, against target)
-// those a run would start. Nothing is sent.
-func listScenarios(c *cli, o runner.Options, narrow bool, target string) int {
-	plan, err := runner.Plan(o, narrow)
-	if err != nil {
-		return c.errorf(exitUsage, "run: %v", err)
-	}
-	for _, l := range plan {
-		runner.ListLine(c.stdout, l)
-	}
-	if narrow {
-		fmt.Fprintf(c.stdout, "dry run: %d scenarios would run against %s (%s); every check passed, nothing was sent\n", len(plan), target, o.Environment)
-	} else {
-		fmt.Fprintf(c.stdout, "%d scenarios (columns: where, level, sources, feature: name, tags)\n", len(plan))
-	}
-	if len(plan) == 0 {
-		var what []string
-		if o.Tags != "" {
-			what = append(what, fmt.Sprintf("--tags %q", o.Tags))
-		}
-		what = append(what, o.Paths...)
-		return c.errorf(exitUsage, "run: %s matched no scenario of run's suite (the @webhook-receiver ones are webhook-check's; --list alone lists them all)", strings.Join(what, " "))
-	}
-	return exitOK
 }
 
 // consoleOf wraps stdout and stderr in the report's masking (package mask),

@@ -3,16 +3,16 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 
 	"github.com/tingee-conformance/harness/internal/baseline"
 	"github.com/tingee-conformance/harness/internal/runner"
-	"github.com/tingee-conformance/harness/profiles/tingee"
 )
 
-// nightlySynopsis lists the nightly flags of run for its synopsis.
+// nightlySynopsis lists the nightly flags of every profile's run for its synopsis.
 const nightlySynopsis = "[--baseline FILE] [--rerun-failed N]"
 
-// nightlyFlags are the flags of run that serve a scheduled job: known
+// nightlyFlags are the flags of every profile's run that serve a scheduled job: known
 // deviations and reruns of failed read-only scenarios.
 type nightlyFlags struct {
 	baselinePath string
@@ -20,15 +20,17 @@ type nightlyFlags struct {
 	rerun        int
 }
 
-func addNightlyFlags(fs *flag.FlagSet) *nightlyFlags {
+func addNightlyFlags(set *flag.FlagSet) *nightlyFlags {
 	n := &nightlyFlags{}
-	fs.StringVar(&n.baselinePath, "baseline", "", "known deviations (YAML): failures they name are waived, shown but not failing the run; an expired entry fails it")
-	fs.IntVar(&n.rerun, "rerun-failed", 0, "run each failed @uat-safe scenario again up to N times: one that then passes is marked flaky")
+	set.StringVar(&n.baselinePath, "baseline", "", "known deviations (YAML): failures they name are waived, shown but not failing the run; an expired entry fails it")
+	set.IntVar(&n.rerun, "rerun-failed", 0, "run each failed @uat-safe scenario again up to N times: one that then passes is marked flaky")
 	return n
 }
 
-// check validates the flags and reads the baseline, before the run.
-func (n *nightlyFlags) check() error {
+// check validates the flags and reads the baseline, before the run; the
+// baseline's requirements and scenarios must be those of the profile's suite
+// (features: profile.Profile's Features).
+func (n *nightlyFlags) check(features fs.FS) error {
 	if n.rerun < 0 {
 		return fmt.Errorf("--rerun-failed %d: want 0 or more", n.rerun)
 	}
@@ -39,7 +41,6 @@ func (n *nightlyFlags) check() error {
 	if err != nil {
 		return err // "baseline: open PATH: …" or "baseline PATH line N: …"
 	}
-	features := tingee.Profile().Features
 	ids, err := runner.Requirements(features)
 	if err != nil {
 		return err
