@@ -47,9 +47,8 @@ func loadFixtures(path, env string) (*fixtures.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if field := placeholderIn(fx, example); field != "" {
-		return nil, fmt.Errorf("%s: %s is still the placeholder from %s: put the real value, or remove the account (its scenarios are then skipped)",
-			path, field, uatExamplePath)
+	if err := placeholderIn(fx, example); err != nil {
+		return nil, fmt.Errorf("fixtures: %s %w", path, err)
 	}
 	return fx, nil
 }
@@ -62,12 +61,13 @@ func parseEmbedded(path string) (*fixtures.File, error) {
 	return fixtures.Parse(data)
 }
 
-// placeholderIn names the first account field of fx that still holds the
-// value example's first account has there, among the fields that identify a
-// real person (account number, citizen id, mobile); "" when there is none.
-func placeholderIn(fx, example *fixtures.File) string {
+// placeholderIn names, with its line, the first account field of fx that
+// still holds the value example's first account has there, among the fields
+// that identify a real person (account number, citizen id, mobile); nil when
+// there is none.
+func placeholderIn(fx, example *fixtures.File) error {
 	if len(example.Accounts) == 0 {
-		return ""
+		return nil
 	}
 	ex := example.Accounts[0]
 	for i, a := range fx.Accounts {
@@ -77,11 +77,12 @@ func placeholderIn(fx, example *fixtures.File) string {
 			{"mobile", a.Mobile, ex.Mobile},
 		} {
 			if f.value == f.placeholder {
-				return fmt.Sprintf("accounts[%d].%s", i, f.name)
+				return fx.At(fmt.Sprintf("still the placeholder from %s: put the real value, or remove the account (its scenarios are then skipped)",
+					uatExamplePath), "accounts", i, f.name)
 			}
 		}
 	}
-	return ""
+	return nil
 }
 
 // linkOperation is the operation an account's fields are sent with.
