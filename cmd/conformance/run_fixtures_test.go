@@ -102,6 +102,10 @@ func TestFixturesAreCheckedAgainstTheContract(t *testing.T) {
 	for change, want := range map[string][2]string{
 		"accountType: weird":  {"accountType: personal-account", `line 18: accounts, item 1, accountType: "weird": value must be one of`},
 		"operation: nosuchOp": {"operation: getVaPaging", `line 77: triggers, 403, operation: "nosuchOp" is no operationId of openapi.yaml`},
+		// A trigger's status and body are checked against its operation too (fix-inputs left them):
+		// 418 is no status getVaPaging documents, and merchantId is a number in its request schema.
+		"  418:\n    operation: getVaPaging": {"  403:\n    operation: getVaPaging", `line 76: triggers, 418: HTTP 418 is no status openapi.yaml documents for getVaPaging (it documents `},
+		"merchantId: abc}":                   {"merchantId: 1001}", `line 78: triggers, 403, body, merchantId: "abc": `},
 	} {
 		path := writeFile(t, "fx.yaml", strings.Replace(mockYAML, want[0], change, 1))
 		f := newFakeCLI("", mockEnv)
