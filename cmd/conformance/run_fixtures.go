@@ -108,12 +108,11 @@ func againstContract(fx *fixtures.File) error {
 		if err != nil {
 			return err
 		}
-		r, err := http.NewRequest(link.Method, link.Path, nil)
+		findings, err := requestFindings(sp, link, nil, body)
 		if err != nil {
 			return err
 		}
-		r.Header.Set("Content-Type", "application/json")
-		for _, f := range sp.ValidateRequest(r, body) {
+		for _, f := range findings {
 			field := strings.TrimPrefix(f.Pointer, "/")
 			if f.Drift || !slices.Contains(accountFields, field) {
 				continue // headers, and what the sample (not the fixture) holds
@@ -164,12 +163,11 @@ func triggerAgainstContract(sp *spec.Spec, fx *fixtures.File, status int) error 
 	for k, v := range t.Query {
 		q.Set(k, v)
 	}
-	r, err := http.NewRequest(op.Method, op.Path+"?"+q.Encode(), nil)
+	findings, err := requestFindings(sp, op, q, data)
 	if err != nil {
 		return err
 	}
-	r.Header.Set("Content-Type", "application/json")
-	for _, f := range sp.ValidateRequest(r, data) {
+	for _, f := range findings {
 		if f.Drift || strings.HasPrefix(f.Pointer, "/header/") {
 			continue // the signing headers are the harness's, not the fixture's
 		}
@@ -182,6 +180,17 @@ func triggerAgainstContract(sp *spec.Spec, fx *fixtures.File, status int) error 
 		return fx.At(fmt.Sprintf("%s: %s (openapi.yaml, %s)", f.Got, f.Expected, op.ID), field...)
 	}
 	return nil
+}
+
+// requestFindings are openapi.yaml's findings on a JSON request to op with
+// query q and body.
+func requestFindings(sp *spec.Spec, op spec.Operation, q url.Values, body []byte) ([]spec.Finding, error) {
+	r, err := http.NewRequest(op.Method, op.Path+"?"+q.Encode(), nil)
+	if err != nil {
+		return nil, err
+	}
+	r.Header.Set("Content-Type", "application/json")
+	return sp.ValidateRequest(r, body), nil
 }
 
 // accountFields are the create-va body fields an account sets (suite.LinkBody).
