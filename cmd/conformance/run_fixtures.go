@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,9 +48,8 @@ func loadFixtures(path, env string) (*fixtures.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if field := placeholderIn(fx, example); field != "" {
-		return nil, fmt.Errorf("%s: %s is still the placeholder from %s: put the real value, or remove the account (its scenarios are then skipped)",
-			path, field, uatExamplePath)
+	if err := placeholderIn(fx, example); err != nil {
+		return nil, fmt.Errorf("fixtures: %s %w", path, err)
 	}
 	return fx, nil
 }
@@ -62,12 +62,13 @@ func parseEmbedded(path string) (*fixtures.File, error) {
 	return fixtures.Parse(data)
 }
 
-// placeholderIn names the first account field of fx that still holds the
-// value example's first account has there, among the fields that identify a
-// real person (account number, citizen id, mobile); "" when there is none.
-func placeholderIn(fx, example *fixtures.File) string {
+// placeholderIn names, with its line, the first account field of fx that
+// still holds the value example's first account has there, among the fields
+// that identify a real person (account number, citizen id, mobile); nil when
+// there is none.
+func placeholderIn(fx, example *fixtures.File) error {
 	if len(example.Accounts) == 0 {
-		return ""
+		return nil
 	}
 	ex := example.Accounts[0]
 	for i, a := range fx.Accounts {
@@ -77,11 +78,12 @@ func placeholderIn(fx, example *fixtures.File) string {
 			{"mobile", a.Mobile, ex.Mobile},
 		} {
 			if f.value == f.placeholder {
-				return fmt.Sprintf("accounts[%d].%s", i, f.name)
+				return fx.At(fmt.Sprintf("still the placeholder from %s: put the real value, or remove the account (its scenarios are then skipped)",
+					uatExamplePath), "accounts", i, f.name)
 			}
 		}
 	}
-	return ""
+	return nil
 }
 
 // linkOperation is the operation an account's fields are sent with.
@@ -91,7 +93,7 @@ const linkOperation = "createVa"
 // first request: each account's fields in the create-va body the suite
 // builds (suite.LinkBody) against its request schema — a typo such as
 // accountType: weird would draw a 400 and blame the target — and each
-// trigger's operation. The error names the line and the field.
+// trigger (triggerAgainstContract). The error names the line and the field.
 func againstContract(fx *fixtures.File) error {
 	sp, err := contract.Load()
 	if err != nil {
@@ -106,12 +108,11 @@ func againstContract(fx *fixtures.File) error {
 		if err != nil {
 			return err
 		}
-		r, err := http.NewRequest(link.Method, link.Path, nil)
+		findings, err := requestFindings(sp, link, nil, body)
 		if err != nil {
 			return err
 		}
-		r.Header.Set("Content-Type", "application/json")
-		for _, f := range sp.ValidateRequest(r, body) {
+		for _, f := range findings {
 			field := strings.TrimPrefix(f.Pointer, "/")
 			if f.Drift || !slices.Contains(accountFields, field) {
 				continue // headers, and what the sample (not the fixture) holds
@@ -120,17 +121,77 @@ func againstContract(fx *fixtures.File) error {
 		}
 	}
 	for _, status := range slices.Sorted(maps.Keys(fx.Triggers)) {
-		if name := fx.Triggers[status].Operation; !hasOperation(sp, name) {
-			return fx.At(fmt.Sprintf("%q is no operationId of openapi.yaml", name), "triggers", strconv.Itoa(status), "operation")
+		if err := triggerAgainstContract(sp, fx, status); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
+// triggerAgainstContract checks the trigger for status: its operation exists
+// and documents status, and its query and body are what the operation's
+// request schema takes (a trigger for 400 may break the schema on purpose, so
+// its body is left to the target). The body is the one the suite sends
+// (suite's fixtureTrigger): as written, {} for a write without one.
+func triggerAgainstContract(sp *spec.Spec, fx *fixtures.File, status int) error {
+	key := strconv.Itoa(status)
+	t := fx.Triggers[status]
+	op, ok := sp.OperationByID(t.Operation)
+	if !ok {
+		return fx.At(fmt.Sprintf("%q is no operationId of openapi.yaml", t.Operation), "triggers", key, "operation")
+	}
+	if op.Op.Responses.Status(status) == nil {
+		documented := slices.Sorted(maps.Keys(op.Op.Responses.Map()))
+		return fx.At(fmt.Sprintf("HTTP %d is no status openapi.yaml documents for %s (it documents %s)", status, op.ID, strings.Join(documented, ", ")),
+			"triggers", key)
+	}
+	if status == http.StatusBadRequest {
+		return nil
+	}
+	body := t.Body
+	if body == nil && op.Method != http.MethodGet {
+		body = map[string]any{}
+	}
+	data, err := json.Marshal(body)
+	if err != nil {
+		return err
+	}
+	if body == nil {
+		data = nil
+	}
+	q := url.Values{}
+	for k, v := range t.Query {
+		q.Set(k, v)
+	}
+	findings, err := requestFindings(sp, op, q, data)
+	if err != nil {
+		return err
+	}
+	for _, f := range findings {
+		if f.Drift || strings.HasPrefix(f.Pointer, "/header/") {
+			continue // the signing headers are the harness's, not the fixture's
+		}
+		field := []any{"triggers", key, "body"}
+		if name, isQuery := strings.CutPrefix(f.Pointer, "/query/"); isQuery {
+			field = []any{"triggers", key, "query", name}
+		} else if first, _, _ := strings.Cut(strings.TrimPrefix(f.Pointer, "/"), "/"); first != "" {
+			field = append(field, first)
+		}
+		return fx.At(fmt.Sprintf("%s: %s (openapi.yaml, %s)", f.Got, f.Expected, op.ID), field...)
+	}
+	return nil
+}
+
+// requestFindings are openapi.yaml's findings on a JSON request to op with
+// query q and body.
+func requestFindings(sp *spec.Spec, op spec.Operation, q url.Values, body []byte) ([]spec.Finding, error) {
+	r, err := http.NewRequest(op.Method, op.Path+"?"+q.Encode(), nil)
+	if err != nil {
+		return nil, err
+	}
+	r.Header.Set("Content-Type", "application/json")
+	return sp.ValidateRequest(r, body), nil
+}
+
 // accountFields are the create-va body fields an account sets (suite.LinkBody).
 var accountFields = []string{"accountType", "accountNumber", "accountName", "identity", "mobile", "bankBin", "bankName"}
-
-func hasOperation(sp *spec.Spec, id string) bool {
-	_, ok := sp.OperationByID(id)
-	return ok
-}

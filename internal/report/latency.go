@@ -8,16 +8,18 @@ import (
 )
 
 // latencies are p50/p95/max per operation over every answered exchange; an
-// exchange that got no answer (transport error) has no latency to count.
+// exchange that got no answer (transport error) has no latency to count, and
+// one that routed to no operation (a 404 probe, a wrong method sent on
+// purpose) is no operation's latency.
 func latencies(scenarios []Scenario) []latency.Operation {
 	s := latency.Samples{}
 	for _, sc := range scenarios {
 		for _, st := range sc.Steps {
 			for _, x := range st.Exchanges {
-				if x.TransportError != "" || x.Status == 0 {
+				if x.TransportError != "" || x.Status == 0 || x.Operation == "" {
 					continue
 				}
-				s.Add(nonEmpty(x.Operation, noOperation), x.DurationMS)
+				s.Add(x.Operation, x.DurationMS)
 			}
 		}
 	}

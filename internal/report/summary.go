@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tingee-conformance/harness/internal/evidence"
@@ -96,6 +97,8 @@ func renderSummary(doc *Document) ([]byte, error) {
 }
 
 // facts are the run's identity, as label/value pairs, shared by summary and HTML.
+// A certify-client run replays no feature file with godog: its bundle leaves
+// out the suite's facts (features SHA-256, godog seed, tags).
 func facts(doc *Document) [][2]string {
 	modified := ""
 	switch {
@@ -104,7 +107,7 @@ func facts(doc *Document) [][2]string {
 	case doc.Tool.Revision == unknown:
 		modified = " (not stamped: go run, go test, -buildvcs=false and builds outside a git checkout stamp none; for a certification run, build with go build -buildvcs=true)"
 	}
-	return [][2]string{
+	all := [][2]string{
 		{"Run", doc.Run.ID},
 		{"Start – end", doc.Run.Start.UTC().Format("2006-01-02 15:04:05 MST") + " – " + doc.Run.End.UTC().Format("15:04:05 MST")},
 		{"Target", doc.Target.BaseURL + " (" + doc.Target.Environment + ")"},
@@ -120,6 +123,12 @@ func facts(doc *Document) [][2]string {
 		{"Tags", nonEmpty(doc.Run.Tags, "all")},
 		{"Clock skew", doc.Run.ClockSkew},
 	}
+	if doc.Run.Suite != ClientSuite {
+		return all
+	}
+	return slices.DeleteFunc(all, func(f [2]string) bool {
+		return f[0] == "Features SHA-256" || f[0] == "Godog seed" || f[0] == "Tags"
+	})
 }
 
 func failedScenarios(doc *Document) []Scenario {

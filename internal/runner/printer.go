@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tingee-conformance/harness/internal/baseline"
 	"github.com/tingee-conformance/harness/internal/evidence"
 	"github.com/tingee-conformance/harness/internal/term"
 )
@@ -20,32 +21,44 @@ type printer interface {
 	ended(n int, s evidence.Scenario, cutShort bool)
 }
 
-func newPrinter(format string, out io.Writer, colour bool) printer {
+// newPrinter prints in format; known (--baseline) marks the failures it
+// waives WAIVED as they end, as the closing summary does.
+func newPrinter(format string, out io.Writer, colour bool, known *baseline.File) printer {
 	if format == "pretty" {
-		return pretty{out, colour}
+		return pretty{out, colour, known}
 	}
-	return lines{out, colour}
+	return lines{out, colour, known}
+}
+
+// waivedLabel is what a live line calls a scenario that ended: WAIVED for a
+// failure known waives, else its Label.
+func waivedLabel(s evidence.Scenario, known *baseline.File) string {
+	if s.Status == evidence.Failed && s.HarnessError == "" && !s.Warned() && waives(known, s) {
+		return "WAIVED"
+	}
+	return Label(s)
 }
 
 // lines prints one line per scenario as it ends (--format progress).
 type lines struct {
 	out    io.Writer
 	colour bool
+	known  *baseline.File
 }
 
 func (lines) began(evidence.Scenario) {}
 func (lines) stepped(evidence.Step)   {}
 func (p lines) ended(n int, s evidence.Scenario, cutShort bool) {
 	if !cutShort {
-		progressLine(p.out, n, s, p.colour)
+		progressLine(p.out, n, s, waivedLabel(s, p.known), p.colour)
 	}
 }
 
 // ProgressLine prints the line of the n-th scenario of a run: number, status, URI, name, duration.
-func ProgressLine(w io.Writer, n int, s evidence.Scenario) { progressLine(w, n, s, false) }
+func ProgressLine(w io.Writer, n int, s evidence.Scenario) { progressLine(w, n, s, Label(s), false) }
 
-func progressLine(w io.Writer, n int, s evidence.Scenario, colour bool) {
-	fmt.Fprintf(w, "%4d %s %s  %s (%s)\n", n, painted(colour, fmt.Sprintf("%-9s", Label(s)), s.Status), s.URI, s.Name, s.Duration.Round(time.Millisecond))
+func progressLine(w io.Writer, n int, s evidence.Scenario, label string, colour bool) {
+	fmt.Fprintf(w, "%4d %s %s  %s (%s)\n", n, painted(colour, fmt.Sprintf("%-9s", label), s.Status), s.URI, s.Name, s.Duration.Round(time.Millisecond))
 }
 
 // painted colours text by status: green passed, yellow skipped, red otherwise.
@@ -68,6 +81,7 @@ func painted(on bool, text, status string) string {
 type pretty struct {
 	out    io.Writer
 	colour bool
+	known  *baseline.File
 }
 
 // stepIndent lines up a failure message with the step text above it.
@@ -91,6 +105,6 @@ func (p pretty) ended(_ int, s evidence.Scenario, cutShort bool) {
 	case s.Status == evidence.Skipped:
 		fmt.Fprintf(p.out, "  => skipped: %s\n", s.SkipReason)
 	default:
-		fmt.Fprintf(p.out, "  => %s (%s)\n", painted(p.colour, Label(s), s.Status), s.Duration.Round(time.Millisecond))
+		fmt.Fprintf(p.out, "  => %s (%s)\n", painted(p.colour, waivedLabel(s, p.known), s.Status), s.Duration.Round(time.Millisecond))
 	}
 }

@@ -45,7 +45,7 @@ func rerunFailed(ctx context.Context, o Options, cfg steps.Config, tagExpr strin
 			break
 		}
 		fmt.Fprintf(o.Out, "rerun %d of %d: %d failed @uat-safe scenario(s)\n", round, o.RerunFailed, len(todo))
-		show := newPrinter(o.Format, o.Out, o.Colour)
+		show := newPrinter(o.Format, o.Out, o.Colour, o.Baseline)
 		rec := &recorder{print: show, ctx: ctx}
 		again := cfg
 		again.Began, again.Stepped, again.Record = show.began, show.stepped, rec.record

@@ -125,7 +125,7 @@ func Run(ctx context.Context, o Options) (evidence.Run, int) {
 	} else if err := checkPaths(sorted(locs), paths); err != nil {
 		return refuse(err)
 	}
-	show := newPrinter(o.Format, out, o.Colour)
+	show := newPrinter(o.Format, out, o.Colour, o.Baseline)
 	waits := &progress.Line{Out: out, Live: o.Terminal}
 	ff := &failFast{on: o.FailFast, known: o.Baseline}
 	rec := &recorder{print: show, ctx: ctx, ended: ff.ended}

@@ -63,6 +63,31 @@ func TestLoadComputesLatencyForAnOlderReport(t *testing.T) {
 	if got := s.Answers[noOperation]["HTTP 404"]; got != 1 {
 		t.Errorf("(no operation) answers = %v", s.Answers[noOperation])
 	}
+	if l, found := s.LatencyOf(noOperation); found { // review-13-14 N12: no operation, no latency row
+		t.Errorf("requests to no operation have a latency row: %+v", l)
+	}
+	if !strings.Contains(noOperation, "unknown paths") {
+		t.Errorf("the diff names requests to no operation %q, not what they are", noOperation)
+	}
+}
+
+// TestLoadDropsAnOlderReportsNoOperationLatency: a report written before
+// review-13-14 N12 holds a "(no operation)" latency row; it is no operation's
+// latency and is left out.
+func TestLoadDropsAnOlderReportsNoOperationLatency(t *testing.T) {
+	dir := t.TempDir()
+	report := `{"run":{"id":"r1","start":"2026-11-30T02:00:00Z"},"verdict":{"result":"CONFORMANT"},
+	"latency":[{"operation":"(no operation)","count":1},{"operation":"getBanks","count":2}]}`
+	if err := os.WriteFile(filepath.Join(dir, ReportFile), []byte(report), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Latency) != 1 || s.Latency[0].Operation != "getBanks" {
+		t.Errorf("latency = %+v, want getBanks only", s.Latency)
+	}
 }
 
 func TestLoadRefusesWhatIsNotAReport(t *testing.T) {
