@@ -4,13 +4,11 @@ import (
 	"context"
 	"crypto/x509"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/tingee-conformance/harness/internal/client"
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/runner"
-	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/internal/term"
 	"github.com/tingee-conformance/harness/profiles/ocb"
 	"github.com/tingee-conformance/harness/profiles/ocb/creds"
@@ -31,13 +29,13 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run --profile ocb", "[features/x.feature[:LINE] ...] [--target mock|sandbox|live|URL] [--allow-live] [--mock-app] [--tags EXPR] [--format progress|pretty] [--seed N] [--timeout D] [--strict] "+
 		"[--probes F] [--unknown-account N] [--client-id ID] [--client-secret-file F] [--username U] [--password-file F] [--key F] [--cert F] "+
 		planSynopsis+" "+reportFlagsSynopsis+" "+nightlySynopsis)
-	target := fs.String("target", runner.EnvMock, "mock (the embedded OCB mock), sandbox, live, or a base URL")
-	allowLive := fs.Bool("allow-live", false, "allow --target live")
-	tags := fs.String("tags", "", "run only the scenarios matching this tag expression, godog's or Cucumber's, e.g. '@must'")
-	format := fs.String("format", "progress", "progress or pretty")
-	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
-	timeout := fs.Duration("timeout", 30*time.Second, "per request")
-	strict := fs.Bool("strict", false, "exit 1 when should-level checks warned (CONFORMANT WITH WARNINGS)")
+	sf := addSuiteFlags(fs, suiteHelp{
+		target:         "mock (the embedded OCB mock), sandbox, live, or a base URL",
+		tags:           "run only the scenarios matching this tag expression, godog's or Cucumber's, e.g. '@must'",
+		allowLive:      "allow --target live (then only @uat-safe scenarios run)",
+		timeout:        "per request",
+		timeoutDefault: 30 * time.Second,
+	})
 	probes := fs.String("probes", "", "per package, the operation to read (default: profiles/ocb/packages/packages.yaml)")
 	unknown := fs.String("unknown-account", "0000000000", "an account number the target does not know (the 417 scenario)")
 	cf := addOCBCredFlags(fs, c.getenv)
@@ -48,35 +46,29 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if !ok {
 		return code
 	}
-	switch {
-	case runner.CheckFormat(*format) != nil:
-		return c.errorf(exitUsage, "run: %v", runner.CheckFormat(*format))
-	case *timeout <= 0:
-		return c.errorf(exitUsage, "run: --timeout must be positive")
+	if err := sf.check(); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
 	}
 	p := ocb.Profile()
 	if err := nf.check(p.Features); err != nil { // OCB's requirement ids and scenario addresses
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if _, err := tagexpr.Parse(*tags); err != nil {
-		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
-	}
-	planned := runner.Options{Features: p.Features, Suite: suite.Suite(suite.Options{}), Tags: *tags, Paths: paths}
+	planned := runner.Options{Features: p.Features, Suite: suite.Suite(suite.Options{}), Tags: sf.tags, Paths: paths}
 	if pf.list {
 		return listScenarios(c, planned, false, "", "")
 	}
-	env, base, err := resolveTarget(p, *target)
+	env, base, err := resolveTarget(p, sf.target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if err := runner.CheckLive(env, *allowLive); err != nil {
+	if err := runner.CheckLive(env, sf.allowLive); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	planned.Environment, planned.AllowLive = env, *allowLive
+	planned.Environment, planned.AllowLive = env, sf.allowLive
 	if plan, err := runner.Plan(planned, true); err != nil { // a path naming no scenario: refused before anything starts
 		return c.errorf(exitUsage, "run: %v", err)
 	} else if len(plan) == 0 {
-		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs", *tags)
+		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs (see --list)", sf.tags)
 	}
 	env = cf.rehearsal(env)
 	if err := attestable(p, rf.att.Environment, env, base); err != nil {
@@ -86,7 +78,7 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	cr, err := cf.load(*target)
+	cr, err := cf.load(sf.target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
@@ -94,7 +86,7 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if pf.dryRun {
-		return listScenarios(c, planned, true, client.ShownURL(*target), "")
+		return listScenarios(c, planned, true, client.ShownURL(sf.target), "")
 	}
 	o := suite.Options{App: cr, Packages: pk, UnknownAccount: *unknown}
 	if base == "" {
@@ -110,14 +102,16 @@ func runOCBSuite(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	subset := strings.TrimSpace(*tags + " " + strings.Join(paths, " ")) // a subset: by tags or by paths, as Tingee's run
-	run, code := runner.Run(ctx, runner.Options{
-		BaseURL: base, Environment: env, AllowLive: *allowLive, ClientID: cr.ClientID,
+	subset := sf.subset(paths)
+	ro := runner.Options{
+		BaseURL: base, Environment: env, ClientID: cr.ClientID,
 		Suite: suite.Suite(o), Spec: contract, Features: p.Features, Subset: subset,
 		Baseline: nf.baseline, FailFast: pf.failFast, RerunFailed: nf.rerun,
-		Tags: *tags, Paths: paths, Format: *format, Seed: *seed, Timeout: *timeout, Out: c.stdout, Err: c.stderr, Strict: *strict,
+		Paths: paths, Out: c.stdout, Err: c.stderr,
 		Terminal: term.Redraws(c.stdout, c.getenv), Colour: term.Colour(c.stdout, c.getenv),
-	})
+	}
+	sf.apply(&ro)
+	run, code := runner.Run(ctx, ro)
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/tingee-conformance/harness/internal/credentials"
 	"github.com/tingee-conformance/harness/internal/mask"
 	"github.com/tingee-conformance/harness/internal/runner"
-	"github.com/tingee-conformance/harness/internal/tagexpr"
 	"github.com/tingee-conformance/harness/internal/term"
 	"github.com/tingee-conformance/harness/profile"
 	"github.com/tingee-conformance/harness/profiles/tingee"
@@ -38,17 +37,17 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	fs := c.flags("run", "[--target mock|uat|live|URL] [--fixtures PATH] [--tags EXPR] [--format pretty|progress] [--seed N] "+
 		"[--timeout D] [--otp-wait D] [--allow-live] [--client-id ID] [--secret-file PATH] [--strict] [--paths docs|sdk] "+planSynopsis+" "+
 		reportFlagsSynopsis+" "+nightlySynopsis+" [features/FILE.feature[:LINE] …]")
-	target := fs.String("target", runner.EnvMock, "mock (the embedded mock on a free loopback port), uat, live, or a base URL")
+	sf := addSuiteFlags(fs, suiteHelp{
+		target:         "mock (the embedded mock on a free loopback port), uat, live, or a base URL",
+		tags:           "run only the scenarios matching this tag expression, godog's ('@TG-SIG-01,@TG-LINK-01 && ~@needs-otp') or Cucumber's ('(@TG-SIG-01 or @TG-LINK-01) and not @needs-otp')",
+		allowLive:      "allow --target live (then only @uat-safe scenarios run)",
+		timeout:        "per request (an OTP confirmation may take the bank minutes)",
+		timeoutDefault: time.Minute,
+	})
 	clientID := fs.String("client-id", "", "client id (default: $"+auth.EnvClientID+"; the embedded mock uses its test pair)")
 	secretFile := fs.String("secret-file", "", "file holding the secret token (default: $"+auth.EnvSecret+")")
 	fixturesPath := fs.String("fixtures", "", "fixtures of the target (default: the embedded "+mock.FixturesPath+" for mock and URL targets, none for uat and live)")
-	tags := fs.String("tags", "", "run only the scenarios matching this tag expression, godog's ('@TG-SIG-01,@TG-LINK-01 && ~@needs-otp') or Cucumber's ('(@TG-SIG-01 or @TG-LINK-01) and not @needs-otp')")
-	timeout := fs.Duration("timeout", time.Minute, "per request (an OTP confirmation may take the bank minutes)")
 	otpWait := fs.Duration("otp-wait", 5*time.Minute, "how long a prompt waits for an OTP typed on the terminal")
-	format := fs.String("format", "progress", "pretty (godog's, step by step) or progress (one line per scenario)")
-	seed := fs.Int64("seed", 0, "scenario order (0: a new one, printed)")
-	allowLive := fs.Bool("allow-live", false, "allow --target live (then only @uat-safe scenarios run)")
-	strict := fs.Bool("strict", false, "exit 1 when should-level checks warned (CONFORMANT WITH WARNINGS)")
 	pathFamily := fs.String("paths", spec.PathsDocs, "which paths the suite sends the bank group to: docs (/v1/<action>) or sdk (/v1/bank/<action>, as the official SDKs)")
 	pf := addPlanFlags(fs)
 	rf := addReportFlags(fs)
@@ -57,11 +56,12 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if !ok {
 		return code
 	}
+	if err := sf.check(); err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
 	switch {
-	case runner.CheckFormat(*format) != nil:
-		return c.errorf(exitUsage, "run: %v", runner.CheckFormat(*format))
-	case *timeout <= 0 || *otpWait <= 0:
-		return c.errorf(exitUsage, "run: --timeout and --otp-wait must be positive")
+	case *otpWait <= 0:
+		return c.errorf(exitUsage, "run: --otp-wait must be positive")
 	case *pathFamily != spec.PathsDocs && *pathFamily != spec.PathsSDK:
 		return c.errorf(exitUsage, "run: --paths %q: want %s or %s", *pathFamily, spec.PathsDocs, spec.PathsSDK)
 	}
@@ -69,34 +69,31 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if err := nf.check(tg.Features); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if _, err := tagexpr.Parse(*tags); err != nil {
-		return c.errorf(exitUsage, "run: --tags %q: %v", *tags, err)
-	}
-	planned := runner.Options{Features: tg.Features, Suite: suite.API(nil, nil), Tags: *tags, Paths: paths}
+	planned := runner.Options{Features: tg.Features, Suite: suite.API(nil, nil), Tags: sf.tags, Paths: paths}
 	if pf.list {
 		return listScenarios(c, planned, false, "", webhookNote)
 	}
-	env, base, err := resolveTarget(tg, *target)
+	env, base, err := resolveTarget(tg, sf.target)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if base, err = trimVersion(base); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
-	} else if base != strings.TrimRight(*target, "/") && env == runner.EnvURL { // a trailing "/" alone needs no note
-		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", client.ShownURL(*target), apiPrefix, client.ShownURL(base))
+	} else if base != strings.TrimRight(sf.target, "/") && env == runner.EnvURL { // a trailing "/" alone needs no note
+		fmt.Fprintf(c.stderr, "note: --target %s: every path the suite sends starts with %s, so the base URL is %s\n", client.ShownURL(sf.target), apiPrefix, client.ShownURL(base))
 	}
 	if err := attestable(tg, rf.att.Environment, env, base); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	if err := runner.CheckLive(env, *allowLive); err != nil {
+	if err := runner.CheckLive(env, sf.allowLive); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	planned.Environment, planned.AllowLive = env, *allowLive
+	planned.Environment, planned.AllowLive = env, sf.allowLive
 	plan, err := runner.Plan(planned, true)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	} else if len(plan) == 0 {
-		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs (see --list)", *tags)
+		return c.errorf(exitUsage, "run: --tags %q and the paths given matched no scenario this target runs (see --list)", sf.tags)
 	}
 	fx, err := loadFixtures(*fixturesPath, env)
 	if err != nil {
@@ -115,7 +112,7 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if pf.dryRun {
-		return listScenarios(c, planned, true, client.ShownURL(*target), webhookNote)
+		return listScenarios(c, planned, true, client.ShownURL(sf.target), webhookNote)
 	}
 	if env == runner.EnvMock {
 		stop, url, err := startMock(creds, fx)
@@ -130,15 +127,16 @@ func runSuite(ctx context.Context, c *cli, args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
-	subset := strings.TrimSpace(*tags + " " + strings.Join(paths, " ")) // a subset: by tags or by paths
-	run, code := runner.Run(ctx, runner.Options{
+	subset := sf.subset(paths)
+	o := runner.Options{
 		Baseline: nf.baseline, Subset: subset,
-		BaseURL: base, Environment: env, AllowLive: *allowLive, Signer: hmacsign.Signer{Credentials: creds}, ClientID: creds.ClientID,
+		BaseURL: base, Environment: env, Signer: hmacsign.Signer{Credentials: creds}, ClientID: creds.ClientID,
 		Suite: suite.API(fx, otp), Spec: contract, Features: tg.Features,
-		Tags: *tags, Paths: paths, FailFast: pf.failFast, Format: *format, Seed: *seed, Timeout: *timeout, Out: out, Err: errOut, RerunFailed: nf.rerun,
-		Strict: *strict, PathFamily: *pathFamily,
+		Paths: paths, FailFast: pf.failFast, Out: out, Err: errOut, RerunFailed: nf.rerun, PathFamily: *pathFamily,
 		Terminal: term.Redraws(c.stdout, c.getenv), Colour: term.Colour(c.stdout, c.getenv),
-	})
+	}
+	sf.apply(&o)
+	run, code := runner.Run(ctx, o)
 	if code == runner.ExitConfig && len(run.Scenarios) == 0 && run.CredentialsRejected == "" {
 		return exitUsage // refused before the run: there is nothing to report
 	}
